@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "RNNLab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rnnlab", targets: ["rnnlab"]),
+        .library(name: "RNNCore", targets: ["RNNCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]),
+        .target(name: "RNNCore"),
+        .target(name: "RNNLessons", dependencies: ["RNNCore", "Yams"]),
+        .target(name: "RNNRender", dependencies: ["RNNCore", "CCairo"]),
+        .executableTarget(
+            name: "rnnlab",
+            dependencies: [
+                "RNNCore", "RNNLessons", "RNNRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "rnnlab-bench", dependencies: ["RNNCore", "RNNLessons"], path: "Benchmarks/RNNBench"),
+        .testTarget(
+            name: "RNNCoreTests", dependencies: ["RNNCore"],
+            resources: [.copy("Resources/parity")]),
+        .testTarget(name: "RNNLessonsTests", dependencies: ["RNNLessons"]),
+        .testTarget(name: "RNNRenderTests", dependencies: ["RNNRender"]),
+        .testTarget(name: "rnnlabTests", dependencies: ["rnnlab"]),
+    ]
+)

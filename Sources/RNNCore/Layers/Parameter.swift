@@ -1,0 +1,64 @@
+/// A trainable tensor with its gradient and a checkpoint name.
+///
+/// Layers read `value` and add into `gradient`; optimizers read both and update `value`.
+/// Whoever changes `value` calls `markChanged()`, so layers that keep derived copies (such as a
+/// transposed weight) know to refresh them.
+public final class Parameter: @unchecked Sendable {
+    /// The checkpoint name, as PyTorch's `state_dict` spells it (`rnn.weight_ih_l0`).
+    public let name: String
+    /// The current values.
+    public let value: Tensor
+    /// The gradient of the loss with respect to `value`, accumulated by backward passes.
+    public let gradient: Tensor
+    /// Increases whenever `value` changes.
+    public private(set) var version = 0
+
+    /// Creates a zero parameter of the given shape.
+    public init(name: String, shape: [Int]) {
+        self.name = name
+        self.value = Tensor(shape: shape)
+        self.gradient = Tensor(shape: shape)
+    }
+
+    /// The shape of `value`.
+    public var shape: [Int] { value.shape }
+
+    /// Records that `value` was changed in place.
+    public func markChanged() { version &+= 1 }
+
+    /// Replaces the values (same count), and marks the change.
+    public func assign(_ values: [Float]) {
+        precondition(values.count == value.count, "\(name): \(values.count) values for shape \(shape)")
+        values.withUnsafeBufferPointer { value.pointer.update(from: $0.baseAddress!, count: value.count) }
+        markChanged()
+    }
+
+    /// Sets the gradient to zero.
+    public func zeroGradient() { gradient.fill(0) }
+}
+
+/// A weight matrix kept together with its transpose, refreshed only when the weight changes.
+///
+/// Forward passes multiply by `Wᵀ`; the matrix kernel wants its right operand row-major, so the
+/// transpose is cached and rebuilt when the parameter's version moves.
+struct TransposedWeight {
+    let parameter: Parameter
+    private var cache: Tensor
+    private var cachedVersion = -1
+
+    init(_ parameter: Parameter) {
+        self.parameter = parameter
+        cache = Tensor(shape: [parameter.shape[1], parameter.shape[0]])
+    }
+
+    /// `Wᵀ` as a row-major `[in][out]` matrix.
+    mutating func transposed() -> UnsafePointer<Float> {
+        if cachedVersion != parameter.version {
+            MatrixMultiply.transpose(
+                parameter.value.pointer, rows: parameter.shape[0], columns: parameter.shape[1],
+                into: cache.pointer)
+            cachedVersion = parameter.version
+        }
+        return UnsafePointer(cache.pointer)
+    }
+}
