@@ -1,0 +1,302 @@
+/// Everything the figures of one lesson run are drawn from, saved as `trace.json`.
+///
+/// A trace holds plain values only: the model's description, the training history, the
+/// predictions at snapshot iterations and, for every time step of the shown input, what the
+/// network computed. Figures are redrawn from it without training again.
+public struct LessonTrace: Codable, Sendable, Equatable {
+    /// The trace format's version; raised when fields change meaning.
+    public var formatVersion: Int = 1
+    /// Which lesson ran.
+    public var lesson: LessonInfo
+    /// The model that was trained.
+    public var model: ModelInfo
+    /// The tokens the model reads and predicts, in index order (characters or words);
+    /// empty for regression.
+    public var vocabulary: [String]
+    /// The loss after every optimizer step, and when the prediction first became right.
+    public var training: TrainingHistory
+    /// The prediction on the shown input at each snapshot iteration, in increasing order.
+    public var snapshots: [Snapshot]
+    /// The shown input, step by step, run through the final model.
+    public var steps: [StepTrace]
+    /// For seq2seq lessons: the decoder steps answering the shown question.
+    public var decoder: [DecoderStepTrace]?
+    /// For regression lessons: the test-set forecast.
+    public var forecast: ForecastTrace?
+    /// The lesson's metrics (final loss, accuracy, RMSE…), by name.
+    public var result: [String: Double]
+    /// The lesson's outcome in words ("predicted ihello"), for titles and the console.
+    public var summary: String
+
+    /// Creates a trace.
+    public init(
+        lesson: LessonInfo, model: ModelInfo, vocabulary: [String], training: TrainingHistory,
+        snapshots: [Snapshot], steps: [StepTrace], decoder: [DecoderStepTrace]? = nil,
+        forecast: ForecastTrace? = nil, result: [String: Double], summary: String
+    ) {
+        self.lesson = lesson
+        self.model = model
+        self.vocabulary = vocabulary
+        self.training = training
+        self.snapshots = snapshots
+        self.steps = steps
+        self.decoder = decoder
+        self.forecast = forecast
+        self.result = result
+        self.summary = summary
+    }
+}
+
+/// Which lesson a trace belongs to.
+public struct LessonInfo: Codable, Sendable, Equatable {
+    /// The lesson's short name (`hello`), also the output folder's name.
+    public var name: String
+    /// A title for figures ("Teach hello: hihell -> ihello").
+    public var title: String
+    /// Where the example comes from ("lecture lab 12-1").
+    public var source: String
+    /// `next-char`, `regression` or `seq2seq`.
+    public var task: String
+
+    /// Creates a lesson description.
+    public init(name: String, title: String, source: String, task: String) {
+        self.name = name
+        self.title = title
+        self.source = source
+        self.task = task
+    }
+}
+
+/// The shape of a trained model.
+public struct ModelInfo: Codable, Sendable, Equatable {
+    /// `rnn`, `lstm` or `gru`.
+    public var cell: String
+    /// The number of stacked recurrent layers.
+    public var layers: Int
+    /// The width of each hidden state.
+    public var hiddenSize: Int
+    /// The width of each input vector (vocabulary size for one-hot input).
+    public var inputSize: Int
+    /// The width of each output vector.
+    public var outputSize: Int
+    /// The names of the input features (regression), else empty.
+    public var featureNames: [String]
+    /// The embedding width of a seq2seq model.
+    public var embeddingSize: Int?
+    /// Whether a seq2seq decoder attends to the encoder (`bahdanau`) or not (`none`).
+    public var attention: String?
+    /// The number of trainable parameters.
+    public var parameterCount: Int
+
+    /// Creates a model description.
+    public init(
+        cell: String, layers: Int, hiddenSize: Int, inputSize: Int, outputSize: Int,
+        featureNames: [String] = [], embeddingSize: Int? = nil, attention: String? = nil,
+        parameterCount: Int
+    ) {
+        self.cell = cell
+        self.layers = layers
+        self.hiddenSize = hiddenSize
+        self.inputSize = inputSize
+        self.outputSize = outputSize
+        self.featureNames = featureNames
+        self.embeddingSize = embeddingSize
+        self.attention = attention
+        self.parameterCount = parameterCount
+    }
+
+    /// "LSTM, 1 layer, hidden 5" — for subtitles.
+    public var caption: String {
+        var text = "\(cell.uppercased()), \(layers) layer\(layers == 1 ? "" : "s"), hidden \(hiddenSize)"
+        if let embeddingSize { text += ", embedding \(embeddingSize)" }
+        if let attention, attention != "none" { text += ", \(attention) attention" }
+        return text
+    }
+}
+
+/// The training loss over optimizer steps.
+public struct TrainingHistory: Codable, Sendable, Equatable {
+    /// The loss computed at each iteration (before that iteration's update), index = iteration.
+    public var loss: [Double]
+    /// The prediction on the shown input at each iteration, when the task predicts tokens.
+    public var predictions: [String]?
+    /// The first iteration from which on the prediction stayed right, if it became right.
+    public var firstCorrectIteration: Int?
+    /// The optimizer, learning rate and seed, for captions ("Adam, lr 0.1, seed 777").
+    public var optimizer: String
+
+    /// Creates a history.
+    public init(loss: [Double], predictions: [String]? = nil, firstCorrectIteration: Int? = nil, optimizer: String) {
+        self.loss = loss
+        self.predictions = predictions
+        self.firstCorrectIteration = firstCorrectIteration
+        self.optimizer = optimizer
+    }
+}
+
+/// The model's prediction on the shown input at one training iteration.
+public struct Snapshot: Codable, Sendable, Equatable {
+    /// The iteration (0 = before any update).
+    public var iteration: Int
+    /// The loss at that iteration.
+    public var loss: Double
+    /// The predicted token at each step.
+    public var predicted: [String]
+    /// The probability the model gave each predicted token.
+    public var probability: [Float]
+    /// Whether each predicted token equals the target.
+    public var correct: [Bool]
+
+    /// Creates a snapshot.
+    public init(iteration: Int, loss: Double, predicted: [String], probability: [Float], correct: [Bool]) {
+        self.iteration = iteration
+        self.loss = loss
+        self.predicted = predicted
+        self.probability = probability
+        self.correct = correct
+    }
+}
+
+/// What one recurrent layer computed at one time step.
+public struct LayerStepTrace: Codable, Sendable, Equatable {
+    /// The hidden state after the step, `h_t`.
+    public var h: [Float]
+    /// The LSTM cell state after the step, `c_t`.
+    public var c: [Float]?
+    /// Gate activations by name: LSTM `i f g o`, GRU `r z n`; absent for a plain RNN.
+    public var gates: [String: [Float]]
+    /// Gate pre-activations by the same names (for an RNN, `a` = the argument of tanh).
+    public var preActivations: [String: [Float]]
+    /// ‖∂L/∂h_t‖: how much the loss depends on this hidden state, from this step and all later ones.
+    public var gradientNorm: Float
+
+    /// Creates a layer step.
+    public init(
+        h: [Float], c: [Float]? = nil, gates: [String: [Float]] = [:], preActivations: [String: [Float]] = [:],
+        gradientNorm: Float
+    ) {
+        self.h = h
+        self.c = c
+        self.gates = gates
+        self.preActivations = preActivations
+        self.gradientNorm = gradientNorm
+    }
+}
+
+/// One time step of the shown input.
+public struct StepTrace: Codable, Sendable, Equatable {
+    /// The step's index, from 0.
+    public var t: Int
+    /// The input token ("h") or, for regression, a short label ("day 3").
+    public var inputToken: String
+    /// The input vector `x_t` (one-hot, features or embedding).
+    public var x: [Float]
+    /// Each layer's state after the step, bottom layer first.
+    public var layers: [LayerStepTrace]
+    /// The output layer's scores, when the model predicts at this step.
+    public var logits: [Float]?
+    /// softmax(logits).
+    public var probabilities: [Float]?
+    /// The predicted token (or value, formatted), when the model predicts at this step.
+    public var prediction: String?
+    /// The target token (or value), when there is one.
+    public var target: String?
+
+    /// Creates a step.
+    public init(
+        t: Int, inputToken: String, x: [Float], layers: [LayerStepTrace], logits: [Float]? = nil,
+        probabilities: [Float]? = nil, prediction: String? = nil, target: String? = nil
+    ) {
+        self.t = t
+        self.inputToken = inputToken
+        self.x = x
+        self.layers = layers
+        self.logits = logits
+        self.probabilities = probabilities
+        self.prediction = prediction
+        self.target = target
+    }
+}
+
+/// One decoder step of a seq2seq answer.
+public struct DecoderStepTrace: Codable, Sendable, Equatable {
+    /// The step's index, from 0.
+    public var t: Int
+    /// The token fed in (`<sos>` first, then the previous output).
+    public var inputToken: String
+    /// The token chosen at this step.
+    public var outputToken: String
+    /// Attention over the source tokens (sums to 1), when the model attends.
+    public var attention: [Float]?
+    /// The decoder state after the step.
+    public var state: [Float]
+    /// The context vector `c_t`, when the model attends.
+    public var context: [Float]?
+    /// The most likely next tokens, most likely first.
+    public var topTokens: [String]
+    /// Their probabilities.
+    public var topProbabilities: [Float]
+
+    /// Creates a decoder step.
+    public init(
+        t: Int, inputToken: String, outputToken: String, attention: [Float]?, state: [Float],
+        context: [Float]?, topTokens: [String], topProbabilities: [Float]
+    ) {
+        self.t = t
+        self.inputToken = inputToken
+        self.outputToken = outputToken
+        self.attention = attention
+        self.state = state
+        self.context = context
+        self.topTokens = topTokens
+        self.topProbabilities = topProbabilities
+    }
+}
+
+/// A regression lesson's forecast over its test days.
+public struct ForecastTrace: Codable, Sendable, Equatable {
+    /// What is forecast ("Close").
+    public var targetName: String
+    /// The unit of the unscaled values ("$").
+    public var unit: String
+    /// The index of each test day in the whole series (time order).
+    public var dayIndex: [Int]
+    /// The true values, unscaled.
+    public var actual: [Double]
+    /// The model's forecast, unscaled.
+    public var predicted: [Double]
+    /// The naive forecast "tomorrow = today", unscaled.
+    public var naive: [Double]
+    /// The first day of the test period in the whole series (the train/test boundary).
+    public var testStartDay: Int
+    /// The number of days in the whole series.
+    public var totalDays: Int
+    /// Root mean squared error of the model, on scaled values.
+    public var rmseScaled: Double
+    /// Root mean squared error of the naive forecast, on scaled values.
+    public var naiveRmseScaled: Double
+    /// Root mean squared error of the model, in `unit`.
+    public var rmse: Double
+    /// Root mean squared error of the naive forecast, in `unit`.
+    public var naiveRmse: Double
+
+    /// Creates a forecast.
+    public init(
+        targetName: String, unit: String, dayIndex: [Int], actual: [Double], predicted: [Double],
+        naive: [Double], testStartDay: Int, totalDays: Int, rmseScaled: Double, naiveRmseScaled: Double,
+        rmse: Double, naiveRmse: Double
+    ) {
+        self.targetName = targetName
+        self.unit = unit
+        self.dayIndex = dayIndex
+        self.actual = actual
+        self.predicted = predicted
+        self.naive = naive
+        self.testStartDay = testStartDay
+        self.totalDays = totalDays
+        self.rmseScaled = rmseScaled
+        self.naiveRmseScaled = naiveRmseScaled
+        self.rmse = rmse
+        self.naiveRmse = naiveRmse
+    }
+}
