@@ -29,6 +29,9 @@ public final class Linear {
         weightT = TransposedWeight(weight)
     }
 
+    /// ∂L/∂input of the last `backward`, `[rows][inputSize]`.
+    public var lastInputGradient: UnsafeMutablePointer<Float> { inputGradient.pointer }
+
     /// The trainable parameters, weight first.
     public var parameters: [Parameter] { [weight, bias] }
 

@@ -1,0 +1,101 @@
+/// The shape of a `SequenceModel`.
+public struct SequenceModelShape: Codable, Sendable, Equatable {
+    /// Where the output layer reads the recurrent stack.
+    public enum Readout: String, Codable, Sendable {
+        /// A prediction at every step (character models: many-to-many).
+        case everyStep = "every-step"
+        /// One prediction from the last step (the stock model: many-to-one).
+        case lastStep = "last-step"
+    }
+
+    /// The recurrent cell.
+    public var cell: CellKind
+    /// The width of each input vector.
+    public var inputSize: Int
+    /// The width of each hidden state.
+    public var hiddenSize: Int
+    /// The number of stacked recurrent layers.
+    public var layers: Int
+    /// The width of each output vector.
+    public var outputSize: Int
+    /// Where the output layer reads.
+    public var readout: Readout
+
+    /// Creates a shape.
+    public init(cell: CellKind, inputSize: Int, hiddenSize: Int, layers: Int, outputSize: Int, readout: Readout = .everyStep) {
+        self.cell = cell
+        self.inputSize = inputSize
+        self.hiddenSize = hiddenSize
+        self.layers = layers
+        self.outputSize = outputSize
+        self.readout = readout
+    }
+}
+
+/// A recurrent stack named `rnn` with a linear output layer named `fc` — the model of every
+/// character and regression lesson, and of PyTorch's `nn.LSTM(batch_first=True)` + `nn.Linear`.
+public final class SequenceModel {
+    /// The model's shape.
+    public let shape: SequenceModelShape
+    /// The recurrent layers.
+    public let recurrent: RecurrentStack
+    /// The output layer `y_t = W h_t + b`.
+    public let head: Linear
+
+    private var steps = 0
+    private var batch = 0
+    private var headGradient = Workspace()
+
+    /// Creates a model with PyTorch's default initialisation drawn from `generator`
+    /// (the recurrent layers first, then the output layer).
+    public init(shape: SequenceModelShape, generator: inout SeededGenerator) {
+        self.shape = shape
+        recurrent = RecurrentStack(
+            cell: shape.cell, inputSize: shape.inputSize, hiddenSize: shape.hiddenSize, layerCount: shape.layers,
+            prefix: "rnn", generator: &generator)
+        head = Linear(inputSize: shape.hiddenSize, outputSize: shape.outputSize, name: "fc", generator: &generator)
+    }
+
+    /// Every parameter in PyTorch's `state_dict` order.
+    public var parameters: [Parameter] { recurrent.parameters + head.parameters }
+
+    /// The number of output rows of the last forward pass: `steps·batch` or `batch`.
+    public var outputRows: Int { shape.readout == .everyStep ? steps * batch : batch }
+
+    /// Runs the model on `[steps][batch][inputSize]` inputs and returns the outputs:
+    /// `[steps][batch][outputSize]` for `.everyStep`, `[batch][outputSize]` for `.lastStep`.
+    @discardableResult
+    public func forward(
+        _ input: UnsafePointer<Float>, steps: Int, batch: Int, initialState: RecurrentState? = nil,
+        recorder: (any StepRecorder)? = nil
+    ) -> UnsafeMutablePointer<Float> {
+        self.steps = steps
+        self.batch = batch
+        let hidden = recurrent.forward(input, steps: steps, batch: batch, initialState: initialState, recorder: recorder)
+        switch shape.readout {
+        case .everyStep: return head.forward(hidden, rows: steps * batch)
+        case .lastStep: return head.forward(hidden + (steps - 1) * batch * shape.hiddenSize, rows: batch)
+        }
+    }
+
+    /// Backpropagates ∂L/∂outputs (same layout as `forward`'s result) through the whole model,
+    /// adding into every parameter's gradient; returns ∂L/∂input when `inputGradient` is true.
+    @discardableResult
+    public func backward(
+        _ outputGradient: UnsafePointer<Float>, finalStateGradient: RecurrentState? = nil, inputGradient: Bool = false
+    ) -> UnsafeMutablePointer<Float>? {
+        let hiddenGradient = UnsafePointer(head.backward(outputGradient))
+        switch shape.readout {
+        case .everyStep:
+            return recurrent.backward(
+                outputGradient: hiddenGradient, finalStateGradient: finalStateGradient, inputGradient: inputGradient)
+        case .lastStep:
+            let stateCount = batch * shape.hiddenSize
+            let full = headGradient.reserve(steps * stateCount, zeroed: true)
+            full.update(repeating: 0, count: (steps - 1) * stateCount)
+            (full + (steps - 1) * stateCount).update(from: hiddenGradient, count: stateCount)
+            return recurrent.backward(
+                outputGradient: full, finalStateGradient: finalStateGradient, inputGradient: inputGradient)
+        }
+    }
+}

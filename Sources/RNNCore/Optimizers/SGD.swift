@@ -1,0 +1,38 @@
+/// Stochastic gradient descent with momentum, as PyTorch's `torch.optim.SGD`:
+/// `b ← μb + g` (`b = g` on the first step), `p ← p − lr·b`.
+public final class SGD: Optimizer {
+    public let parameters: [Parameter]
+    public var learningRate: Float
+    /// The momentum factor μ (0 for plain gradient descent).
+    public let momentum: Float
+
+    private let velocities: [Tensor]
+    private var started = false
+
+    /// Creates an optimizer for `parameters`.
+    public init(parameters: [Parameter], learningRate: Float, momentum: Float = 0) {
+        self.parameters = parameters
+        self.learningRate = learningRate
+        self.momentum = momentum
+        velocities = parameters.map { Tensor(shape: $0.shape) }
+    }
+
+    public func step() {
+        for (index, parameter) in parameters.enumerated() {
+            let value = parameter.value.pointer, gradient = parameter.gradient.pointer
+            let velocity = velocities[index].pointer
+            for j in 0..<parameter.value.count {
+                let direction: Float
+                if momentum == 0 {
+                    direction = gradient[j]
+                } else {
+                    velocity[j] = started ? momentum * velocity[j] + gradient[j] : gradient[j]
+                    direction = velocity[j]
+                }
+                value[j] = value[j] - learningRate * direction
+            }
+            parameter.markChanged()
+        }
+        started = true
+    }
+}

@@ -1,0 +1,307 @@
+/// One recurrent layer (RNN, LSTM or GRU) unrolled over a batch of sequences, with its own
+/// forward and backward pass through time.
+///
+/// Sequences are stored time-major: `[steps][batch][features]`, so each step is one
+/// contiguous `[batch][features]` block. The forward pass multiplies the inputs of all steps
+/// by `W_ih` in one matrix product, then runs the recurrence step by step; the backward pass
+/// runs the recurrence in reverse and forms the weight gradients with one product each.
+/// Parameters follow PyTorch's `nn.RNN/LSTM/GRU`: `weight_ih_lK` is `[G·H][in]`,
+/// `weight_hh_lK` is `[G·H][H]`, with both bias vectors, all from `U(−1/√H, 1/√H)`.
+public final class RecurrentLayer {
+    /// The cell computed at every step.
+    public let cell: CellKind
+    /// The width of `x_t`.
+    public let inputSize: Int
+    /// The width of `h_t`.
+    public let hiddenSize: Int
+    /// The layer's position in its stack (0 at the bottom), used in names and records.
+    public let index: Int
+    /// `W_ih`, `[G·H][inputSize]`.
+    public let weightIH: Parameter
+    /// `W_hh`, `[G·H][H]`.
+    public let weightHH: Parameter
+    /// `b_ih`, `[G·H]`.
+    public let biasIH: Parameter
+    /// `b_hh`, `[G·H]`.
+    public let biasHH: Parameter
+
+    /// The number of steps of the last forward pass.
+    public private(set) var steps = 0
+    /// The number of sequences of the last forward pass.
+    public private(set) var batch = 0
+    /// ‖∂L/∂h_t‖ over the whole batch for every step of the last backward pass.
+    public private(set) var gradientNorms: [Float] = []
+
+    private var weightIHT: TransposedWeight
+    private var weightHHT: TransposedWeight
+    private var input: UnsafePointer<Float>?
+    private var storage = RecurrentWorkspace()
+
+    /// Creates a layer with PyTorch's default initialisation, drawn from `generator` in the
+    /// order `weight_ih, weight_hh, bias_ih, bias_hh`.
+    public init(
+        cell: CellKind, inputSize: Int, hiddenSize: Int, index: Int = 0, prefix: String = "rnn",
+        generator: inout SeededGenerator
+    ) {
+        self.cell = cell
+        self.inputSize = inputSize
+        self.hiddenSize = hiddenSize
+        self.index = index
+        let rows = cell.gateCount * hiddenSize
+        weightIH = Parameter(name: "\(prefix).weight_ih_l\(index)", shape: [rows, inputSize])
+        weightHH = Parameter(name: "\(prefix).weight_hh_l\(index)", shape: [rows, hiddenSize])
+        biasIH = Parameter(name: "\(prefix).bias_ih_l\(index)", shape: [rows])
+        biasHH = Parameter(name: "\(prefix).bias_hh_l\(index)", shape: [rows])
+        let bound = 1 / Float(hiddenSize).squareRoot()
+        for parameter in [weightIH, weightHH, biasIH, biasHH] { generator.fillUniform(parameter.value, bound: bound) }
+        weightIHT = TransposedWeight(weightIH)
+        weightHHT = TransposedWeight(weightHH)
+    }
+
+    /// The trainable parameters in PyTorch's `state_dict` order.
+    public var parameters: [Parameter] { [weightIH, weightHH, biasIH, biasHH] }
+
+    private var gateWidth: Int { cell.gateCount * hiddenSize }
+
+    // MARK: Results of the last forward pass
+
+    /// `h_t` for every step, `[steps][batch][H]`.
+    public var outputs: UnsafeMutablePointer<Float> { storage.hidden.pointer + batch * hiddenSize }
+    /// `h_t` at step `t` (`t = -1` is the initial state), `[batch][H]`.
+    public func hidden(at t: Int) -> UnsafeMutablePointer<Float> {
+        storage.hidden.pointer + (t + 1) * batch * hiddenSize
+    }
+    /// `c_t` at step `t` (`t = -1` is the initial state), `[batch][H]`; LSTM only.
+    public func cellState(at t: Int) -> UnsafeMutablePointer<Float> {
+        storage.cell.pointer + (t + 1) * batch * hiddenSize
+    }
+    /// The gate activations at step `t`, `[batch][G·H]` (LSTM `i f g o`, GRU `r z n`).
+    public func gates(at t: Int) -> UnsafeMutablePointer<Float> { storage.gates.pointer + t * batch * gateWidth }
+    /// The gradient with respect to the initial hidden state, after `backward`.
+    public var initialHiddenGradient: UnsafeMutablePointer<Float> { storage.carryHidden.pointer }
+    /// The gradient with respect to the initial cell state (LSTM), after `backward`.
+    public var initialCellGradient: UnsafeMutablePointer<Float> { storage.carryCell.pointer }
+
+    // MARK: Forward
+
+    /// Runs the layer over `steps × batch` inputs (`[steps][batch][inputSize]`) from the given
+    /// initial state (zero when `nil`), and returns `h_t` for every step (`[steps][batch][H]`).
+    ///
+    /// The input must stay unchanged until `backward`; results stay valid until the next forward.
+    @discardableResult
+    public func forward(
+        _ input: UnsafePointer<Float>, steps: Int, batch: Int,
+        initialHidden: UnsafePointer<Float>? = nil, initialCell: UnsafePointer<Float>? = nil,
+        recorder: (any StepRecorder)? = nil
+    ) -> UnsafeMutablePointer<Float> {
+        self.input = input
+        self.steps = steps
+        self.batch = batch
+        let H = hiddenSize, width = gateWidth, stateCount = batch * H
+        storage.reserve(cell: cell, steps: steps, batch: batch, hidden: H, gateWidth: width)
+
+        setInitial(storage.hidden.pointer, from: initialHidden, count: stateCount)
+        if cell.hasCellState { setInitial(storage.cell.pointer, from: initialCell, count: stateCount) }
+
+        // Input contributions of every step at once: G = b_ih (+ b_hh) + X·W_ihᵀ.
+        let bias = storage.combinedBias.reserve(width)
+        bias.update(from: biasIH.value.pointer, count: width)
+        if cell != .gru { for j in 0..<width { bias[j] = bias[j] + biasHH.value[j] } }
+        let gatesAll = storage.gates.pointer
+        for row in 0..<steps * batch { (gatesAll + row * width).update(from: bias, count: width) }
+        MatrixMultiply.multiply(
+            m: steps * batch, n: width, k: inputSize, a: .rowMajor(input, leadingDimension: inputSize),
+            b: weightIHT.transposed(), ldb: width, c: gatesAll, ldc: width, accumulate: true)
+
+        let recurrentT = weightHHT.transposed()
+        for t in 0..<steps {
+            let previous = UnsafePointer(hidden(at: t - 1))
+            let gates = self.gates(at: t)
+            switch cell {
+            case .rnn, .lstm:
+                MatrixMultiply.multiply(
+                    m: batch, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
+                    b: recurrentT, ldb: width, c: gates, ldc: width, accumulate: true)
+                if recorder != nil { storage.recordPreActivations(copying: gates, count: batch * width) }
+                if cell == .rnn {
+                    CellMath.rnnForward(gates, hidden: hidden(at: t), count: stateCount)
+                } else {
+                    CellMath.lstmForward(
+                        gates, previousCell: cellState(at: t - 1), cell: cellState(at: t),
+                        cellTanh: storage.cellTanh.pointer + t * stateCount, hidden: hidden(at: t),
+                        batch: batch, hiddenSize: H)
+                }
+            case .gru:
+                let recurrent = storage.recurrentPart.pointer
+                for row in 0..<batch { (recurrent + row * width).update(from: biasHH.value.pointer, count: width) }
+                MatrixMultiply.multiply(
+                    m: batch, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
+                    b: recurrentT, ldb: width, c: recurrent, ldc: width, accumulate: true)
+                if recorder != nil {
+                    CellMath.gruPreActivations(
+                        gates, recurrent: recurrent, into: storage.recordPreActivations(count: batch * width),
+                        batch: batch, hiddenSize: H)
+                }
+                CellMath.gruForward(
+                    gates, recurrent: recurrent, candidate: storage.candidate.pointer + t * stateCount,
+                    previous: previous, hidden: hidden(at: t), batch: batch, hiddenSize: H)
+            }
+            if let recorder { record(step: t, to: recorder) }
+        }
+        return outputs
+    }
+
+    private func setInitial(_ destination: UnsafeMutablePointer<Float>, from source: UnsafePointer<Float>?, count: Int) {
+        if let source { destination.update(from: source, count: count) } else { destination.update(repeating: 0, count: count) }
+    }
+
+    private func record(step t: Int, to recorder: any StepRecorder) {
+        let stateCount = batch * hiddenSize
+        func view(_ pointer: UnsafeMutablePointer<Float>, _ count: Int) -> UnsafeBufferPointer<Float> {
+            UnsafeBufferPointer(start: pointer, count: count)
+        }
+        recorder.record(
+            StepRecord(
+                layer: index, step: t, batch: batch, inputSize: inputSize, hiddenSize: hiddenSize, cell: cell,
+                input: UnsafeBufferPointer(start: input! + t * batch * inputSize, count: batch * inputSize),
+                previousHidden: view(hidden(at: t - 1), stateCount),
+                preActivations: view(storage.preActivations.pointer, batch * gateWidth),
+                activations: cell == .rnn ? view(gates(at: t), 0) : view(gates(at: t), batch * gateWidth),
+                cellState: cell.hasCellState ? view(cellState(at: t), stateCount) : view(cellState(at: t), 0),
+                hidden: view(hidden(at: t), stateCount)))
+    }
+
+    // MARK: Backward
+
+    /// Backpropagates through time and returns ∂L/∂x for every step (`[steps][batch][in]`),
+    /// valid until the next call, or `nil` when `inputGradient` is false.
+    ///
+    /// - Parameters:
+    ///   - outputGradient: ∂L/∂h_t from above for every step (`[steps][batch][H]`), or `nil` for none.
+    ///   - finalHiddenGradient: ∂L/∂h_T from a consumer of the final state (`[batch][H]`).
+    ///   - finalCellGradient: ∂L/∂c_T (LSTM).
+    ///   - inputGradient: whether to compute ∂L/∂x (not needed for the first layer of one-hot input).
+    ///
+    /// Parameter gradients are added to `gradient` of each parameter. Afterwards
+    /// `initialHiddenGradient`, `initialCellGradient` and `gradientNorms` hold their values.
+    @discardableResult
+    public func backward(
+        outputGradient: UnsafePointer<Float>?, finalHiddenGradient: UnsafePointer<Float>? = nil,
+        finalCellGradient: UnsafePointer<Float>? = nil, inputGradient: Bool = true
+    ) -> UnsafeMutablePointer<Float>? {
+        guard let input else { preconditionFailure("RecurrentLayer.backward before forward") }
+        let H = hiddenSize, width = gateWidth, stateCount = batch * H
+        storage.reserveBackward(cell: cell, steps: steps, batch: batch, hidden: H, gateWidth: width, input: inputSize)
+        let carryHidden = storage.carryHidden.pointer, carryCell = storage.carryCell.pointer
+        let hiddenGradient = storage.stepGradient.pointer
+        setInitial(carryHidden, from: finalHiddenGradient, count: stateCount)
+        if cell.hasCellState { setInitial(carryCell, from: finalCellGradient, count: stateCount) }
+        let gradX = storage.gateGradientX.pointer
+        let gradH = cell == .gru ? storage.gateGradientH.pointer : gradX
+        gradientNorms = Array(repeating: 0, count: steps)
+
+        for t in stride(from: steps - 1, through: 0, by: -1) {
+            gradientNorms[t] = CellMath.addGradients(
+                carryHidden, outputGradient.map { $0 + t * stateCount }, into: hiddenGradient, count: stateCount)
+            let gx = gradX + t * batch * width, gh = gradH + t * batch * width
+            switch cell {
+            case .rnn:
+                CellMath.rnnBackward(hiddenGradient, hidden: hidden(at: t), gateGradient: gx, count: stateCount)
+            case .lstm:
+                CellMath.lstmBackward(
+                    hiddenGradient, cellGradient: carryCell, gates: gates(at: t), previousCell: cellState(at: t - 1),
+                    cellTanh: storage.cellTanh.pointer + t * stateCount, gateGradient: gx, batch: batch, hiddenSize: H)
+            case .gru:
+                CellMath.gruBackward(
+                    hiddenGradient, gates: gates(at: t), candidate: storage.candidate.pointer + t * stateCount,
+                    previous: hidden(at: t - 1), inputGateGradient: gx, recurrentGateGradient: gh,
+                    previousGradient: carryHidden, batch: batch, hiddenSize: H)
+            }
+            // ∂L/∂h_{t-1} through W_hh (the GRU has already written its direct path z⊙dh).
+            MatrixMultiply.multiply(
+                m: batch, n: H, k: width, a: .rowMajor(gh, leadingDimension: width),
+                b: weightHH.value.pointer, ldb: H, c: carryHidden, ldc: H, accumulate: cell == .gru)
+        }
+
+        let rows = steps * batch
+        MatrixMultiply.multiply(
+            m: width, n: inputSize, k: rows, a: .transposed(gradX, leadingDimension: width),
+            b: input, ldb: inputSize, c: weightIH.gradient.pointer, ldc: inputSize, accumulate: true)
+        MatrixMultiply.multiply(
+            m: width, n: H, k: rows, a: .transposed(gradH, leadingDimension: width),
+            b: storage.hidden.pointer, ldb: H, c: weightHH.gradient.pointer, ldc: H, accumulate: true)
+        MatrixMultiply.addColumnSums(of: gradX, rows: rows, columns: width, into: biasIH.gradient.pointer)
+        MatrixMultiply.addColumnSums(of: gradH, rows: rows, columns: width, into: biasHH.gradient.pointer)
+        guard inputGradient else { return nil }
+        let result = storage.inputGradient.pointer
+        MatrixMultiply.multiply(
+            m: rows, n: inputSize, k: width, a: .rowMajor(gradX, leadingDimension: width),
+            b: weightIH.value.pointer, ldb: inputSize, c: result, ldc: inputSize, accumulate: false)
+        return result
+    }
+}
+
+/// The buffers a recurrent layer keeps between its forward and backward pass.
+struct RecurrentWorkspace {
+    /// Gate pre-activations, then activations in place, `[T][B][G·H]`.
+    var gates = Workspace()
+    /// `h`, `[T+1][B][H]`, slot 0 the initial state.
+    var hidden = Workspace()
+    /// LSTM `c`, `[T+1][B][H]`.
+    var cell = Workspace()
+    /// LSTM `tanh(c_t)`, `[T][B][H]`.
+    var cellTanh = Workspace()
+    /// GRU `W_hn h_{t-1} + b_hn`, `[T][B][H]`.
+    var candidate = Workspace()
+    /// GRU `W_hh h_{t-1} + b_hh` of the current step, `[B][G·H]`.
+    var recurrentPart = Workspace()
+    /// `b_ih + b_hh` (or `b_ih` for the GRU).
+    var combinedBias = Workspace()
+    /// Pre-activations of the current step, for a recorder.
+    var preActivations = Workspace()
+    /// ∂L/∂(input pre-activations), `[T][B][G·H]`.
+    var gateGradientX = Workspace()
+    /// GRU ∂L/∂(recurrent pre-activations), `[T][B][G·H]`.
+    var gateGradientH = Workspace()
+    /// ∂L/∂h_t of the current step.
+    var stepGradient = Workspace()
+    /// ∂L/∂h carried to the previous step; finally ∂L/∂h_0.
+    var carryHidden = Workspace()
+    /// ∂L/∂c carried to the previous step; finally ∂L/∂c_0.
+    var carryCell = Workspace()
+    /// ∂L/∂x, `[T][B][in]`.
+    var inputGradient = Workspace()
+
+    mutating func reserve(cell kind: CellKind, steps: Int, batch: Int, hidden size: Int, gateWidth: Int) {
+        let states = batch * size
+        gates.reserve(steps * batch * gateWidth)
+        hidden.reserve((steps + 1) * states)
+        if kind == .lstm {
+            cell.reserve((steps + 1) * states)
+            cellTanh.reserve(steps * states)
+        }
+        if kind == .gru {
+            candidate.reserve(steps * states)
+            recurrentPart.reserve(batch * gateWidth)
+        }
+    }
+
+    mutating func reserveBackward(cell kind: CellKind, steps: Int, batch: Int, hidden size: Int, gateWidth: Int, input: Int) {
+        gateGradientX.reserve(steps * batch * gateWidth)
+        if kind == .gru { gateGradientH.reserve(steps * batch * gateWidth) }
+        stepGradient.reserve(batch * size)
+        carryHidden.reserve(batch * size)
+        carryCell.reserve(batch * size)
+        inputGradient.reserve(steps * batch * input)
+    }
+
+    /// Copies pre-activations for a recorder.
+    mutating func recordPreActivations(copying source: UnsafePointer<Float>, count: Int) {
+        preActivations.reserve(count).update(from: source, count: count)
+    }
+
+    /// Storage for pre-activations that the caller computes, for a recorder.
+    mutating func recordPreActivations(count: Int) -> UnsafeMutablePointer<Float> {
+        preActivations.reserve(count)
+    }
+}
