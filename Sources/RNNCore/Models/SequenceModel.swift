@@ -45,6 +45,7 @@ public final class SequenceModel {
     private var steps = 0
     private var batch = 0
     private var headGradient = Workspace()
+    private var lossGradient = Workspace()
 
     /// Creates a model with PyTorch's default initialisation drawn from `generator`
     /// (the recurrent layers first, then the output layer).
@@ -97,5 +98,43 @@ public final class SequenceModel {
             return recurrent.backward(
                 outputGradient: full, finalStateGradient: finalStateGradient, inputGradient: inputGradient)
         }
+    }
+
+    // MARK: Training
+
+    /// What a training step learns from.
+    public enum Targets {
+        /// Class indices, one per output row (`CrossEntropy.ignoredTarget` for padding);
+        /// the loss is the mean cross-entropy.
+        case classes([Int])
+        /// Target values, one per output element; the loss is the squared error.
+        case values(UnsafePointer<Float>, SquaredError.Reduction)
+    }
+
+    /// One optimizer step: zeroes the gradients, runs forward, computes the loss, backpropagates,
+    /// clips the global gradient norm to `clip` when given, and updates the parameters.
+    ///
+    /// - Returns: the loss before the update.
+    @discardableResult
+    public func trainStep(
+        _ input: UnsafePointer<Float>, steps: Int, batch: Int, targets: Targets, optimizer: any Optimizer,
+        clip: Float? = nil
+    ) -> Float {
+        optimizer.zeroGradients()
+        let output = forward(input, steps: steps, batch: batch)
+        let count = outputRows * shape.outputSize
+        let gradient = lossGradient.reserve(count)
+        let loss: Float
+        switch targets {
+        case .classes(let classes):
+            precondition(classes.count == outputRows, "\(classes.count) targets for \(outputRows) outputs")
+            loss = CrossEntropy.loss(logits: output, targets: classes, classes: shape.outputSize, gradient: gradient)
+        case .values(let values, let reduction):
+            loss = SquaredError.loss(predictions: output, targets: values, count: count, reduction: reduction, gradient: gradient)
+        }
+        backward(gradient)
+        if let clip { GradientClipping.clip(parameters, maximum: clip) }
+        optimizer.step()
+        return loss
     }
 }

@@ -1,0 +1,87 @@
+import Testing
+
+@testable import RNNCore
+
+/// The lecture's first example learned by each cell: "hihell" → "ihello" (lab 12-1).
+@Suite("Training")
+struct TrainingTests {
+    static let vocabulary: [Character] = ["h", "i", "e", "l", "o"]
+
+    static func indices(_ text: String) -> [Int] { text.map { vocabulary.firstIndex(of: $0)! } }
+
+    /// Trains a hidden-5 model with Adam 0.1 and returns the iteration from which the
+    /// prediction stayed "ihello" (nil if it never did) and the model.
+    static func trainHello(cell: CellKind, iterations: Int = 50, seed: UInt64 = 777) -> (firstRight: Int?, model: SequenceModel, loss: Float) {
+        var generator = SeededGenerator(seed: seed)
+        let model = SequenceModel(
+            shape: .init(cell: cell, inputSize: 5, hiddenSize: 5, layers: 1, outputSize: 5), generator: &generator)
+        let input = OneHot.tensor(indices("hihell"), classes: 5)
+        let targets = indices("ihello")
+        let optimizer = Adam(parameters: model.parameters, learningRate: 0.1)
+        var firstRight: Int?
+        var loss: Float = .nan
+        for iteration in 0..<iterations {
+            loss = model.trainStep(input.pointer, steps: 6, batch: 1, targets: .classes(targets), optimizer: optimizer)
+            let logits = model.forward(input.pointer, steps: 6, batch: 1)
+            let predicted = (0..<6).map { row in (0..<5).max { logits[row * 5 + $0] < logits[row * 5 + $1] }! }
+            if predicted == targets { firstRight = firstRight ?? iteration } else { firstRight = nil }
+        }
+        return (firstRight, model, loss)
+    }
+
+    @Test("learns hihell → ihello within 50 iterations", arguments: CellKind.allCases)
+    func learnsHello(cell: CellKind) {
+        let (firstRight, _, loss) = Self.trainHello(cell: cell)
+        #expect(firstRight != nil, "\(cell) never predicted ihello")
+        #expect((firstRight ?? 99) < 40, "\(cell) right only from iteration \(firstRight ?? -1)")
+        #expect(loss < 0.1, "\(cell) final loss \(loss)")
+    }
+
+    @Test("same seed gives bit-identical weights; another seed does not")
+    func deterministic() {
+        let first = Self.trainHello(cell: .lstm, iterations: 20).model
+        let second = Self.trainHello(cell: .lstm, iterations: 20).model
+        let other = Self.trainHello(cell: .lstm, iterations: 20, seed: 778).model
+        #expect(WeightDigest.of(first.parameters) == WeightDigest.of(second.parameters))
+        #expect(WeightDigest.of(first.parameters) != WeightDigest.of(other.parameters))
+    }
+
+    /// Debug and release builds run this same test: both must reach these exact bits.
+    /// (`make test` runs the suite in both configurations.)
+    @Test("weights after training are the same bits in every build")
+    func goldenWeights() {
+        let digests = CellKind.allCases.map { WeightDigest.of(Self.trainHello(cell: $0).model.parameters) }
+        #expect(digests == WeightDigest.golden, "digests \(digests.map { String($0, radix: 16) })")
+    }
+
+    @Test("SGD with momentum and gradient clipping also learn hello")
+    func sgdLearns() {
+        var generator = SeededGenerator(seed: 5)
+        let model = SequenceModel(
+            shape: .init(cell: .gru, inputSize: 5, hiddenSize: 8, layers: 1, outputSize: 5), generator: &generator)
+        let input = OneHot.tensor(Self.indices("hihell"), classes: 5)
+        let optimizer = SGD(parameters: model.parameters, learningRate: 0.5, momentum: 0.9)
+        var loss: Float = .nan
+        for _ in 0..<200 {
+            loss = model.trainStep(
+                input.pointer, steps: 6, batch: 1, targets: .classes(Self.indices("ihello")), optimizer: optimizer, clip: 1)
+        }
+        #expect(loss < 0.05)
+    }
+}
+
+/// A 64-bit FNV-1a digest of parameter bits, for comparing weights exactly.
+enum WeightDigest {
+    /// RNN, LSTM and GRU (`CellKind.allCases` order) after `TrainingTests.trainHello`.
+    static let golden: [UInt64] = [0x9d8b_07e6_a493_3bab, 0xb5b6_3264_0536_684d, 0x5165_32dd_0826_e750]
+
+    static func of(_ parameters: [Parameter]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for parameter in parameters {
+            for value in parameter.value.values {
+                hash = (hash ^ UInt64(value.bitPattern)) &* 0x100_0000_01b3
+            }
+        }
+        return hash
+    }
+}
