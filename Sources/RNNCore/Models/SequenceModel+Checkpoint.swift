@@ -23,7 +23,7 @@ extension SequenceModel {
         }
         let named = checkpoint.metadata["cell"].flatMap(CellKind.init(rawValue:))
         for claimed in [expected, named].compactMap({ $0 }) where claimed != inferred {
-            throw fail("the weights are those of a \(inferred.rawValue.uppercased()) (\(gates) gate blocks), not \(claimed.rawValue)")
+            throw fail("the weights hold \(gates) gate blocks (\(inferred.rawValue)), not those of \(claimed.rawValue)")
         }
         var layers = 0
         while checkpoint.tensors["rnn.weight_ih_l\(layers)"] != nil { layers += 1 }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Times a closure: a warm-up call, then repeats until `minimumSeconds` have passed, and
+/// reports the median of several rounds (seconds per call).
+enum Measure {
+    static func secondsPerCall(minimumSeconds: Double = 0.4, rounds: Int = 5, _ body: () -> Void) -> Double {
+        body()
+        var calls = 1
+        while true {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<calls { body() }
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            if elapsed >= minimumSeconds / Double(rounds) { break }
+            calls *= 2
+        }
+        var samples: [Double] = []
+        for _ in 0..<rounds {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<calls { body() }
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(calls))
+        }
+        return samples.sorted()[rounds / 2]
+    }
+}
+
+/// A plain text table with right-aligned numbers.
+struct Table {
+    var header: [String]
+    var rows: [[String]] = []
+
+    func render() -> String {
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                let pad = String(repeating: " ", count: widths[index] - cell.count)
+                return index == 0 ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+        }
+        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line))
+            .joined(separator: "\n")
+    }
+}
+
+/// Formats a number with thousands separators.
+func grouped(_ value: Double) -> String {
+    let whole = Int(value.rounded())
+    var digits = String(whole)
+    var index = digits.count - 3
+    while index > 0 {
+        digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
+        index -= 3
+    }
+    return digits
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `rnnlab`: recurrent networks, step by step, for the classroom.
+@main
+struct RNNLabCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rnnlab",
+        abstract: "A lab for teaching recurrent neural networks: train, look inside, draw.",
+        subcommands: [ForwardCommand.self])
+}
