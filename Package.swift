@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(
             name: "RNNCoreTests", dependencies: ["RNNCore"],
             resources: [.copy("Resources/parity")]),
-        .testTarget(name: "RNNLessonsTests", dependencies: ["RNNLessons"]),
+        .testTarget(name: "RNNLessonsTests", dependencies: ["RNNLessons", "RNNCore"]),
         .testTarget(name: "RNNRenderTests", dependencies: ["RNNRender"]),
         .testTarget(name: "rnnlabTests", dependencies: ["rnnlab"]),
     ]
