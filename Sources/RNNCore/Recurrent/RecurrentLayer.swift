@@ -35,6 +35,7 @@ public final class RecurrentLayer {
     private var weightIHT: TransposedWeight
     private var weightHHT: TransposedWeight
     private var input: UnsafePointer<Float>?
+    private var mask: UnsafePointer<Float>?
     private var storage = RecurrentWorkspace()
 
     /// Creates a layer with PyTorch's default initialisation, drawn from `generator` in the
@@ -87,68 +88,120 @@ public final class RecurrentLayer {
     /// Runs the layer over `steps × batch` inputs (`[steps][batch][inputSize]`) from the given
     /// initial state (zero when `nil`), and returns `h_t` for every step (`[steps][batch][H]`).
     ///
-    /// The input must stay unchanged until `backward`; results stay valid until the next forward.
+    /// - Parameter mask: `[steps][batch]`, 1 where a sequence has a token and 0 where it is
+    ///   padded; at padded steps the state is carried over unchanged, so the state after the
+    ///   last step is each sequence's state after its own last token.
+    ///
+    /// The input and mask must stay unchanged until `backward`; results stay valid until the
+    /// next forward.
     @discardableResult
     public func forward(
         _ input: UnsafePointer<Float>, steps: Int, batch: Int,
         initialHidden: UnsafePointer<Float>? = nil, initialCell: UnsafePointer<Float>? = nil,
-        recorder: (any StepRecorder)? = nil
+        mask: UnsafePointer<Float>? = nil, recorder: (any StepRecorder)? = nil
     ) -> UnsafeMutablePointer<Float> {
+        prepare(steps: steps, batch: batch, initialHidden: initialHidden, initialCell: initialCell, mask: mask)
         self.input = input
+        projectInputs(input, rows: steps * batch, into: storage.gates.pointer)
+        for t in 0..<steps { advance(to: t, recorder: recorder) }
+        return outputs
+    }
+
+    /// Starts a sequence that is fed one step at a time with `step(_:at:)` — for a decoder,
+    /// whose next input depends on its last output. `steps` is the most steps that will be fed.
+    public func beginSteps(
+        steps: Int, batch: Int, initialHidden: UnsafePointer<Float>? = nil, initialCell: UnsafePointer<Float>? = nil
+    ) {
+        prepare(steps: steps, batch: batch, initialHidden: initialHidden, initialCell: initialCell, mask: nil)
+        input = UnsafePointer(storage.stepInputs.reserve(steps * batch * inputSize))
+    }
+
+    /// Computes step `t` (steps are fed in order from 0) from `x_t` (`[batch][inputSize]`) and
+    /// returns `h_t`. The input is copied, so it may change after the call.
+    @discardableResult
+    public func step(
+        _ x: UnsafePointer<Float>, at t: Int, recorder: (any StepRecorder)? = nil
+    ) -> UnsafeMutablePointer<Float> {
+        precondition(t < steps, "step \(t) beyond the \(steps) steps begun")
+        let slot = storage.stepInputs.pointer + t * batch * inputSize
+        slot.update(from: x, count: batch * inputSize)
+        projectInputs(slot, rows: batch, into: gates(at: t))
+        advance(to: t, recorder: recorder)
+        return hidden(at: t)
+    }
+
+    private func prepare(
+        steps: Int, batch: Int, initialHidden: UnsafePointer<Float>?, initialCell: UnsafePointer<Float>?,
+        mask: UnsafePointer<Float>?
+    ) {
         self.steps = steps
         self.batch = batch
-        let H = hiddenSize, width = gateWidth, stateCount = batch * H
-        storage.reserve(cell: cell, steps: steps, batch: batch, hidden: H, gateWidth: width)
-
+        self.mask = mask
+        let stateCount = batch * hiddenSize
+        storage.reserve(cell: cell, steps: steps, batch: batch, hidden: hiddenSize, gateWidth: gateWidth)
         setInitial(storage.hidden.pointer, from: initialHidden, count: stateCount)
         if cell.hasCellState { setInitial(storage.cell.pointer, from: initialCell, count: stateCount) }
+        let bias = storage.combinedBias.reserve(gateWidth)
+        bias.update(from: biasIH.value.pointer, count: gateWidth)
+        if cell != .gru { for j in 0..<gateWidth { bias[j] = bias[j] + biasHH.value[j] } }
+    }
 
-        // Input contributions of every step at once: G = b_ih (+ b_hh) + X·W_ihᵀ.
-        let bias = storage.combinedBias.reserve(width)
-        bias.update(from: biasIH.value.pointer, count: width)
-        if cell != .gru { for j in 0..<width { bias[j] = bias[j] + biasHH.value[j] } }
-        let gatesAll = storage.gates.pointer
-        for row in 0..<steps * batch { (gatesAll + row * width).update(from: bias, count: width) }
+    /// Input contributions of `rows` rows at once: `G = b_ih (+ b_hh) + X·W_ihᵀ`.
+    private func projectInputs(_ x: UnsafePointer<Float>, rows: Int, into gates: UnsafeMutablePointer<Float>) {
+        let width = gateWidth
+        for row in 0..<rows { (gates + row * width).update(from: storage.combinedBias.pointer, count: width) }
         MatrixMultiply.multiply(
-            m: steps * batch, n: width, k: inputSize, a: .rowMajor(input, leadingDimension: inputSize),
-            b: weightIHT.transposed(), ldb: width, c: gatesAll, ldc: width, accumulate: true)
+            m: rows, n: width, k: inputSize, a: .rowMajor(x, leadingDimension: inputSize),
+            b: weightIHT.transposed(), ldb: width, c: gates, ldc: width, accumulate: true)
+    }
 
+    /// The recurrent part of step `t`, once its input contributions are in `gates(at: t)`.
+    private func advance(to t: Int, recorder: (any StepRecorder)?) {
+        let H = hiddenSize, width = gateWidth, stateCount = batch * H
+        let previous = UnsafePointer(hidden(at: t - 1))
+        let gates = self.gates(at: t)
         let recurrentT = weightHHT.transposed()
-        for t in 0..<steps {
-            let previous = UnsafePointer(hidden(at: t - 1))
-            let gates = self.gates(at: t)
-            switch cell {
-            case .rnn, .lstm:
-                MatrixMultiply.multiply(
-                    m: batch, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
-                    b: recurrentT, ldb: width, c: gates, ldc: width, accumulate: true)
-                if recorder != nil { storage.recordPreActivations(copying: gates, count: batch * width) }
-                if cell == .rnn {
-                    CellMath.rnnForward(gates, hidden: hidden(at: t), count: stateCount)
-                } else {
-                    CellMath.lstmForward(
-                        gates, previousCell: cellState(at: t - 1), cell: cellState(at: t),
-                        cellTanh: storage.cellTanh.pointer + t * stateCount, hidden: hidden(at: t),
-                        batch: batch, hiddenSize: H)
-                }
-            case .gru:
-                let recurrent = storage.recurrentPart.pointer
-                for row in 0..<batch { (recurrent + row * width).update(from: biasHH.value.pointer, count: width) }
-                MatrixMultiply.multiply(
-                    m: batch, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
-                    b: recurrentT, ldb: width, c: recurrent, ldc: width, accumulate: true)
-                if recorder != nil {
-                    CellMath.gruPreActivations(
-                        gates, recurrent: recurrent, into: storage.recordPreActivations(count: batch * width),
-                        batch: batch, hiddenSize: H)
-                }
-                CellMath.gruForward(
-                    gates, recurrent: recurrent, candidate: storage.candidate.pointer + t * stateCount,
-                    previous: previous, hidden: hidden(at: t), batch: batch, hiddenSize: H)
+        switch cell {
+        case .rnn, .lstm:
+            MatrixMultiply.multiply(
+                m: batch, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
+                b: recurrentT, ldb: width, c: gates, ldc: width, accumulate: true)
+            if recorder != nil { storage.recordPreActivations(copying: gates, count: batch * width) }
+            if cell == .rnn {
+                CellMath.rnnForward(gates, hidden: hidden(at: t), count: stateCount)
+            } else {
+                CellMath.lstmForward(
+                    gates, previousCell: cellState(at: t - 1), cell: cellState(at: t),
+                    cellTanh: storage.cellTanh.pointer + t * stateCount, hidden: hidden(at: t),
+                    batch: batch, hiddenSize: H)
             }
-            if let recorder { record(step: t, to: recorder) }
+        case .gru:
+            let recurrent = storage.recurrentPart.pointer
+            for row in 0..<batch { (recurrent + row * width).update(from: biasHH.value.pointer, count: width) }
+            MatrixMultiply.multiply(
+                m: batch, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
+                b: recurrentT, ldb: width, c: recurrent, ldc: width, accumulate: true)
+            if recorder != nil {
+                CellMath.gruPreActivations(
+                    gates, recurrent: recurrent, into: storage.recordPreActivations(count: batch * width),
+                    batch: batch, hiddenSize: H)
+            }
+            CellMath.gruForward(
+                gates, recurrent: recurrent, candidate: storage.candidate.pointer + t * stateCount,
+                previous: previous, hidden: hidden(at: t), batch: batch, hiddenSize: H)
         }
-        return outputs
+        if let mask { carryOverPadding(at: t, mask: mask + t * batch) }
+        if let recorder { record(step: t, to: recorder) }
+    }
+
+    /// Padded rows keep the previous state.
+    private func carryOverPadding(at t: Int, mask: UnsafePointer<Float>) {
+        for row in 0..<batch where mask[row] == 0 {
+            (hidden(at: t) + row * hiddenSize).update(from: hidden(at: t - 1) + row * hiddenSize, count: hiddenSize)
+            if cell.hasCellState {
+                (cellState(at: t) + row * hiddenSize).update(from: cellState(at: t - 1) + row * hiddenSize, count: hiddenSize)
+            }
+        }
     }
 
     private func setInitial(_ destination: UnsafeMutablePointer<Float>, from source: UnsafePointer<Float>?, count: Int) {
@@ -189,55 +242,96 @@ public final class RecurrentLayer {
         outputGradient: UnsafePointer<Float>?, finalHiddenGradient: UnsafePointer<Float>? = nil,
         finalCellGradient: UnsafePointer<Float>? = nil, inputGradient: Bool = true
     ) -> UnsafeMutablePointer<Float>? {
-        guard let input else { preconditionFailure("RecurrentLayer.backward before forward") }
+        beginBackward(finalHiddenGradient: finalHiddenGradient, finalCellGradient: finalCellGradient)
+        let stateCount = batch * hiddenSize
+        for t in stride(from: steps - 1, through: 0, by: -1) {
+            backwardStep(at: t, outputGradient: outputGradient.map { $0 + t * stateCount })
+        }
+        finishBackward()
+        guard inputGradient else { return nil }
+        let result = storage.inputGradient.pointer
+        MatrixMultiply.multiply(
+            m: steps * batch, n: inputSize, k: gateWidth, a: .rowMajor(storage.gateGradientX.pointer, leadingDimension: gateWidth),
+            b: weightIH.value.pointer, ldb: inputSize, c: result, ldc: inputSize, accumulate: false)
+        return result
+    }
+
+    /// Starts a backward pass that goes one step at a time, from the last step down to 0:
+    /// `backwardStep(at:outputGradient:)`, optionally `inputGradient(at:)`, then `finishBackward()`.
+    public func beginBackward(finalHiddenGradient: UnsafePointer<Float>? = nil, finalCellGradient: UnsafePointer<Float>? = nil) {
+        precondition(input != nil, "RecurrentLayer backward before forward")
+        let stateCount = batch * hiddenSize
+        storage.reserveBackward(
+            cell: cell, steps: steps, batch: batch, hidden: hiddenSize, gateWidth: gateWidth, input: inputSize)
+        setInitial(storage.carryHidden.pointer, from: finalHiddenGradient, count: stateCount)
+        if cell.hasCellState { setInitial(storage.carryCell.pointer, from: finalCellGradient, count: stateCount) }
+        gradientNorms = Array(repeating: 0, count: steps)
+    }
+
+    /// Adds ∂L/∂h_t from above (`[batch][H]`, or `nil`) to the gradient carried from step t+1
+    /// and backpropagates through step `t`, leaving the gradient for step t−1 carried.
+    public func backwardStep(at t: Int, outputGradient: UnsafePointer<Float>?) {
         let H = hiddenSize, width = gateWidth, stateCount = batch * H
-        storage.reserveBackward(cell: cell, steps: steps, batch: batch, hidden: H, gateWidth: width, input: inputSize)
         let carryHidden = storage.carryHidden.pointer, carryCell = storage.carryCell.pointer
         let hiddenGradient = storage.stepGradient.pointer
-        setInitial(carryHidden, from: finalHiddenGradient, count: stateCount)
-        if cell.hasCellState { setInitial(carryCell, from: finalCellGradient, count: stateCount) }
+        gradientNorms[t] = CellMath.addGradients(carryHidden, outputGradient, into: hiddenGradient, count: stateCount)
+        let gx = storage.gateGradientX.pointer + t * batch * width
+        let gh = (cell == .gru ? storage.gateGradientH.pointer : storage.gateGradientX.pointer) + t * batch * width
+        let padded = mask.map { mask in (0..<batch).filter { mask[t * batch + $0] == 0 } } ?? []
+        if cell.hasCellState { for row in padded { storage.savePaddedCell(row: row, from: carryCell, width: H) } }
+        switch cell {
+        case .rnn:
+            CellMath.rnnBackward(hiddenGradient, hidden: hidden(at: t), gateGradient: gx, count: stateCount)
+        case .lstm:
+            CellMath.lstmBackward(
+                hiddenGradient, cellGradient: carryCell, gates: gates(at: t), previousCell: cellState(at: t - 1),
+                cellTanh: storage.cellTanh.pointer + t * stateCount, gateGradient: gx, batch: batch, hiddenSize: H)
+        case .gru:
+            CellMath.gruBackward(
+                hiddenGradient, gates: gates(at: t), candidate: storage.candidate.pointer + t * stateCount,
+                previous: hidden(at: t - 1), inputGateGradient: gx, recurrentGateGradient: gh,
+                previousGradient: carryHidden, batch: batch, hiddenSize: H)
+        }
+        for row in padded {
+            // A padded step copied the state: its gradient passes straight through.
+            (gx + row * width).update(repeating: 0, count: width)
+            (gh + row * width).update(repeating: 0, count: width)
+            (carryHidden + row * H).update(repeating: 0, count: H)
+        }
+        // ∂L/∂h_{t-1} through W_hh (the GRU has already written its direct path z⊙dh).
+        MatrixMultiply.multiply(
+            m: batch, n: H, k: width, a: .rowMajor(gh, leadingDimension: width),
+            b: weightHH.value.pointer, ldb: H, c: carryHidden, ldc: H, accumulate: cell == .gru)
+        for row in padded {
+            (carryHidden + row * H).update(from: hiddenGradient + row * H, count: H)
+            if cell.hasCellState { storage.restorePaddedCell(row: row, into: carryCell, width: H) }
+        }
+    }
+
+    /// ∂L/∂x_t (`[batch][inputSize]`) once `backwardStep(at: t)` has run; valid until the next call.
+    public func inputGradient(at t: Int) -> UnsafeMutablePointer<Float> {
+        let result = storage.inputGradient.pointer + t * batch * inputSize
+        MatrixMultiply.multiply(
+            m: batch, n: inputSize, k: gateWidth,
+            a: .rowMajor(storage.gateGradientX.pointer + t * batch * gateWidth, leadingDimension: gateWidth),
+            b: weightIH.value.pointer, ldb: inputSize, c: result, ldc: inputSize, accumulate: false)
+        return result
+    }
+
+    /// Adds the weight and bias gradients of all steps, after the last `backwardStep`.
+    public func finishBackward() {
+        guard let input else { preconditionFailure("RecurrentLayer backward before forward") }
+        let rows = steps * batch, width = gateWidth
         let gradX = storage.gateGradientX.pointer
         let gradH = cell == .gru ? storage.gateGradientH.pointer : gradX
-        gradientNorms = Array(repeating: 0, count: steps)
-
-        for t in stride(from: steps - 1, through: 0, by: -1) {
-            gradientNorms[t] = CellMath.addGradients(
-                carryHidden, outputGradient.map { $0 + t * stateCount }, into: hiddenGradient, count: stateCount)
-            let gx = gradX + t * batch * width, gh = gradH + t * batch * width
-            switch cell {
-            case .rnn:
-                CellMath.rnnBackward(hiddenGradient, hidden: hidden(at: t), gateGradient: gx, count: stateCount)
-            case .lstm:
-                CellMath.lstmBackward(
-                    hiddenGradient, cellGradient: carryCell, gates: gates(at: t), previousCell: cellState(at: t - 1),
-                    cellTanh: storage.cellTanh.pointer + t * stateCount, gateGradient: gx, batch: batch, hiddenSize: H)
-            case .gru:
-                CellMath.gruBackward(
-                    hiddenGradient, gates: gates(at: t), candidate: storage.candidate.pointer + t * stateCount,
-                    previous: hidden(at: t - 1), inputGateGradient: gx, recurrentGateGradient: gh,
-                    previousGradient: carryHidden, batch: batch, hiddenSize: H)
-            }
-            // ∂L/∂h_{t-1} through W_hh (the GRU has already written its direct path z⊙dh).
-            MatrixMultiply.multiply(
-                m: batch, n: H, k: width, a: .rowMajor(gh, leadingDimension: width),
-                b: weightHH.value.pointer, ldb: H, c: carryHidden, ldc: H, accumulate: cell == .gru)
-        }
-
-        let rows = steps * batch
         MatrixMultiply.multiply(
             m: width, n: inputSize, k: rows, a: .transposed(gradX, leadingDimension: width),
             b: input, ldb: inputSize, c: weightIH.gradient.pointer, ldc: inputSize, accumulate: true)
         MatrixMultiply.multiply(
-            m: width, n: H, k: rows, a: .transposed(gradH, leadingDimension: width),
-            b: storage.hidden.pointer, ldb: H, c: weightHH.gradient.pointer, ldc: H, accumulate: true)
+            m: width, n: hiddenSize, k: rows, a: .transposed(gradH, leadingDimension: width),
+            b: storage.hidden.pointer, ldb: hiddenSize, c: weightHH.gradient.pointer, ldc: hiddenSize, accumulate: true)
         MatrixMultiply.addColumnSums(of: gradX, rows: rows, columns: width, into: biasIH.gradient.pointer)
         MatrixMultiply.addColumnSums(of: gradH, rows: rows, columns: width, into: biasHH.gradient.pointer)
-        guard inputGradient else { return nil }
-        let result = storage.inputGradient.pointer
-        MatrixMultiply.multiply(
-            m: rows, n: inputSize, k: width, a: .rowMajor(gradX, leadingDimension: width),
-            b: weightIH.value.pointer, ldb: inputSize, c: result, ldc: inputSize, accumulate: false)
-        return result
     }
 }
 
@@ -271,6 +365,10 @@ struct RecurrentWorkspace {
     var carryCell = Workspace()
     /// ∂L/∂x, `[T][B][in]`.
     var inputGradient = Workspace()
+    /// Inputs fed one step at a time, `[T][B][in]`.
+    var stepInputs = Workspace()
+    /// ∂L/∂c of padded rows, kept across one backward step, `[B][H]`.
+    var paddedCell = Workspace()
 
     mutating func reserve(cell kind: CellKind, steps: Int, batch: Int, hidden size: Int, gateWidth: Int) {
         let states = batch * size
@@ -293,6 +391,17 @@ struct RecurrentWorkspace {
         carryHidden.reserve(batch * size)
         carryCell.reserve(batch * size)
         inputGradient.reserve(steps * batch * input)
+        paddedCell.reserve(batch * size)
+    }
+
+    /// Keeps row `row` of ∂L/∂c, which a padded step passes through unchanged.
+    func savePaddedCell(row: Int, from carry: UnsafePointer<Float>, width: Int) {
+        (paddedCell.pointer + row * width).update(from: carry + row * width, count: width)
+    }
+
+    /// Puts back row `row` of ∂L/∂c kept by `savePaddedCell`.
+    func restorePaddedCell(row: Int, into carry: UnsafeMutablePointer<Float>, width: Int) {
+        (carry + row * width).update(from: paddedCell.pointer + row * width, count: width)
     }
 
     /// Copies pre-activations for a recorder.

@@ -29,18 +29,20 @@ public final class RecurrentStack {
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 
     /// Runs every layer over `[steps][batch][inputSize]` inputs and returns the top layer's
-    /// `h_t` for every step. `initialState` gives each layer's starting `h` (and `c`).
+    /// `h_t` for every step. `initialState` gives each layer's starting `h` (and `c`); `mask`
+    /// (`[steps][batch]`, 0 at padding) makes padded steps carry the state over.
     @discardableResult
     public func forward(
         _ input: UnsafePointer<Float>, steps: Int, batch: Int, initialState: RecurrentState? = nil,
-        recorder: (any StepRecorder)? = nil
+        mask: UnsafePointer<Float>? = nil, recorder: (any StepRecorder)? = nil
     ) -> UnsafeMutablePointer<Float> {
         var current = input
         for (index, layer) in layers.enumerated() {
             current = UnsafePointer(
                 layer.forward(
                     current, steps: steps, batch: batch, initialHidden: initialState.map { UnsafePointer($0.hidden[index].pointer) },
-                    initialCell: initialState?.cell.map { UnsafePointer($0[index].pointer) }, recorder: recorder))
+                    initialCell: initialState?.cell.map { UnsafePointer($0[index].pointer) }, mask: mask,
+                    recorder: recorder))
         }
         return UnsafeMutablePointer(mutating: current)
     }
