@@ -1,0 +1,57 @@
+/// Question–answer pairs of token indices, padded into time-major arrays for a `Seq2SeqModel`.
+///
+/// Sources are padded with `<pad>` and masked; the decoder reads `<sos> y₁ … yₙ` and is taught
+/// to produce `y₁ … yₙ <eos>`; padded target positions are ignored by the loss.
+public struct Seq2SeqBatch {
+    /// The number of pairs.
+    public let size: Int
+    /// The longest source.
+    public let sourceSteps: Int
+    /// The longest answer plus one (for `<sos>`/`<eos>`).
+    public let targetSteps: Int
+    /// Source token indices, `[sourceSteps][size]`, `<pad>` after each source's end.
+    public let sourceTokens: [Int]
+    /// 1 where a source has a token, 0 at padding, `[sourceSteps][size]`.
+    public let sourceMask: Tensor
+    /// The length of each source.
+    public let sourceLengths: [Int]
+    /// Decoder inputs, `[targetSteps][size]`: `<sos>` then the answer, `<pad>` after.
+    public let decoderInputs: [Int]
+    /// Decoder targets, `[targetSteps][size]`: the answer then `<eos>`, `CrossEntropy.ignoredTarget` after.
+    public let decoderTargets: [Int]
+
+    /// Pads `sources` and `targets` (token indices without special tokens). Every source must
+    /// have at least one token.
+    public init(sources: [[Int]], targets: [[Int]]) {
+        precondition(sources.count == targets.count && !sources.isEmpty, "a batch needs pairs")
+        precondition(sources.allSatisfy { !$0.isEmpty }, "every source needs a token")
+        size = sources.count
+        sourceSteps = sources.map(\.count).max()!
+        targetSteps = targets.map(\.count).max()! + 1
+        sourceLengths = sources.map(\.count)
+        var tokens = [Int](repeating: Vocabulary.padIndex, count: sourceSteps * size)
+        let mask = Tensor(shape: [sourceSteps, size])
+        var inputs = [Int](repeating: Vocabulary.padIndex, count: targetSteps * size)
+        var outputs = [Int](repeating: CrossEntropy.ignoredTarget, count: targetSteps * size)
+        for (b, source) in sources.enumerated() {
+            for (t, token) in source.enumerated() {
+                tokens[t * size + b] = token
+                mask[t * size + b] = 1
+            }
+            let answer = targets[b]
+            inputs[b] = Vocabulary.sosIndex
+            for (t, token) in answer.enumerated() {
+                inputs[(t + 1) * size + b] = token
+                outputs[t * size + b] = token
+            }
+            outputs[answer.count * size + b] = Vocabulary.eosIndex
+        }
+        sourceTokens = tokens
+        sourceMask = mask
+        decoderInputs = inputs
+        decoderTargets = outputs
+    }
+
+    /// Whether any source is shorter than the longest (so the mask matters).
+    public var isPadded: Bool { sourceLengths.contains { $0 < sourceSteps } }
+}

@@ -1,0 +1,234 @@
+/// The shape of a `Seq2SeqModel`.
+public struct Seq2SeqShape: Codable, Sendable, Equatable {
+    /// The encoder's and decoder's cell.
+    public var cell: CellKind
+    /// The number of tokens (questions and answers share one vocabulary).
+    public var vocabularySize: Int
+    /// The width of token embeddings.
+    public var embeddingSize: Int
+    /// The width of encoder and decoder states (and of the attention space).
+    public var hiddenSize: Int
+    /// Stacked layers in the encoder and, matching it, the decoder.
+    public var layers: Int
+    /// Whether the decoder attends to the encoder's outputs (Bahdanau) or reads only the
+    /// encoder's final state (Cho et al.'s plain encoder–decoder).
+    public var attention: Bool
+
+    /// Creates a shape.
+    public init(cell: CellKind, vocabularySize: Int, embeddingSize: Int, hiddenSize: Int, layers: Int = 1, attention: Bool = true) {
+        self.cell = cell
+        self.vocabularySize = vocabularySize
+        self.embeddingSize = embeddingSize
+        self.hiddenSize = hiddenSize
+        self.layers = layers
+        self.attention = attention
+    }
+}
+
+/// An RNN encoder–decoder (Cho et al. 2014) with optional additive attention (Bahdanau et al. 2014).
+///
+/// The encoder reads the embedded question; the decoder starts from the encoder's final state
+/// and at step t reads `[embed(y_{t−1}); c_t]`, where `c_t` is the attention context over the
+/// encoder's outputs (or, without attention, the encoder's final top state); `y_t` is read out
+/// of the decoder state by a linear layer. Names: `encoder.embedding.weight`,
+/// `encoder.rnn.weight_ih_l0` …, `decoder.embedding.weight`, `decoder.rnn.*`,
+/// `decoder.out.weight`, `decoder.out.bias`, `attention.query.weight`, `attention.key.weight`,
+/// `attention.energy.weight`.
+public final class Seq2SeqModel {
+    /// The model's shape.
+    public let shape: Seq2SeqShape
+    /// Source token embeddings.
+    public let encoderEmbedding: Embedding
+    /// The encoder's recurrent layers.
+    public let encoder: RecurrentStack
+    /// Target token embeddings.
+    public let decoderEmbedding: Embedding
+    /// The decoder's recurrent layers; the bottom one reads `[embedding; context]`.
+    public let decoder: RecurrentStack
+    /// The attention, when the shape asks for it.
+    public let attention: BahdanauAttention?
+    /// The read-out from decoder states to token scores.
+    public let output: Linear
+
+    var current: Seq2SeqBatch?
+    var decoderInput = Workspace()
+    var fixedContext = Workspace()
+    var scratch = Seq2SeqScratch()
+
+    /// Creates a model with PyTorch-style initialisation drawn from `generator`.
+    public init(shape: Seq2SeqShape, generator: inout SeededGenerator) {
+        self.shape = shape
+        let E = shape.embeddingSize, H = shape.hiddenSize
+        encoderEmbedding = Embedding(
+            vocabularySize: shape.vocabularySize, dimension: E, name: "encoder.embedding", generator: &generator)
+        encoder = RecurrentStack(
+            cell: shape.cell, inputSize: E, hiddenSize: H, layerCount: shape.layers, prefix: "encoder.rnn",
+            generator: &generator)
+        decoderEmbedding = Embedding(
+            vocabularySize: shape.vocabularySize, dimension: E, name: "decoder.embedding", generator: &generator)
+        decoder = RecurrentStack(
+            cell: shape.cell, inputSize: E + H, hiddenSize: H, layerCount: shape.layers, prefix: "decoder.rnn",
+            generator: &generator)
+        attention = shape.attention
+            ? BahdanauAttention(queryWidth: H, valueWidth: H, size: H, generator: &generator) : nil
+        output = Linear(inputSize: H, outputSize: shape.vocabularySize, name: "decoder.out", generator: &generator)
+    }
+
+    /// Every parameter: encoder, decoder, read-out, attention.
+    public var parameters: [Parameter] {
+        encoderEmbedding.parameters + encoder.parameters + decoderEmbedding.parameters + decoder.parameters
+            + output.parameters + (attention?.parameters ?? [])
+    }
+
+    /// The tensors to save, by name.
+    public var namedTensors: [(name: String, tensor: Tensor)] { parameters.map { ($0.name, $0.value) } }
+
+    var topDecoder: RecurrentLayer { decoder.layers[decoder.layers.count - 1] }
+
+    // MARK: Encoding
+
+    /// Runs the encoder over a batch's sources; returns its outputs `[S][B][H]` and final state.
+    func encode(
+        tokens: [Int], steps: Int, batch: Int, mask: UnsafePointer<Float>?, recorder: (any StepRecorder)?
+    ) -> (outputs: UnsafeMutablePointer<Float>, final: RecurrentState) {
+        let embedded = encoderEmbedding.forward(tokens)
+        let outputs = encoder.forward(embedded, steps: steps, batch: batch, mask: mask, recorder: recorder)
+        return (outputs, encoder.finalState())
+    }
+
+    /// Starts the decoder's layers from `state` for `steps` steps, and the attention (or the
+    /// fixed context) over the encoder's outputs.
+    func beginDecoding(
+        steps: Int, batch: Int, state: RecurrentState, encoderOutputs: UnsafePointer<Float>, sourceSteps: Int,
+        mask: UnsafePointer<Float>?, encoderFinal: RecurrentState
+    ) {
+        for (index, layer) in decoder.layers.enumerated() {
+            layer.beginSteps(
+                steps: steps, batch: batch, initialHidden: state.hidden[index].pointer,
+                initialCell: state.cell.map { UnsafePointer($0[index].pointer) })
+        }
+        let H = shape.hiddenSize
+        decoderInput.reserve(batch * (shape.embeddingSize + H))
+        if let attention {
+            attention.prepare(
+                encoderOutputs: encoderOutputs, sourceSteps: sourceSteps, batch: batch, mask: mask, decoderSteps: steps)
+        } else {
+            fixedContext.reserve(batch * H).update(from: encoderFinal.hidden[shape.layers - 1].pointer, count: batch * H)
+        }
+    }
+
+    /// One decoder step from the embedded previous tokens (`[batch][E]`); returns the top state.
+    @discardableResult
+    func decodeStep(at t: Int, embedded: UnsafePointer<Float>, batch: Int, recorder: (any StepRecorder)?) -> UnsafeMutablePointer<Float> {
+        let E = shape.embeddingSize, H = shape.hiddenSize, width = E + H
+        let context = attention?.step(at: t, state: topDecoder.hidden(at: t - 1)) ?? fixedContext.pointer
+        let x = decoderInput.pointer
+        for b in 0..<batch {
+            (x + b * width).update(from: embedded + b * E, count: E)
+            (x + b * width + E).update(from: context + b * H, count: H)
+        }
+        var hidden = decoder.layers[0].step(x, at: t, recorder: recorder)
+        for layer in decoder.layers.dropFirst() { hidden = layer.step(hidden, at: t, recorder: recorder) }
+        return hidden
+    }
+
+    // MARK: Training
+
+    /// Runs the model on a batch with teacher forcing and returns the token scores of every
+    /// decoder step, `[targetSteps][size][vocabularySize]`.
+    @discardableResult
+    public func forward(_ batch: Seq2SeqBatch, recorder: (any StepRecorder)? = nil) -> UnsafeMutablePointer<Float> {
+        current = batch
+        let B = batch.size, T = batch.targetSteps, E = shape.embeddingSize
+        let mask = batch.isPadded ? UnsafePointer(batch.sourceMask.pointer) : nil
+        let encoded = encode(tokens: batch.sourceTokens, steps: batch.sourceSteps, batch: B, mask: mask, recorder: recorder)
+        beginDecoding(
+            steps: T, batch: B, state: encoded.final, encoderOutputs: encoded.outputs, sourceSteps: batch.sourceSteps,
+            mask: mask, encoderFinal: encoded.final)
+        let embedded = decoderEmbedding.forward(batch.decoderInputs)
+        for t in 0..<T { decodeStep(at: t, embedded: embedded + t * B * E, batch: B, recorder: recorder) }
+        return output.forward(topDecoder.outputs, rows: T * B)
+    }
+
+    /// Backpropagates ∂L/∂scores (`[targetSteps][size][vocabularySize]`) of the last `forward`
+    /// through the decoder, the attention and the encoder, adding into every parameter's gradient.
+    public func backward(_ scoreGradient: UnsafePointer<Float>) {
+        guard let batch = current else { preconditionFailure("Seq2SeqModel.backward before forward") }
+        let B = batch.size, T = batch.targetSteps, E = shape.embeddingSize, H = shape.hiddenSize
+        let stateGradient = output.backward(scoreGradient)
+        scratch.reserve(batch: B, steps: T, embedding: E, hidden: H)
+        let fromAttention = scratch.fromAttention.pointer, stepGradient = scratch.stepGradient.pointer
+        let embeddingGradient = scratch.embeddingGradient.pointer, contextGradient = scratch.contextGradient.pointer
+        let fixedContextGradient = scratch.fixedContextGradient.pointer
+        fromAttention.update(repeating: 0, count: B * H)
+        fixedContextGradient.update(repeating: 0, count: B * H)
+        for layer in decoder.layers { layer.beginBackward() }
+        attention?.beginBackward()
+
+        for t in stride(from: T - 1, through: 0, by: -1) {
+            // s_t feeds the read-out at t and the attention at t+1.
+            for j in 0..<B * H { stepGradient[j] = stateGradient[t * B * H + j] + fromAttention[j] }
+            topDecoder.backwardStep(at: t, outputGradient: stepGradient)
+            for index in stride(from: decoder.layers.count - 2, through: 0, by: -1) {
+                decoder.layers[index].backwardStep(at: t, outputGradient: decoder.layers[index + 1].inputGradient(at: t))
+            }
+            let x = decoder.layers[0].inputGradient(at: t)
+            for b in 0..<B {
+                (embeddingGradient + (t * B + b) * E).update(from: x + b * (E + H), count: E)
+                (contextGradient + b * H).update(from: x + b * (E + H) + E, count: H)
+            }
+            if let attention {
+                fromAttention.update(from: attention.backwardStep(at: t, contextGradient: contextGradient), count: B * H)
+            } else {
+                for j in 0..<B * H { fixedContextGradient[j] = fixedContextGradient[j] + contextGradient[j] }
+            }
+        }
+        for layer in decoder.layers { layer.finishBackward() }
+        attention?.finishBackward(steps: T, states: topDecoder.hidden(at: -1))
+        decoderEmbedding.backward(embeddingGradient)
+
+        // The decoder started from the encoder's final state; the top layer's state also fed
+        // the first attention query (or, without attention, every step's context).
+        let finalGradient = decoder.initialStateGradient()
+        let top = finalGradient.hidden[shape.layers - 1].pointer
+        for j in 0..<B * H { top[j] = top[j] + fromAttention[j] + fixedContextGradient[j] }
+        let sourceGradient = encoder.backward(
+            outputGradient: attention.map { UnsafePointer($0.encoderOutputGradient) }, finalStateGradient: finalGradient,
+            inputGradient: true)!
+        encoderEmbedding.backward(sourceGradient)
+    }
+
+    /// One optimizer step on a batch: mean cross-entropy over every real answer token
+    /// (`<eos>` included), with the global gradient norm clipped to `clip` when given.
+    /// Returns the loss before the update.
+    @discardableResult
+    public func trainStep(_ batch: Seq2SeqBatch, optimizer: any Optimizer, clip: Float? = nil) -> Float {
+        optimizer.zeroGradients()
+        let scores = forward(batch)
+        let gradient = scratch.scoreGradient.reserve(batch.targetSteps * batch.size * shape.vocabularySize)
+        let loss = CrossEntropy.loss(
+            logits: scores, targets: batch.decoderTargets, classes: shape.vocabularySize, gradient: gradient)
+        backward(gradient)
+        if let clip { GradientClipping.clip(parameters, maximum: clip) }
+        optimizer.step()
+        return loss
+    }
+}
+
+/// Buffers of `Seq2SeqModel.backward`.
+struct Seq2SeqScratch {
+    var fromAttention = Workspace()
+    var stepGradient = Workspace()
+    var embeddingGradient = Workspace()
+    var contextGradient = Workspace()
+    var fixedContextGradient = Workspace()
+    var scoreGradient = Workspace()
+
+    mutating func reserve(batch: Int, steps: Int, embedding: Int, hidden: Int) {
+        fromAttention.reserve(batch * hidden)
+        stepGradient.reserve(batch * hidden)
+        embeddingGradient.reserve(steps * batch * embedding)
+        contextGradient.reserve(batch * hidden)
+        fixedContextGradient.reserve(batch * hidden)
+    }
+}
