@@ -1,0 +1,63 @@
+import Testing
+
+@testable import RNNCore
+
+/// The lecture's point about attention, measured: an encoder–decoder with attention learns to
+/// copy and reverse sequences; without attention it cannot once the sequence is longer than its
+/// state can hold.
+@Suite("Seq2seq learning")
+struct Seq2SeqLearningTests {
+    /// Random sequences over tokens 4 ..< 4 + symbols (0–3 are the special tokens).
+    static func sequences(count: Int, lengths: ClosedRange<Int>, symbols: Int, seed: UInt64) -> [[Int]] {
+        var generator = SeededGenerator(seed: seed)
+        return (0..<count).map { _ in
+            let length = lengths.lowerBound + generator.nextInt(below: lengths.count)
+            return (0..<length).map { _ in 4 + generator.nextInt(below: symbols) }
+        }
+    }
+
+    /// Trains on `task` and returns the share of held-out sequences answered exactly, and of
+    /// their tokens answered right.
+    static func train(
+        attention: Bool, hidden: Int, lengths: ClosedRange<Int>, symbols: Int, iterations: Int,
+        task: ([Int]) -> [Int]
+    ) -> (exact: Double, tokens: Double) {
+        var generator = SeededGenerator(seed: 31)
+        let model = Seq2SeqModel(
+            shape: .init(cell: .gru, vocabularySize: 4 + symbols, embeddingSize: 16, hiddenSize: hidden, attention: attention),
+            generator: &generator)
+        let optimizer = Adam(parameters: model.parameters, learningRate: 0.01)
+        let training = sequences(count: 512, lengths: lengths, symbols: symbols, seed: 1)
+        for iteration in 0..<iterations {
+            let start = (iteration * 32) % training.count
+            let sources = Array(training[start..<start + 32])
+            model.trainStep(Seq2SeqBatch(sources: sources, targets: sources.map(task)), optimizer: optimizer, clip: 5)
+        }
+        let heldOut = sequences(count: 100, lengths: lengths, symbols: symbols, seed: 2)
+        var exact = 0, right = 0, total = 0
+        for source in heldOut {
+            let expected = task(source)
+            let answer = model.greedyDecode(source, maxLength: expected.count + 5).tokens
+            if answer == expected { exact += 1 }
+            for (index, token) in expected.enumerated() where index < answer.count && answer[index] == token { right += 1 }
+            total += expected.count
+        }
+        return (Double(exact) / Double(heldOut.count), Double(right) / Double(total))
+    }
+
+    @Test("with attention, learns to copy and to reverse short sequences perfectly")
+    func copyAndReverse() {
+        let copy = Self.train(attention: true, hidden: 32, lengths: 3...6, symbols: 8, iterations: 600) { $0 }
+        let reverse = Self.train(attention: true, hidden: 32, lengths: 3...6, symbols: 8, iterations: 600) { $0.reversed() }
+        #expect(copy.exact == 1, "copy: \(copy)")
+        #expect(reverse.exact == 1, "reverse: \(reverse)")
+    }
+
+    @Test("without attention, long sequences are copied measurably worse")
+    func attentionMatters() {
+        let with = Self.train(attention: true, hidden: 16, lengths: 14...18, symbols: 12, iterations: 600) { $0 }
+        let without = Self.train(attention: false, hidden: 16, lengths: 14...18, symbols: 12, iterations: 600) { $0 }
+        #expect(with.tokens > 0.9, "with attention: \(with)")
+        #expect(without.tokens < with.tokens - 0.3, "without attention: \(without), with: \(with)")
+    }
+}
