@@ -1,0 +1,23 @@
+import Foundation
+import RNNRender
+import Testing
+
+/// Writes every figure of every synthetic trace to `$RNNLAB_DUMP_FIGURES` (e.g. /tmp/render-check),
+/// for looking at them; does nothing when the variable is not set.
+@Test func dumpFiguresForInspection() throws {
+    guard let folder = ProcessInfo.processInfo.environment["RNNLAB_DUMP_FIGURES"], !folder.isEmpty else { return }
+    for (name, trace) in SyntheticTraces.all {
+        for figure in FigureRenderer.availableFigures(for: trace) {
+            let bytes = try FigureRenderer.render(figure, trace: trace, format: .png, scale: 1)
+            try writeAtomically(bytes, to: "\(folder)/\(name)/\(figure.fileName(.png))")
+        }
+        for t in Set([0, trace.steps.count / 2, trace.steps.count - 1]).sorted() {
+            let bytes = try FigureRenderer.renderStep(t: t, trace: trace, format: .png, scale: 1)
+            try writeAtomically(bytes, to: "\(folder)/\(name)/\(FigureKind.stepFileName(t, format: .png))")
+        }
+    }
+    for kind in ArchitectureKind.allCases {
+        let bytes = try ArchitectureDiagram.render(kind: kind, format: .png, scale: 1)
+        try writeAtomically(bytes, to: "\(folder)/architecture/\(kind.rawValue).png")
+    }
+}
