@@ -21,3 +21,4 @@ import Testing
         try writeAtomically(bytes, to: "\(folder)/architecture/\(kind.rawValue).png")
     }
 }
+

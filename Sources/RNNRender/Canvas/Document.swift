@@ -56,7 +56,17 @@ enum Document {
             try surface.finish()
         }
         guard !sink.bytes.isEmpty else { throw RenderError.cairo(operation: "write \(format.rawValue)", status: "no bytes") }
-        return sink.bytes
+        return format == .svg ? stableSurfaceID(sink.bytes) : sink.bytes
+    }
+
+    /// Cairo names the SVG page group after a process-wide surface counter (`<g id="surface8">`);
+    /// renaming it to `surface1` makes the same figure give the same bytes within one process too.
+    static func stableSurfaceID(_ bytes: [UInt8]) -> [UInt8] {
+        let marker = Array("<g id=\"surface".utf8)
+        guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: marker) }) else { return bytes }
+        var end = start + marker.count
+        while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39 { end += 1 }
+        return Array(bytes[..<(start + marker.count)]) + Array("1".utf8) + Array(bytes[end...])
     }
 
     /// A canvas on a 1×1 image, for measuring text before a figure's size is known.

@@ -50,6 +50,12 @@ public enum FigureRenderer {
         return try StepFigure(trace: trace, t: t).render(format: format, scale: scale)
     }
 
+    /// The logical size in points (before `scale`) of `figure` for `trace`.
+    static func size(_ figure: FigureKind, trace: LessonTrace) throws -> (width: Double, height: Double) {
+        let size = try make(figure, trace).size(try Document.measuringCanvas())
+        return (size.width.rounded(.up), size.height.rounded(.up))
+    }
+
     private static func make(_ figure: FigureKind, _ trace: LessonTrace) -> any Figure {
         switch figure {
         case .unrolled: UnrolledFigure(trace: trace)

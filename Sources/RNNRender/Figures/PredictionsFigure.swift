@@ -37,6 +37,12 @@ struct PredictionsFigure: Figure {
                     height: header.height + rowsHeight + 2 * Layout.margin)
     }
 
+    /// The box of step `t` in row `row` (0 input, 1 target, 2… snapshots).
+    func boxRect(_ canvas: Canvas, row: Int, t: Int) -> Rect {
+        let top = Layout.margin + header.height + Double(row) * rowHeight
+        return Rect(x: Layout.margin + labelWidth(canvas) + Double(t) * box + 2, y: top + 2, width: box - 4, height: box - 4)
+    }
+
     func draw(_ canvas: Canvas, size: Size) throws {
         let theme = canvas.theme
         header.draw(canvas, x: Layout.margin, y: Layout.margin, width: size.width - 2 * Layout.margin)
@@ -49,7 +55,7 @@ struct PredictionsFigure: Figure {
             canvas.text(label, x: left - 14, y: y + box / 2, size: Self.labelSize, color: row < 2 ? theme.secondaryText : theme.text,
                         bold: row >= 2, align: .right, valign: .middle)
             for t in 0..<shown {
-                let cell = Rect(x: left + Double(t) * box + 2, y: y + 2, width: box - 4, height: box - 4)
+                let cell = boxRect(canvas, row: row, t: t)
                 if row < 2 {
                     let token = row == 0 ? (t < trace.steps.count ? trace.tokenLabels[t] : "") : (t < target.count ? target[t] : "")
                     canvas.stroke(cell, theme.grid, width: 1, radius: 3)
