@@ -8,7 +8,10 @@ import Testing
     guard let folder = ProcessInfo.processInfo.environment["RNNLAB_DUMP_FIGURES"], !folder.isEmpty else { return }
     for (name, trace) in SyntheticTraces.all {
         for figure in FigureRenderer.availableFigures(for: trace) {
-            let bytes = try FigureRenderer.render(figure, trace: trace, format: .png, scale: 1)
+            let clock = ContinuousClock(), start = clock.now
+            let bytes = try FigureRenderer.render(figure, trace: trace, format: .png, scale: 2)
+            let elapsed = clock.now - start
+            print("render-time \(name)/\(figure.rawValue): \(elapsed.components.attoseconds / 1_000_000_000_000_000 + elapsed.components.seconds * 1000) ms, \(bytes.count / 1024) KiB")
             try writeAtomically(bytes, to: "\(folder)/\(name)/\(figure.fileName(.png))")
         }
         for t in Set([0, trace.steps.count / 2, trace.steps.count - 1]).sorted() {

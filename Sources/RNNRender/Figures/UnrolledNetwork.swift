@@ -161,8 +161,8 @@ struct UnrolledNetwork {
             }
             below = box.minY
         }
-        guard hasOutput else { return }
-        // Output.
+        // Output, only where the model predicts (a many-to-one lesson predicts at the last step only).
+        guard hasOutput, step.probabilities != nil || step.prediction != nil else { return }
         let outRect = Rect(x: cx - 32, y: l.output - outputHeight / 2, width: 64, height: outputHeight)
         canvas.arrow(cx, below - 2, cx, outRect.maxY + 2, filled ? theme.axis : theme.grid)
         if first { canvas.text("W_hy", x: cx + 5, y: (below + outRect.maxY) / 2, size: 10, color: theme.secondaryText,
@@ -177,7 +177,7 @@ struct UnrolledNetwork {
         }
         if let prediction = step.prediction {
             let right = step.target.map { $0 == prediction }
-            let color = right == nil ? theme.text : (right! ? theme.right : theme.wrong)
+            let color = trace.lesson.task == "regression" || right == nil ? theme.output : (right! ? theme.right : theme.wrong)
             canvas.text(displayToken(prediction), x: cx, y: l.prediction, size: 17, color: color, bold: true,
                         align: .center, valign: .middle)
         }
