@@ -31,7 +31,7 @@ let package = Package(
             name: "RNNCoreTests", dependencies: ["RNNCore"],
             resources: [.copy("Resources/parity")]),
         .testTarget(name: "RNNLessonsTests", dependencies: ["RNNLessons", "RNNCore"]),
-        .testTarget(name: "RNNRenderTests", dependencies: ["RNNRender"]),
+        .testTarget(name: "RNNRenderTests", dependencies: ["RNNRender"], resources: [.copy("References")]),
         .testTarget(name: "rnnlabTests", dependencies: ["rnnlab"]),
     ]
 )

@@ -1,0 +1,112 @@
+/// A matrix drawn as coloured cells with row and column labels, values in cells when they fit,
+/// and a colour bar. One component for hidden states, gates, cell states and attention.
+struct Heatmap {
+    /// A bold caption above the cells ("layer 1 · h_t"), or nil.
+    var title: String?
+    /// rows × columns values.
+    var values: [[Double]]
+    var rowLabels: [String]
+    var columnLabels: [String]
+    var scale: ValueScale
+    var colorBarLabel: String
+    var xAxisLabel: String?
+    var yAxisLabel: String?
+    var cellWidth: Double
+    var cellHeight: Double
+    var showColorBar = true
+    /// When column labels must be thinned, show time indices (0, 10, 20…) instead of tokens.
+    var indicesWhenThinned = true
+
+    static let labelSize: Double = 11
+    static let axisSize: Double = 12
+    static let titleSize: Double = 13
+
+    /// Cell sizes that fit `columns` into `availableWidth` and `rows` into about `maxHeight`.
+    static func cellSize(columns: Int, rows: Int, availableWidth: Double, maxHeight: Double = 360)
+        -> (width: Double, height: Double)
+    {
+        let width = Layout.clamp(availableWidth / Double(max(columns, 1)), 4...48)
+        let height = Layout.clamp(maxHeight / Double(max(rows, 1)), 3...26)
+        return (width, height)
+    }
+
+    private var rows: Int { values.count }
+    private var columns: Int { values.first?.count ?? 0 }
+
+    private func rowLabelWidth(_ canvas: Canvas) -> Double { canvas.maxTextWidth(rowLabels, size: Self.labelSize) + 6 }
+    private var yAxisWidth: Double { yAxisLabel == nil ? 0 : Self.axisSize + 8 }
+    private var titleHeight: Double { title == nil ? 0 : Self.titleSize + 8 }
+    private var bottomHeight: Double { Self.labelSize + 8 + (xAxisLabel == nil ? 0 : Self.axisSize + 8) }
+    var cellsHeight: Double { Double(rows) * cellHeight }
+
+    /// The width of everything left of the cells (axis label and row labels).
+    func leftWidth(_ canvas: Canvas) -> Double { yAxisWidth + rowLabelWidth(canvas) }
+
+    /// The block's total size.
+    func size(_ canvas: Canvas) -> Size {
+        let bar = showColorBar ? Layout.gap + ColorBar(scale: scale, label: colorBarLabel).width(canvas, height: cellsHeight) : 0
+        let cellsWidth = Double(columns) * cellWidth
+        let headerWidth = title.map { canvas.textWidth($0, size: Self.titleSize, bold: true) } ?? 0
+        return Size(width: max(leftWidth(canvas) + cellsWidth + bar, headerWidth),
+                    height: titleHeight + cellsHeight + bottomHeight)
+    }
+
+    /// Draws the block with its top left corner at (`x`, `y`).
+    func draw(_ canvas: Canvas, x: Double, y: Double) throws {
+        let theme = canvas.theme
+        if let title {
+            canvas.text(title, x: x, y: y, size: Self.titleSize, bold: true, valign: .top)
+        }
+        let left = x + leftWidth(canvas), top = y + titleHeight
+        let cellsWidth = Double(columns) * cellWidth
+        let gap = cellWidth >= 8 && cellHeight >= 8 ? 1.0 : 0
+        let valueSize = min(11, cellHeight * 0.55)
+        let showValues = valueSize >= 8 && canvas.textWidth("-0.00", size: valueSize) + 4 <= cellWidth - gap
+        for (r, row) in values.enumerated() {
+            for (c, value) in row.enumerated() {
+                let color = value.isFinite ? scale.color(value) : theme.grid
+                let cell = Rect(x: left + Double(c) * cellWidth, y: top + Double(r) * cellHeight,
+                                width: cellWidth - gap, height: cellHeight - gap)
+                canvas.fill(cell, color)
+                if showValues, value.isFinite {
+                    canvas.text(Ticks.format(value, decimals: 2), x: cell.midX, y: cell.midY, size: valueSize,
+                                color: canvas.contrastingText(on: color), align: .center, valign: .middle)
+                }
+            }
+        }
+        // Row labels, thinned when rows are too thin for text.
+        let rowStride = Layout.labelStride(labelWidth: Self.labelSize, spacing: cellHeight, padding: 2)
+        for (r, label) in rowLabels.enumerated() where r % rowStride == 0 {
+            canvas.text(label, x: left - 6, y: top + (Double(r) + 0.5) * cellHeight - gap / 2, size: Self.labelSize,
+                        color: theme.secondaryText, align: .right, valign: .middle)
+        }
+        // Column labels, thinned so they never collide.
+        var labels = columnLabels
+        var columnStride = Layout.labelStride(labelWidth: canvas.maxTextWidth(labels, size: Self.labelSize),
+                                              spacing: cellWidth)
+        if columnStride > 1, indicesWhenThinned {
+            labels = labels.indices.map(String.init)
+            columnStride = Layout.labelStride(labelWidth: canvas.maxTextWidth(labels, size: Self.labelSize),
+                                              spacing: cellWidth)
+        }
+        let labelY = top + cellsHeight + 4
+        for (c, label) in labels.enumerated() where c % columnStride == 0 {
+            let cx = left + (Double(c) + 0.5) * cellWidth - gap / 2
+            if columnStride > 1 { canvas.line(cx, labelY - 3, cx, labelY - 1, theme.axis) }
+            canvas.text(label, x: cx, y: labelY, size: Self.labelSize, color: theme.text, align: .center, valign: .top)
+        }
+        if let xAxisLabel {
+            canvas.text(xAxisLabel, x: left + cellsWidth / 2, y: labelY + Self.labelSize + 8, size: Self.axisSize,
+                        color: theme.secondaryText, align: .center, valign: .top)
+        }
+        if let yAxisLabel {
+            let fitted = canvas.fit(yAxisLabel, maxWidth: max(cellsHeight, 40), size: Self.axisSize, minSize: 9)
+            canvas.text(fitted.text, x: x + Self.axisSize * 0.5, y: top + cellsHeight / 2, size: fitted.size,
+                        color: theme.secondaryText, align: .center, valign: .middle, angle: -Double.pi / 2)
+        }
+        if showColorBar {
+            try ColorBar(scale: scale, label: colorBarLabel)
+                .draw(canvas, x: left + cellsWidth + Layout.gap, y: top, height: max(cellsHeight, 24))
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Tick positions and labels for axes and colour bars.
+enum Ticks {
+    /// Round tick values covering `lower…upper`, about `count` of them.
+    static func nice(_ lower: Double, _ upper: Double, count: Int = 5) -> [Double] {
+        guard lower.isFinite, upper.isFinite else { return [] }
+        guard upper > lower else { return [lower] }
+        let raw = (upper - lower) / Double(max(count - 1, 1))
+        let magnitude = pow(10, floor(log10(raw)))
+        let step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw * 0.999 } ?? 10 * magnitude
+        var ticks: [Double] = []
+        var value = (lower / step).rounded(.up) * step
+        while value <= upper + step * 1e-9 {
+            ticks.append(abs(value) < step * 1e-9 ? 0 : value)
+            value += step
+        }
+        return ticks
+    }
+
+    /// Powers of ten covering `lower…upper` (both > 0), with 2 and 5 in between when there are few decades.
+    static func logarithmic(_ lower: Double, _ upper: Double) -> [Double] {
+        guard lower > 0, upper > lower else { return lower > 0 ? [lower] : [] }
+        let first = Int(log10(lower).rounded(.down)), last = Int(log10(upper).rounded(.up))
+        let multipliers: [Double] = last - first <= 2 ? [1, 2, 5] : [1]
+        var ticks: [Double] = []
+        for exponent in first...last {
+            for m in multipliers {
+                let v = m * pow(10, Double(exponent))
+                if v >= lower * 0.999, v <= upper * 1.001 { ticks.append(v) }
+            }
+        }
+        return ticks
+    }
+
+    /// A tick label with as few decimals as the spacing of `ticks` needs.
+    static func label(_ value: Double, among ticks: [Double]) -> String {
+        var step = Double.infinity
+        for (a, b) in zip(ticks, ticks.dropFirst()) { step = min(step, abs(b - a)) }
+        if !step.isFinite || step == 0 { step = abs(value) > 0 ? abs(value) : 1 }
+        return format(value, decimals: max(0, Int((-log10(step)).rounded(.up)) + (isQuarter(step) ? 1 : 0)))
+    }
+
+    /// A log-axis label: 0.001, 0.01 … 1, 10, 1000, then 1e4.
+    static func logLabel(_ value: Double) -> String {
+        if value >= 1e4 || value < 1e-3 { return String(format: "%.0e", value) }
+        return value >= 1 ? format(value, decimals: 0) : format(value, decimals: Int((-log10(value)).rounded(.up)))
+    }
+
+    /// `value` with `decimals` decimals, without "-0".
+    static func format(_ value: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(min(decimals, 8))f", value)
+        return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
+    }
+
+    private static func isQuarter(_ step: Double) -> Bool {
+        let mantissa = step / pow(10, floor(log10(step)))
+        return abs(mantissa - 2.5) < 1e-6
+    }
+}

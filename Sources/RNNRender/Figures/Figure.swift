@@ -1,0 +1,48 @@
+/// A figure: measures its size first, then draws into a canvas of that size.
+protocol Figure {
+    /// The logical size in points, measured with `canvas` (text widths), margins included.
+    func size(_ canvas: Canvas) throws -> Size
+    /// Draws the figure into `canvas` of the measured `size`.
+    func draw(_ canvas: Canvas, size: Size) throws
+}
+
+extension Figure {
+    /// Measures, then draws to bytes.
+    func render(format: OutputFormat, scale: Double) throws -> [UInt8] {
+        let measured = try size(try Document.measuringCanvas())
+        return try Document.render(width: measured.width.rounded(.up), height: measured.height.rounded(.up),
+                                   format: format, scale: scale) { canvas in
+            try draw(canvas, size: measured)
+        }
+    }
+}
+
+/// A figure made of a header above a vertical stack of heatmap blocks (hidden, gates, attention).
+struct HeatmapStackFigure: Figure {
+    var header: Header
+    var blocks: [Heatmap]
+
+    private func left(_ canvas: Canvas) -> Double { blocks.map { $0.leftWidth(canvas) }.max() ?? 0 }
+
+    private func contentWidth(_ canvas: Canvas) -> Double {
+        let left = left(canvas)
+        return blocks.map { left - $0.leftWidth(canvas) + $0.size(canvas).width }.max() ?? 0
+    }
+
+    func size(_ canvas: Canvas) throws -> Size {
+        let height = blocks.map { $0.size(canvas).height }.reduce(0, +) + Double(max(blocks.count - 1, 0)) * Layout.gap
+        let width = max(contentWidth(canvas), min(header.preferredWidth(canvas), 900), 480)
+        return Size(width: width + 2 * Layout.margin, height: header.height + height + 2 * Layout.margin)
+    }
+
+    func draw(_ canvas: Canvas, size: Size) throws {
+        header.draw(canvas, x: Layout.margin, y: Layout.margin, width: size.width - 2 * Layout.margin)
+        var y = Layout.margin + header.height
+        // Align the cells of every block on one left edge.
+        let left = left(canvas)
+        for block in blocks {
+            try block.draw(canvas, x: Layout.margin + left - block.leftWidth(canvas), y: y)
+            y += block.size(canvas).height + Layout.gap
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// The figures drawn for a lesson; the raw value is the file name without extension.
+public enum FigureKind: String, CaseIterable, Sendable {
+    /// The network unrolled over the shown input, as the lecture draws it.
+    case unrolled
+    /// Hidden units × time heatmap per layer (and the LSTM cell state).
+    case hidden
+    /// Gate activations × time (LSTM i f g o, GRU r z n).
+    case gates
+    /// The inside of one cell at one step, gate vectors drawn on the schematic.
+    case cell
+    /// The prediction at each snapshot iteration.
+    case predictions
+    /// Training loss per iteration.
+    case loss
+    /// The text coloured by the most active hidden units (Karpathy's figure).
+    case activations
+    /// ‖∂L/∂h_t‖ back through time.
+    case gradients
+    /// Seq2seq attention: answer tokens × question tokens.
+    case attention
+    /// Regression forecast: true vs predicted values on the test days.
+    case stock
+
+    /// The file name with `format`'s extension ("hidden.png").
+    public func fileName(_ format: OutputFormat) -> String { "\(rawValue).\(format.fileExtension)" }
+
+    /// The file name of step frame `t` ("steps/step-03.png").
+    public static func stepFileName(_ t: Int, format: OutputFormat) -> String {
+        let number = t < 10 ? "0\(t)" : "\(t)"
+        return "steps/step-\(number).\(format.fileExtension)"
+    }
+}

@@ -1,0 +1,101 @@
+import RNNCore
+
+/// A step frame: the unrolled network filled up to step t with step t outlined, and below it the
+/// step's vectors (x_t, h_{t-1}, gates, c_t, h_t) as coloured strips and the softmax as bars.
+struct StepFigure: Figure {
+    let trace: LessonTrace
+    let t: Int
+    let header: Header
+    let network: UnrolledNetwork
+    static let stripWidth: Double = 440
+    static let barWidth: Double = 200
+
+    init(trace: LessonTrace, t: Int) {
+        self.trace = trace
+        self.t = t
+        var net = UnrolledNetwork(trace: trace, window: UnrolledNetwork.window(count: trace.steps.count, around: t))
+        net.filledUpTo = t
+        net.highlight = t
+        network = net
+        let token = displayToken(trace.steps[t].inputToken)
+        header = Header(title: trace.lesson.title,
+                        subtitles: [trace.subtitle, "Step t = \(t) of \(trace.steps.count - 1): reading “\(token)”"])
+    }
+
+    /// The strips of the detail panel, bottom layer first.
+    private var strips: [VectorStrip] {
+        let step = trace.steps[t]
+        let oneHot = step.x.allSatisfy { $0 == 0 || $0 == 1 }
+        var list = [VectorStrip(label: "x_t", values: step.x, scale: oneHot ? .unit : .symmetric(covering: step.x))]
+        let layers = step.layers.count
+        for (k, layer) in step.layers.enumerated() {
+            let suffix = layers > 1 ? " (layer \(k + 1))" : ""
+            let previous = t > 0 && k < trace.steps[t - 1].layers.count ? trace.steps[t - 1].layers[k].h
+                : [Float](repeating: 0, count: layer.h.count)
+            list.append(VectorStrip(label: "h_{t-1}" + suffix, values: previous, scale: .signed))
+            for gate in trace.gateNames {
+                guard let values = layer.gates[gate] else { continue }
+                list.append(VectorStrip(label: "\(gate)\(suffix)", values: values,
+                                        scale: GatesFigure.isTanh(gate) ? .signed : .unit))
+            }
+            if let c = layer.c { list.append(VectorStrip(label: "c_t" + suffix, values: c, scale: .symmetric(covering: c))) }
+            list.append(VectorStrip(label: "h_t" + suffix, values: layer.h, scale: .signed))
+        }
+        return list
+    }
+
+    private var topTokens: [(token: String, p: Float)] {
+        guard let p = trace.steps[t].probabilities else { return [] }
+        let order = p.indices.sorted { p[$0] != p[$1] ? p[$0] > p[$1] : $0 < $1 }.prefix(8)
+        return order.map { ($0 < trace.vocabulary.count ? trace.vocabulary[$0] : "\($0)", p[$0]) }
+    }
+
+    private var panelHeight: Double {
+        max(Double(strips.count) * (VectorStrip.height + 6), Double(topTokens.count) * 22 + 24) + 30
+    }
+    private func stripLabelWidth(_ canvas: Canvas) -> Double {
+        canvas.maxTextWidth(strips.map(\.label), size: VectorStrip.labelSize) + 10
+    }
+    private var panelWidthWithoutLabels: Double { Self.stripWidth + (topTokens.isEmpty ? 0 : 60 + Self.barWidth + 120) }
+
+    func size(_ canvas: Canvas) throws -> Size {
+        let net = network.size(canvas)
+        let panel = stripLabelWidth(canvas) + panelWidthWithoutLabels
+        return Size(width: max(net.width, panel, min(header.preferredWidth(canvas), 1000), 480) + 2 * Layout.margin,
+                    height: header.height + net.height + Layout.gap * 2 + panelHeight + 2 * Layout.margin)
+    }
+
+    func draw(_ canvas: Canvas, size: Size) throws {
+        let theme = canvas.theme
+        header.draw(canvas, x: Layout.margin, y: Layout.margin, width: size.width - 2 * Layout.margin)
+        var y = Layout.margin + header.height
+        try network.draw(canvas, x: Layout.margin, y: y)
+        y += network.size(canvas).height + Layout.gap
+        canvas.line(Layout.margin, y, size.width - Layout.margin, y, theme.grid)
+        y += Layout.gap
+        canvas.text("inside step \(t)", x: Layout.margin, y: y, size: 13, bold: true, valign: .top)
+        let labelRight = Layout.margin + stripLabelWidth(canvas) - 10
+        let list = strips
+        let cell = VectorStrip.cellWidth(count: list.map(\.values.count).max() ?? 1, width: Self.stripWidth)
+        for (k, strip) in list.enumerated() {
+            strip.draw(canvas, labelRight: labelRight, x: labelRight + 10, y: y + 34 + Double(k) * (VectorStrip.height + 6),
+                       cellWidth: cell)
+        }
+        guard !topTokens.isEmpty else { return }
+        let step = trace.steps[t]
+        let left = labelRight + 10 + Self.stripWidth + 60
+        canvas.text("softmax: most likely next tokens", x: left, y: y, size: 13, bold: true, valign: .top)
+        for (k, item) in topTokens.enumerated() {
+            let cy = y + 34 + Double(k) * 22
+            let chosen = item.token == step.prediction
+            let right = step.target == nil || step.prediction == step.target
+            let color = chosen ? (right ? theme.right : theme.wrong) : theme.output.withAlpha(0.45)
+            canvas.text(displayToken(item.token), x: left + 30, y: cy, size: 13, bold: chosen, align: .right, valign: .middle)
+            canvas.fill(Rect(x: left + 38, y: cy - 8, width: max(1, Self.barWidth * Double(item.p)), height: 16), color)
+            var note = Ticks.format(Double(item.p), decimals: 2)
+            if item.token == step.target { note += "  ← target" }
+            canvas.text(note, x: left + 44 + Self.barWidth * Double(item.p), y: cy, size: 11,
+                        color: theme.secondaryText, valign: .middle)
+        }
+    }
+}

@@ -1,0 +1,234 @@
+import RNNCore
+
+/// The network unrolled over a window of steps, as the lecture draws it: input vectors (red),
+/// hidden states per layer (green), output probabilities (blue), prediction and target on top,
+/// arrows W_xh, W_hh, W_hy labelled once. Wraps into rows; later steps can be greyed out.
+struct UnrolledNetwork {
+    let trace: LessonTrace
+    /// The steps shown.
+    let window: Range<Int>
+    /// Steps after this one are drawn empty (step frames); nil draws all.
+    var filledUpTo: Int?
+    /// A step outlined in the accent colour.
+    var highlight: Int?
+
+    static let pitch: Double = 86
+    static let perRow = 12
+    static let maxRows = 3
+    static var maxShown: Int { perRow * maxRows }
+    static let labelSize: Double = 11
+    static let arrowGap: Double = 30
+
+    /// A window of at most `maxShown` steps starting at 0, or centred on `around`.
+    static func window(count: Int, around: Int? = nil) -> Range<Int> {
+        guard count > maxShown else { return 0..<count }
+        guard let around else { return 0..<maxShown }
+        let start = min(max(0, around - maxShown / 2), count - maxShown)
+        return start..<(start + maxShown)
+    }
+
+    private var columns: Int { min(window.count, Self.perRow) }
+    private var rows: Int { (window.count + Self.perRow - 1) / Self.perRow }
+    private var layers: Int { trace.layerCount }
+
+    // MARK: vector geometry
+
+    private var isOneHot: Bool {
+        trace.steps.allSatisfy { $0.x.allSatisfy { $0 == 0 || $0 == 1 } && $0.x.reduce(0, +) == 1 }
+    }
+    private var inputSize: Int { trace.steps.map(\.x.count).max() ?? 0 }
+    private var hiddenSize: Int { trace.steps.flatMap { $0.layers.map(\.h.count) }.max() ?? 0 }
+    private var inputWritten: Bool { !isOneHot && inputSize <= 8 }
+    private var hiddenWritten: Bool { hiddenSize <= 8 }
+    private var inputCell: Size {
+        Size(width: inputWritten ? 40 : 14, height: inputWritten ? 15 : Layout.clamp(96 / Double(max(inputSize, 1)), 2...14))
+    }
+    private var hiddenCell: Size {
+        Size(width: hiddenWritten ? 44 : 16, height: hiddenWritten ? 15 : Layout.clamp(110 / Double(max(hiddenSize, 1)), 2...14))
+    }
+    private var hasOutput: Bool { trace.steps.contains { $0.probabilities != nil || $0.prediction != nil } }
+    private var outputRows: Int { min(trace.vocabulary.count, 5) }
+    private var outputHeight: Double {
+        guard hasOutput else { return 0 }
+        return trace.steps.contains { $0.probabilities != nil } ? Double(outputRows) * 12 + 10 : 24
+    }
+    private var inputHeight: Double { Double(inputSize) * inputCell.height + 10 }
+    private var hiddenHeight: Double { Double(hiddenSize) * hiddenCell.height + 10 }
+    private var predictionHeight: Double { hasOutput ? 40 : 0 }
+
+    /// The height of one row of steps.
+    var bandHeight: Double {
+        predictionHeight + outputHeight + (hasOutput ? Self.arrowGap : 0) + Double(layers) * hiddenHeight
+            + Double(layers - 1) * Self.arrowGap + Self.arrowGap + inputHeight + 28
+    }
+
+    private var rowLabels: [String] {
+        var labels = ["input token", isOneHot ? "input (one-hot)" : "input x_t"]
+        labels += (0..<layers).map { layers > 1 ? "hidden h_t (\($0 + 1))" : "hidden h_t" }
+        if hasOutput { labels += ["output (softmax)", "prediction", "target"] }
+        return labels
+    }
+
+    private func labelWidth(_ canvas: Canvas) -> Double { canvas.maxTextWidth(rowLabels, size: Self.labelSize) + 12 }
+    private var colorBar: ColorBar { ColorBar(scale: .signed, label: "hidden value h") }
+
+    /// The size of the drawing, colour bar included.
+    func size(_ canvas: Canvas) -> Size {
+        Size(width: labelWidth(canvas) + Double(columns) * Self.pitch + 20 + colorBar.width(canvas, height: 120),
+             height: Double(rows) * bandHeight + Double(rows - 1) * Layout.gap)
+    }
+
+    // MARK: drawing
+
+    /// Draws the network with its top left corner at (`x`, `y`).
+    func draw(_ canvas: Canvas, x: Double, y: Double) throws {
+        let left = x + labelWidth(canvas)
+        for (k, t) in window.enumerated() {
+            let row = k / Self.perRow, column = k % Self.perRow
+            let bandTop = y + Double(row) * (bandHeight + Layout.gap)
+            if column == 0 { drawRowLabels(canvas, x: left - 12, top: bandTop) }
+            drawStep(canvas, t: t, centerX: left + (Double(column) + 0.5) * Self.pitch, top: bandTop,
+                     first: k == 0, last: k == window.count - 1, rowEnd: column == Self.perRow - 1)
+        }
+        try colorBar.draw(canvas, x: left + Double(columns) * Self.pitch + 20, y: y + predictionHeight + outputHeight
+                          + (hasOutput ? Self.arrowGap : 0), height: max(120, min(bandHeight * 0.5, 200)))
+    }
+
+    /// The vertical centre of each part of a band (top of band = `top`).
+    private func layout(top: Double) -> (target: Double, prediction: Double, output: Double, hidden: [Double], input: Double, token: Double) {
+        var y = top
+        let target = y + 8, prediction = y + 27
+        y += predictionHeight
+        let output = y + outputHeight / 2
+        y += outputHeight + (hasOutput ? Self.arrowGap : 0)
+        var hidden: [Double] = []
+        for layer in (0..<layers).reversed() {
+            hidden.insert(y + hiddenHeight / 2, at: 0)
+            y += hiddenHeight + (layer > 0 ? Self.arrowGap : 0)
+        }
+        y += Self.arrowGap
+        let input = y + inputHeight / 2
+        return (target, prediction, output, hidden, input, y + inputHeight + 16)
+    }
+
+    private func drawRowLabels(_ canvas: Canvas, x: Double, top: Double) {
+        let l = layout(top: top)
+        var items: [(String, Double)] = [("input token", l.token), (rowLabels[1], l.input)]
+        for layer in 0..<layers { items.append((rowLabels[2 + layer], l.hidden[layer])) }
+        if hasOutput { items += [("output (softmax)", l.output), ("prediction", l.prediction), ("target", l.target)] }
+        for (text, cy) in items {
+            canvas.text(text, x: x, y: cy, size: Self.labelSize, color: canvas.theme.secondaryText, align: .right, valign: .middle)
+        }
+    }
+
+    private func drawStep(_ canvas: Canvas, t: Int, centerX cx: Double, top: Double, first: Bool, last: Bool, rowEnd: Bool) {
+        let theme = canvas.theme
+        let step = trace.steps[t]
+        let filled = filledUpTo.map { t <= $0 } ?? true
+        let l = layout(top: top)
+        let half = Self.pitch / 2
+        if highlight == t {
+            canvas.stroke(Rect(x: cx - half + 3, y: top - 4, width: Self.pitch - 6, height: bandHeight + 10),
+                          theme.accent(1), width: 2.5, radius: 8)
+        }
+        // Token.
+        canvas.text(displayToken(step.inputToken), x: cx, y: l.token, size: 16, color: filled ? theme.text : theme.grid,
+                    bold: true, align: .center, valign: .middle)
+        // Input vector.
+        let inputRect = vectorBox(canvas, values: step.x, cell: inputCell, centerX: cx, centerY: l.input, color: theme.input,
+                                  filled: filled, scale: isOneHot ? .unit : .symmetric(covering: step.x),
+                                  written: inputWritten, oneHot: isOneHot)
+        // Hidden layers and arrows.
+        var below = inputRect.minY
+        for layer in 0..<layers {
+            let values = layer < step.layers.count ? step.layers[layer].h : []
+            let box = vectorBox(canvas, values: values, cell: hiddenCell, centerX: cx, centerY: l.hidden[layer],
+                                color: theme.hidden, filled: filled, scale: .signed, written: hiddenWritten, oneHot: false)
+            let arrowColor = filled ? theme.axis : theme.grid
+            canvas.arrow(cx, below - 2, cx, box.maxY + 2, arrowColor)
+            if first { canvas.text(layer == 0 ? "W_xh" : "W_xh (\(layer + 1))", x: cx + 5, y: (below + box.maxY) / 2,
+                                   size: 10, color: theme.secondaryText, italic: true, valign: .middle) }
+            // Recurrent arrow to the next step (or off the row's edge when wrapping).
+            if !last {
+                let endX = rowEnd ? cx + half + 6 : cx + Self.pitch - box.width / 2 - 3
+                let nextFilled = filledUpTo.map { t + 1 <= $0 } ?? true
+                canvas.arrow(box.maxX + 3, box.midY, endX, box.midY, nextFilled ? theme.axis : theme.grid)
+                if first { canvas.text("W_hh", x: (box.maxX + endX) / 2, y: box.midY - 5, size: 10,
+                                       color: theme.secondaryText, italic: true, align: .center, valign: .bottom) }
+            }
+            if !first, t == window.lowerBound || (t - window.lowerBound) % Self.perRow == 0 {
+                canvas.arrow(cx - half - 6, box.midY, box.minX - 3, box.midY, theme.axis)
+            }
+            below = box.minY
+        }
+        // Output, only where the model predicts (a many-to-one lesson predicts at the last step only).
+        guard hasOutput, step.probabilities != nil || step.prediction != nil else { return }
+        let outRect = Rect(x: cx - 32, y: l.output - outputHeight / 2, width: 64, height: outputHeight)
+        canvas.arrow(cx, below - 2, cx, outRect.maxY + 2, filled ? theme.axis : theme.grid)
+        if first { canvas.text("W_hy", x: cx + 5, y: (below + outRect.maxY) / 2, size: 10, color: theme.secondaryText,
+                               italic: true, valign: .middle) }
+        canvas.fill(outRect, theme.output.withAlpha(filled ? 0.12 : 0.04), radius: 5)
+        canvas.stroke(outRect, filled ? theme.output : theme.grid, width: 1.2, radius: 5)
+        guard filled else { return }
+        if let p = step.probabilities {
+            drawProbabilities(canvas, p, prediction: step.prediction, in: outRect.inset(top: 5, left: 4, bottom: 5, right: 4))
+        } else if let prediction = step.prediction {
+            canvas.text("ŷ " + prediction, x: cx, y: outRect.midY, size: 11, align: .center, valign: .middle)
+        }
+        if let prediction = step.prediction {
+            let right = step.target.map { $0 == prediction }
+            let color = trace.lesson.task == "regression" || right == nil ? theme.output : (right! ? theme.right : theme.wrong)
+            canvas.text(displayToken(prediction), x: cx, y: l.prediction, size: 17, color: color, bold: true,
+                        align: .center, valign: .middle)
+        }
+        if let target = step.target {
+            canvas.text(displayToken(target), x: cx, y: l.target, size: 12, color: theme.secondaryText, align: .center,
+                        valign: .middle)
+        }
+    }
+
+    /// A column of cells in a tinted box; returns the box.
+    @discardableResult
+    private func vectorBox(_ canvas: Canvas, values: [Float], cell: Size, centerX: Double, centerY: Double,
+                           color: RGBColor, filled: Bool, scale: ValueScale, written: Bool, oneHot: Bool) -> Rect {
+        let theme = canvas.theme
+        let height = Double(values.count) * cell.height
+        let box = Rect(x: centerX - cell.width / 2 - 5, y: centerY - height / 2 - 5, width: cell.width + 10, height: height + 10)
+        canvas.fill(box, color.withAlpha(filled ? 0.16 : 0.05), radius: 5)
+        canvas.stroke(box, filled ? color : theme.grid, width: 1.2, radius: 5)
+        guard filled else { return box }
+        let gap = cell.height >= 6 ? 1.0 : 0
+        for (i, v) in values.enumerated() {
+            let r = Rect(x: centerX - cell.width / 2, y: box.minY + 5 + Double(i) * cell.height, width: cell.width,
+                         height: cell.height - gap)
+            let fill = oneHot ? (v == 1 ? theme.input : theme.background) : scale.color(Double(v))
+            canvas.fill(r, fill)
+            if oneHot, cell.height >= 10 {
+                canvas.text(v == 1 ? "1" : "0", x: r.midX, y: r.midY, size: 9,
+                            color: v == 1 ? theme.background : theme.secondaryText, align: .center, valign: .middle)
+            } else if written {
+                canvas.text(Ticks.format(Double(v), decimals: 2), x: r.midX, y: r.midY, size: 9,
+                            color: canvas.contrastingText(on: fill), align: .center, valign: .middle)
+            }
+        }
+        return box
+    }
+
+    /// Small horizontal probability bars: all tokens for small vocabularies, else the top 5.
+    private func drawProbabilities(_ canvas: Canvas, _ p: [Float], prediction: String?, in rect: Rect) {
+        let theme = canvas.theme
+        var order = Array(p.indices)
+        if p.count > outputRows { order = order.sorted { p[$0] != p[$1] ? p[$0] > p[$1] : $0 < $1 }.prefix(outputRows).sorted() }
+        let rowHeight = rect.height / Double(max(order.count, 1))
+        for (k, i) in order.enumerated() {
+            let y = rect.minY + Double(k) * rowHeight
+            let token = i < trace.vocabulary.count ? displayToken(trace.vocabulary[i]) : "\(i)"
+            let chosen = i < trace.vocabulary.count && trace.vocabulary[i] == prediction
+            canvas.fittedText(token, x: rect.minX + 8, y: y + rowHeight / 2, maxWidth: 14, size: 9,
+                              color: chosen ? theme.text : theme.secondaryText, bold: chosen, align: .right, valign: .middle)
+            let barWidth = (rect.width - 14) * Double(min(max(p[i], 0), 1))
+            canvas.fill(Rect(x: rect.minX + 12, y: y + 2, width: max(barWidth, 0.5), height: rowHeight - 3),
+                        chosen ? theme.output : theme.output.withAlpha(0.4))
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// A labelled horizontal strip of coloured cells for one vector, values written when they fit.
+struct VectorStrip {
+    var label: String
+    var values: [Float]
+    var scale: ValueScale
+    static let height: Double = 22
+    static let labelSize: Double = 12
+
+    /// The cell width for `count` values within `width`.
+    static func cellWidth(count: Int, width: Double) -> Double { Layout.clamp(width / Double(max(count, 1)), 3...40) }
+
+    /// Draws the label right-aligned at `labelRight` and the cells from `x`, centred on `y`.
+    func draw(_ canvas: Canvas, labelRight: Double, x: Double, y: Double, cellWidth: Double) {
+        canvas.text(label, x: labelRight, y: y, size: Self.labelSize, color: canvas.theme.text, align: .right, valign: .middle)
+        let gap = cellWidth >= 8 ? 1.0 : 0
+        let written = canvas.textWidth("-0.00", size: 9) + 3 <= cellWidth - gap
+        for (i, v) in values.enumerated() {
+            let r = Rect(x: x + Double(i) * cellWidth, y: y - Self.height / 2, width: cellWidth - gap, height: Self.height)
+            let fill = scale.color(Double(v))
+            canvas.fill(r, fill)
+            if written {
+                canvas.text(Ticks.format(Double(v), decimals: 2), x: r.midX, y: r.midY, size: 9,
+                            color: canvas.contrastingText(on: fill), align: .center, valign: .middle)
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import RNNRender
+import Testing
+
+/// Writes every figure of every synthetic trace to `$RNNLAB_DUMP_FIGURES` (e.g. /tmp/render-check),
+/// for looking at them; does nothing when the variable is not set.
+@Test func dumpFiguresForInspection() throws {
+    guard let folder = ProcessInfo.processInfo.environment["RNNLAB_DUMP_FIGURES"], !folder.isEmpty else { return }
+    for (name, trace) in SyntheticTraces.all {
+        for figure in FigureRenderer.availableFigures(for: trace) {
+            let clock = ContinuousClock(), start = clock.now
+            let bytes = try FigureRenderer.render(figure, trace: trace, format: .png, scale: 2)
+            let elapsed = clock.now - start
+            print("render-time \(name)/\(figure.rawValue): \(elapsed.components.attoseconds / 1_000_000_000_000_000 + elapsed.components.seconds * 1000) ms, \(bytes.count / 1024) KiB")
+            try writeTestFile(bytes, to: "\(folder)/\(name)/\(figure.fileName(.png))")
+        }
+        for t in Set([0, trace.steps.count / 2, trace.steps.count - 1]).sorted() {
+            let bytes = try FigureRenderer.renderStep(t: t, trace: trace, format: .png, scale: 1)
+            try writeTestFile(bytes, to: "\(folder)/\(name)/\(FigureKind.stepFileName(t, format: .png))")
+        }
+    }
+    for kind in ArchitectureKind.allCases {
+        let bytes = try ArchitectureDiagram.render(kind: kind, format: .png, scale: 1)
+        try writeTestFile(bytes, to: "\(folder)/architecture/\(kind.rawValue).png")
+    }
+}
+
+
+/// Writes a file for a test, creating its folder.
+func writeTestFile(_ bytes: [UInt8], to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(bytes).write(to: url)
+}

@@ -1,0 +1,84 @@
+import Foundation
+import RNNCore
+import Testing
+@testable import RNNRender
+
+@Suite struct FigureTests {
+    static let traceNames = SyntheticTraces.all.map(\.name)
+    static func trace(_ name: String) -> LessonTrace { SyntheticTraces.all.first { $0.name == name }!.trace }
+
+    @Test(arguments: traceNames)
+    func everyAvailableFigureIsAValidPNGOfItsSize(_ name: String) throws {
+        let trace = Self.trace(name)
+        let figures = FigureRenderer.availableFigures(for: trace)
+        #expect(figures.count >= 5)
+        for figure in figures {
+            let bytes = try FigureRenderer.render(figure, trace: trace, format: .png, scale: 2)
+            let image = try PNGDecoder.decode(bytes)
+            let size = try FigureRenderer.size(figure, trace: trace)
+            #expect(image.width == Int(size.width * 2) && image.height == Int(size.height * 2), "\(name)/\(figure)")
+            #expect(close(image.rgb(0, 0), Theme.light.background.bytes, 0), "\(name)/\(figure) corner")
+            #expect(close(image.rgb(image.width - 1, image.height - 1), Theme.light.background.bytes, 0))
+        }
+    }
+
+    @Test func availabilityFollowsTheTrace() {
+        let hello = FigureRenderer.availableFigures(for: SyntheticTraces.hello())
+        #expect(hello == [.unrolled, .hidden, .gates, .cell, .predictions, .loss, .activations, .gradients])
+        let seq2seq = FigureRenderer.availableFigures(for: SyntheticTraces.seq2seq())
+        #expect(seq2seq.contains(.attention) && !seq2seq.contains(.predictions) && !seq2seq.contains(.stock))
+        let regression = FigureRenderer.availableFigures(for: SyntheticTraces.regression())
+        #expect(regression.contains(.stock) && !regression.contains(.activations) && !regression.contains(.attention))
+        let rnn = FigureRenderer.availableFigures(for: SyntheticTraces.oneStep())
+        #expect(!rnn.contains(.gates) && !rnn.contains(.gradients) && rnn.contains(.cell))
+        #expect(throws: RenderError.self) {
+            try FigureRenderer.render(.attention, trace: SyntheticTraces.hello(), format: .png)
+        }
+    }
+
+    @Test func vectorFormatsAreProducedAndReproducible() throws {
+        let trace = SyntheticTraces.hello()
+        for figure in FigureRenderer.availableFigures(for: trace) {
+            let svg = try FigureRenderer.render(figure, trace: trace, format: .svg)
+            let pdf = try FigureRenderer.render(figure, trace: trace, format: .pdf)
+            #expect(String(decoding: svg.prefix(5), as: UTF8.self) == "<?xml" || String(decoding: svg.prefix(4), as: UTF8.self) == "<svg")
+            #expect(String(decoding: pdf.prefix(4), as: UTF8.self) == "%PDF")
+            #expect(try FigureRenderer.render(figure, trace: trace, format: .svg) == svg, "\(figure) svg")
+            #expect(try FigureRenderer.render(figure, trace: trace, format: .pdf) == pdf, "\(figure) pdf")
+            let png = try FigureRenderer.render(figure, trace: trace, format: .png)
+            #expect(try FigureRenderer.render(figure, trace: trace, format: .png) == png, "\(figure) png")
+        }
+    }
+
+    @Test func rightPredictionsAreGreenAndWrongOnesRed() throws {
+        let trace = SyntheticTraces.hello()
+        let figure = PredictionsFigure(trace: trace)
+        let image = try PNGDecoder.decode(try FigureRenderer.render(.predictions, trace: trace, format: .png, scale: 1))
+        let canvas = try Document.measuringCanvas()
+        let first = trace.snapshots.first!, last = trace.snapshots.last!
+        #expect(!first.correct[0] && last.correct[0])
+        let wrong = figure.boxRect(canvas, row: 2, t: 0)
+        let right = figure.boxRect(canvas, row: 2 + trace.snapshots.count - 1, t: 0)
+        #expect(close(pixel(image, wrong.minX + 1.25, wrong.midY), Theme.light.wrong.bytes, 6))
+        #expect(close(pixel(image, right.minX + 1.25, right.midY), Theme.light.right.bytes, 6))
+    }
+
+    @Test func stepFramesRenderForEveryStep() throws {
+        let trace = SyntheticTraces.hello()
+        for t in trace.steps.indices {
+            let image = try PNGDecoder.decode(try FigureRenderer.renderStep(t: t, trace: trace, format: .png, scale: 1))
+            #expect(image.width > 400 && image.height > 400)
+        }
+        #expect(throws: RenderError.self) { try FigureRenderer.renderStep(t: 99, trace: trace, format: .png) }
+        let long = SyntheticTraces.long()
+        _ = try FigureRenderer.renderStep(t: 150, trace: long, format: .png, scale: 1)
+    }
+
+    @Test func architectureDiagramsRender() throws {
+        for kind in ArchitectureKind.allCases {
+            for format in OutputFormat.allCases {
+                #expect(try !ArchitectureDiagram.render(kind: kind, format: format, scale: 1).isEmpty)
+            }
+        }
+    }
+}
