@@ -61,3 +61,68 @@ struct Seq2SeqLearningTests {
         #expect(without.tokens < with.tokens - 0.3, "without attention: \(without), with: \(with)")
     }
 }
+
+/// Beam search and checkpoints of seq2seq models.
+@Suite("Seq2seq decoding")
+struct Seq2SeqDecodingTests {
+    static func trainedModel() -> Seq2SeqModel {
+        var generator = SeededGenerator(seed: 3)
+        let model = Seq2SeqModel(
+            shape: .init(cell: .gru, vocabularySize: 12, embeddingSize: 8, hiddenSize: 16), generator: &generator)
+        let optimizer = Adam(parameters: model.parameters, learningRate: 0.02)
+        let sources = [[4, 5, 6], [7, 8], [9, 10, 11, 4], [5]]
+        let targets = [[6, 5, 4], [8, 7], [4, 11, 10, 9], [5]]
+        for _ in 0..<60 { model.trainStep(Seq2SeqBatch(sources: sources, targets: targets), optimizer: optimizer) }
+        return model
+    }
+
+    @Test("beam width 1 is greedy decoding; wider beams score at least as well")
+    func beamOfOneIsGreedy() {
+        let model = Self.trainedModel()
+        for source in [[4, 5, 6], [7, 8], [11, 4, 9], [6]] {
+            let greedy = model.greedyDecode(source)
+            let beam = model.beamSearch(source, width: 1)
+            #expect(greedy.tokens == beam.tokens)
+            #expect(greedy.logProbability == beam.logProbability)
+            let wide = model.beamSearch(source, width: 4, lengthPenalty: 0)
+            #expect(wide.logProbability >= greedy.logProbability - 1e-5)
+        }
+    }
+
+    @Test("decoding records attention over the source, states and top tokens at every step")
+    func records() {
+        final class Collector: DecodingRecorder {
+            var steps = 0, beamSteps = 0, dropped = 0
+            func recordDecoderStep(_ record: DecoderStepRecord, hypothesis: Int) { steps += 1 }
+            func recordBeamStep(step: Int, kept: [Hypothesis], dropped: [Hypothesis]) {
+                beamSteps += 1
+                self.dropped += dropped.count
+            }
+        }
+        let model = Self.trainedModel()
+        let collector = Collector()
+        let decoding = model.beamSearch([4, 5, 6], width: 3, recorder: collector, recordEncoder: true)
+        #expect(decoding.tokens == [6, 5, 4])
+        #expect(decoding.steps.count == 4, "three tokens and <eos>")
+        for step in decoding.steps {
+            let weights = step.attention ?? []
+            #expect(weights.count == 3 && abs(weights.reduce(0, +) - 1) < 1e-5)
+            #expect(step.topTokens.count == 5 && step.topProbabilities == step.topProbabilities.sorted(by: >))
+            #expect(step.state.count == 16 && step.context.count == 16)
+        }
+        #expect(decoding.encoderHistory?.steps.first?.count == 3)
+        #expect(collector.beamSteps >= 4 && collector.steps >= 4 && collector.dropped > 0)
+    }
+
+    @Test("a saved model answers exactly as before")
+    func checkpoint() throws {
+        let model = Self.trainedModel()
+        let bytes = SafeTensors.encode(model.namedTensors, metadata: [:])
+        let loaded = try Seq2SeqModel(checkpoint: SafeTensors.decode(bytes, source: "m"), source: "m")
+        #expect(loaded.shape == model.shape)
+        for source in [[4, 5, 6], [9, 10, 11, 4], [8, 8, 8]] {
+            let before = model.greedyDecode(source), after = loaded.greedyDecode(source)
+            #expect(before.tokens == after.tokens && before.logProbability == after.logProbability)
+        }
+    }
+}
