@@ -60,4 +60,3 @@ struct ForwardCommand: ParsableCommand {
     }
 }
 
-extension CellKind: ExpressibleByArgument {}
