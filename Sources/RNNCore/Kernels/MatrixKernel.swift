@@ -17,6 +17,8 @@ enum MatrixKernel {
     /// Rows of `B` per pass: a 32-column panel of `B` (32 KB) stays in the L1 cache while every
     /// row tile of a block uses it.
     static let depthBlock = 256
+    /// The fewest rows of `C` for which a thread packs its operands.
+    static let packedRows = 64
     /// Multiply-adds from which a product is split between threads.
     static let parallelWork = 1 << 21
     /// Threads for large products: the active processors, or `RNNLAB_THREADS` if set.
@@ -62,12 +64,13 @@ extension MatrixKernel {
         /// Computes rows `rows` of `C`: block by block of rows, then depth block by depth block in
         /// increasing order, each over every column panel.
         ///
-        /// Products big enough to pay for it copy each panel of `B` (and, when `A`'s rows are not
-        /// contiguous, each block of `A`) to a contiguous scratch first: with large power-of-two
-        /// leading dimensions the rows of a panel would otherwise evict each other from the caches.
+        /// From `packedRows` rows on, each panel of `B` (and, when `A`'s rows are not contiguous,
+        /// each block of `A`) is first copied to a contiguous scratch: with large power-of-two
+        /// leading dimensions the rows of a panel would otherwise evict each other from the
+        /// caches. Fewer rows do not repay the copy (measured).
         func compute(rows: Range<Int>) {
             let tileRows = MatrixKernel.tileRows
-            let packs = rows.count >= 2 * tileRows && k >= 32 && n >= 32
+            let packs = rows.count >= MatrixKernel.packedRows && k >= 32 && n >= 32
             let leftScratchCount = aColumnStride == 1 ? 0 : MatrixKernel.blockRows * MatrixKernel.depthBlock
             let scratch: UnsafeMutablePointer<Float>? =
                 packs ? .allocate(capacity: leftScratchCount + MatrixKernel.depthBlock * 32) : nil
