@@ -95,6 +95,8 @@ import Testing
         // Several row blocks and depth blocks on one thread.
         Case(m: 530, n: 36, k: 5, transposedA: true, padA: 3),
         Case(m: 9, n: 40, k: 600, accumulate: false, padB: 5, padC: 2),
+        // Rows of `B` 4 KB apart: packed from fewer rows.
+        Case(m: 21, n: 40, k: 40, transposedA: true, padB: 1024 - 40),
         Case(m: 1, n: 7, k: 1), Case(m: 1, n: 1, k: 1, accumulate: false),
     ])
     func edgeShapesMatchTheDefiningLoop(_ test: Case) {

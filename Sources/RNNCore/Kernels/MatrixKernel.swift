@@ -17,7 +17,7 @@ enum MatrixKernel {
     /// Rows of `B` per pass: a 32-column panel of `B` (32 KB) stays in the L1 cache while every
     /// row tile of a block uses it.
     static let depthBlock = 256
-    /// The fewest rows of `C` for which a thread packs its operands.
+    /// The fewest rows of `C` for which a thread packs its operands whatever their layout.
     static let packedRows = 64
     /// Multiply-adds from which a product is split between threads.
     static let parallelWork = 1 << 21
@@ -64,13 +64,11 @@ extension MatrixKernel {
         /// Computes rows `rows` of `C`: block by block of rows, then depth block by depth block in
         /// increasing order, each over every column panel.
         ///
-        /// From `packedRows` rows on, each panel of `B` (and, when `A`'s rows are not contiguous,
-        /// each block of `A`) is first copied to a contiguous scratch: with large power-of-two
-        /// leading dimensions the rows of a panel would otherwise evict each other from the
-        /// caches. Fewer rows do not repay the copy (measured).
+        /// When `packs(rows:)`, each panel of `B` (and, when `A`'s rows are not contiguous, each
+        /// block of `A`) is first copied to a contiguous scratch.
         func compute(rows: Range<Int>) {
             let tileRows = MatrixKernel.tileRows
-            let packs = rows.count >= MatrixKernel.packedRows && k >= 32 && n >= 32
+            let packs = self.packs(rows: rows.count)
             let leftScratchCount = aColumnStride == 1 ? 0 : MatrixKernel.blockRows * MatrixKernel.depthBlock
             let scratch: UnsafeMutablePointer<Float>? =
                 packs ? .allocate(capacity: leftScratchCount + MatrixKernel.depthBlock * 32) : nil
@@ -96,6 +94,15 @@ extension MatrixKernel {
                     depthStart = depth.upperBound
                 }
             }
+        }
+
+        /// Whether copying each panel of `B` to a contiguous scratch pays for `rows` rows. With
+        /// leading dimensions that are large powers of two, a panel's rows fall in the same cache
+        /// sets and evict each other; the copy avoids that but costs as much as a few rows of the
+        /// product (measured: not worth it for 32 rows unless `B`'s rows are 4 KB apart or a
+        /// multiple of that).
+        func packs(rows: Int) -> Bool {
+            k >= 32 && n >= 32 && (rows >= MatrixKernel.packedRows || rows >= 16 && ldb % 1024 == 0)
         }
 
         /// Copies `A`'s rows `rows` and columns `depth` to `scratch`, tile by tile, each tile's
