@@ -27,6 +27,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "rnnlab-bench", dependencies: ["RNNCore", "RNNLessons"], path: "Benchmarks/RNNBench"),
+        .executableTarget(name: "kernel-bench", dependencies: ["RNNCore"], path: "Benchmarks/KernelBench"),
         .testTarget(
             name: "RNNCoreTests", dependencies: ["RNNCore"],
             resources: [.copy("Resources/parity")]),

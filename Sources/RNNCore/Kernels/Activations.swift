@@ -44,3 +44,95 @@ public enum Activation {
         return x < 0 ? -result : result
     }
 }
+
+// MARK: - Sixteen lanes at a time
+
+extension Activation {
+    /// `eˣ` in each lane: the same operations as `exp(_:)` in the same order, so each lane is
+    /// bit-identical to the scalar result.
+    @inlinable @inline(__always)
+    public static func exp(_ x: SIMD16<Float>) -> SIMD16<Float> {
+        let low = SIMD16<Float>(repeating: -87.33654), high = SIMD16<Float>(repeating: 88.72283)
+        let raised = x.replacing(with: low, where: x .< low)
+        let clamped = raised.replacing(with: high, where: high .< raised)
+        // Rounding to nearest even by adding and removing 1.5·2²³ (exact for |n| < 2²²),
+        // which also leaves n as an integer in the sum's low bits. The sign of a zero n may
+        // differ from `rounded(.toNearestOrEven)`; no result depends on it.
+        let magic: Float = 12_582_912
+        let shifted = clamped * 1.442_695_04 + magic
+        let n = shifted - magic
+        let r = (clamped - n * 0.693_359_375) - n * (-2.121_944_4e-4)
+        var p = SIMD16<Float>(repeating: 1.987_569_1e-4)
+        p = p * r + 1.398_199_9e-3
+        p = p * r + 8.333_452e-3
+        p = p * r + 4.166_579_6e-2
+        p = p * r + 1.666_666_5e-1
+        p = p * r + 5.000_000_1e-1
+        let polynomial = p * (r * r) + r + 1
+        let whole = unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- Int32(bitPattern: magic.bitPattern)
+        let half = whole &>> 1
+        let first = unsafeBitCast((half &+ 127) &<< 23, to: SIMD16<Float>.self)
+        let second = unsafeBitCast((whole &- half &+ 127) &<< 23, to: SIMD16<Float>.self)
+        return polynomial * first * second
+    }
+
+    /// `1 / (1 + e⁻ˣ)` in each lane, bit-identical to `sigmoid(_:)`.
+    @inlinable @inline(__always)
+    public static func sigmoid(_ x: SIMD16<Float>) -> SIMD16<Float> {
+        1 / (1 + exp(-x))
+    }
+
+    /// `tanh x` in each lane, bit-identical to `tanh(_:)`.
+    @inlinable @inline(__always)
+    public static func tanh(_ x: SIMD16<Float>) -> SIMD16<Float> {
+        let third: Float = 1.0 / 3.0
+        let magnitude = unsafeBitCast(unsafeBitCast(x, to: SIMD16<UInt32>.self) & 0x7FFF_FFFF, to: SIMD16<Float>.self)
+        let viaExp = 1 - 2 / (exp(2 * magnitude) + 1)
+        let series = magnitude - magnitude * magnitude * magnitude * third
+        let result = viaExp.replacing(with: series, where: magnitude .< 0.004)
+        return result.replacing(with: -result, where: x .< 0)
+    }
+}
+
+// MARK: - Buffers
+
+extension Activation {
+    /// Writes `eˣ` of each of the `count` values at `source` to `destination`, bit-identical
+    /// to `exp(_:)` element by element. The buffers may be the same but must not otherwise
+    /// overlap.
+    public static func exp(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, count: Int) {
+        apply({ exp($0) }, { exp($0) }, source, destination, count: count)
+    }
+
+    /// Writes the logistic sigmoid of each of the `count` values at `source` to `destination`,
+    /// bit-identical to `sigmoid(_:)` element by element. The buffers may be the same but must
+    /// not otherwise overlap.
+    public static func sigmoid(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, count: Int) {
+        apply({ sigmoid($0) }, { sigmoid($0) }, source, destination, count: count)
+    }
+
+    /// Writes `tanh` of each of the `count` values at `source` to `destination`, bit-identical
+    /// to `tanh(_:)` element by element. The buffers may be the same but must not otherwise
+    /// overlap.
+    public static func tanh(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, count: Int) {
+        apply({ tanh($0) }, { tanh($0) }, source, destination, count: count)
+    }
+
+    /// Applies `vector` to whole groups of sixteen values and `scalar` to the rest.
+    @inline(__always)
+    static func apply(
+        _ vector: (SIMD16<Float>) -> SIMD16<Float>, _ scalar: (Float) -> Float,
+        _ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, count: Int
+    ) {
+        var index = 0
+        while index + 16 <= count {
+            let values = UnsafeRawPointer(source + index).loadUnaligned(as: SIMD16<Float>.self)
+            UnsafeMutableRawPointer(destination + index).storeBytes(of: vector(values), as: SIMD16<Float>.self)
+            index += 16
+        }
+        while index < count {
+            destination[index] = scalar(source[index])
+            index += 1
+        }
+    }
+}

@@ -1,22 +1,375 @@
-/// The inner loops of `MatrixMultiply.multiply`, for `C += A·B` with `C` already initialised.
+import Dispatch
+import Foundation
+
+/// The inner loops of `MatrixMultiply.multiply`: `C = (accumulate ? C : 0) + A·B`.
 ///
 /// Summation over `p` runs in increasing order for every element, one multiply and one add at
-/// a time. Work is split between threads by rows of `C` only, so results do not depend on the
-/// number of threads.
+/// a time: vector lanes hold different columns of `C` and a register tile holds different rows,
+/// so neither reorders a sum. The depth is walked in blocks, and `C` holds the running sum
+/// between blocks, which changes nothing since a `Float` is stored exactly. Work is split
+/// between threads by rows of `C` only, so results do not depend on the number of threads.
 enum MatrixKernel {
+    /// Rows of `C` in a register tile.
+    static let tileRows = 4
+    /// Rows of `C` per block: the block's slice of `A` (256 KB when packed) stays in the L2
+    /// cache while every column panel uses it, and each packed panel of `B` serves this many rows.
+    static let blockRows = 256
+    /// Rows of `B` per pass: a 32-column panel of `B` (32 KB) stays in the L1 cache while every
+    /// row tile of a block uses it.
+    static let depthBlock = 256
+    /// The fewest rows of `C` for which a thread packs its operands whatever their layout.
+    static let packedRows = 64
+    /// Multiply-adds from which a product is split between threads.
+    static let parallelWork = 1 << 21
+    /// Threads for large products: the active processors, or `RNNLAB_THREADS` if set.
+    static let workers = ProcessInfo.processInfo.environment["RNNLAB_THREADS"].flatMap { Int($0) }
+        ?? ProcessInfo.processInfo.activeProcessorCount
+
     static func run(
         m: Int, n: Int, k: Int,
         a: MatrixMultiply.Operand,
         b: UnsafePointer<Float>, ldb: Int,
-        c: UnsafeMutablePointer<Float>, ldc: Int
+        c: UnsafeMutablePointer<Float>, ldc: Int,
+        accumulate: Bool
     ) {
-        for i in 0..<m {
-            let row = c + i * ldc
-            for p in 0..<k {
-                let scale = a.pointer[i * a.rowStride + p * a.columnStride]
-                let line = b + p * ldb
-                for j in 0..<n { row[j] = row[j] + scale * line[j] }
-            }
+        let product = Product(
+            a: a.pointer, aRowStride: a.rowStride, aColumnStride: a.columnStride,
+            b: b, ldb: ldb, c: c, ldc: ldc, n: n, k: k, accumulate: accumulate)
+        let tiles = (m + tileRows - 1) / tileRows
+        if m * n * k < parallelWork || tiles < 2 || workers < 2 {
+            product.compute(rows: 0..<m)
+            return
+        }
+        // Up to a few parts per thread, so a thread slowed by other work is not waited for long,
+        // but each part large enough that packing its operands pays.
+        let parts = min(tiles, max(workers, min(workers * 4, m / blockRows)))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let first = tiles * part / parts * tileRows
+            let end = min(tiles * (part + 1) / parts * tileRows, m)
+            product.compute(rows: first..<end)
         }
     }
+}
+
+extension MatrixKernel {
+    /// One product's operands, shared read-only between the threads that compute its row ranges
+    /// (which write disjoint rows of `C`).
+    struct Product: @unchecked Sendable {
+        let a: UnsafePointer<Float>, aRowStride: Int, aColumnStride: Int
+        let b: UnsafePointer<Float>, ldb: Int
+        let c: UnsafeMutablePointer<Float>, ldc: Int
+        let n: Int, k: Int
+        let accumulate: Bool
+
+        /// Computes rows `rows` of `C`: block by block of rows, then depth block by depth block in
+        /// increasing order, each over every column panel.
+        ///
+        /// When `packs(rows:)`, each panel of `B` (and, when `A`'s rows are not contiguous, each
+        /// block of `A`) is first copied to a contiguous scratch.
+        func compute(rows: Range<Int>) {
+            let tileRows = MatrixKernel.tileRows
+            let packs = self.packs(rows: rows.count)
+            let leftScratchCount = aColumnStride == 1 ? 0 : MatrixKernel.blockRows * MatrixKernel.depthBlock
+            let scratch: UnsafeMutablePointer<Float>? =
+                packs ? .allocate(capacity: leftScratchCount + MatrixKernel.depthBlock * 32) : nil
+            defer { scratch?.deallocate() }
+            for first in stride(from: rows.lowerBound, to: rows.upperBound, by: MatrixKernel.blockRows) {
+                let block = first..<min(first + MatrixKernel.blockRows, rows.upperBound)
+                var depthStart = 0
+                while depthStart < k {
+                    let depth = depthStart..<min(depthStart + MatrixKernel.depthBlock, k)
+                    let left = if let scratch, aColumnStride != 1 {
+                        packLeft(rows: block, depth: depth, into: scratch)
+                    } else {
+                        LeftBlock(
+                            base: a + first * aRowStride + depth.lowerBound * aColumnStride,
+                            tileStep: tileRows * aRowStride, rowStride: aRowStride, columnStride: aColumnStride)
+                    }
+                    // A block of a few rows reads `B` in place, with the wide vectors of single rows.
+                    let panels = Panels(
+                        product: self, rows: block.count, depth: depth, left: left,
+                        out: c + first * ldc, load: accumulate || depthStart > 0,
+                        scratch: block.count >= 2 * tileRows ? scratch.map { $0 + leftScratchCount } : nil)
+                    panels.computeAll()
+                    depthStart = depth.upperBound
+                }
+            }
+        }
+
+        /// Whether copying each panel of `B` to a contiguous scratch pays for `rows` rows. With
+        /// leading dimensions that are large powers of two, a panel's rows fall in the same cache
+        /// sets and evict each other; the copy avoids that but costs as much as a few rows of the
+        /// product (measured: not worth it for 32 rows unless `B`'s rows are 4 KB apart or a
+        /// multiple of that).
+        func packs(rows: Int) -> Bool {
+            k >= 32 && n >= 32 && (rows >= MatrixKernel.packedRows || rows >= 16 && ldb % 1024 == 0)
+        }
+
+        /// Copies `A`'s rows `rows` and columns `depth` to `scratch`, tile by tile, each tile's
+        /// column `p` as `tileRows` consecutive values.
+        func packLeft(rows: Range<Int>, depth: Range<Int>, into scratch: UnsafeMutablePointer<Float>) -> LeftBlock {
+            let tileRows = MatrixKernel.tileRows
+            var target = scratch
+            for first in stride(from: rows.lowerBound, to: rows.upperBound, by: tileRows) {
+                let count = min(tileRows, rows.upperBound - first)
+                var source = a + first * aRowStride + depth.lowerBound * aColumnStride
+                for _ in depth {
+                    if aRowStride == 1 && count == tileRows {
+                        SIMD4<Float>(from: source).store(to: target)
+                    } else {
+                        for row in 0..<count { target[row] = source[row * aRowStride] }
+                    }
+                    source += aColumnStride
+                    target += tileRows
+                }
+            }
+            return LeftBlock(base: scratch, tileStep: tileRows * depth.count, rowStride: 1, columnStride: tileRows)
+        }
+    }
+
+    /// Where a block's rows of `A` start, directly in `A` or in a packed copy. Only tile-local row
+    /// offsets (below `MatrixKernel.tileRows`) use `rowStride`.
+    struct LeftBlock {
+        let base: UnsafePointer<Float>
+        /// The distance from one row tile to the next.
+        let tileStep: Int
+        let rowStride: Int
+        let columnStride: Int
+
+        /// Element `(row, 0)` of the block.
+        @inline(__always)
+        func start(_ row: Int) -> UnsafePointer<Float> {
+            base + row / MatrixKernel.tileRows * tileStep + row % MatrixKernel.tileRows * rowStride
+        }
+    }
+
+    /// One depth block of one row block: every column panel, widest vectors first.
+    struct Panels: ColumnVisitor {
+        let product: Product
+        let rows: Int
+        let depth: Range<Int>
+        let left: LeftBlock
+        /// Row 0 of the block in `C`.
+        let out: UnsafeMutablePointer<Float>
+        /// Whether `C` holds a running sum (or is still to be set).
+        let load: Bool
+        /// Room for a packed panel of `B` (`depthBlock` × 32 values), or `nil` to read `B` in place.
+        let scratch: UnsafeMutablePointer<Float>?
+
+        func computeAll() {
+            ColumnSweep.visit(columns: product.n, singleRows: rows < MatrixKernel.tileRows, self)
+        }
+
+        /// The columns of `C` from `column` on that one `V` holds, for every row of the block.
+        @inline(__always)
+        func visit<V: KernelVector>(_: V.Type, column: Int) {
+            var right = product.b + depth.lowerBound * product.ldb + column
+            var rightStride = product.ldb
+            if let scratch {
+                let width = V.width
+                for p in 0..<depth.count { V(from: right + p * rightStride).store(to: scratch + p * width) }
+                right = UnsafePointer(scratch)
+                rightStride = width
+            }
+            let tileRows = MatrixKernel.tileRows
+            var row = 0
+            while row + tileRows <= rows {
+                tile(V.self, row: row, right: right, rightStride: rightStride, out: out + row * product.ldc + column)
+                row += tileRows
+            }
+            while row < rows {
+                line(V.self, row: row, right: right, rightStride: rightStride, out: out + row * product.ldc + column)
+                row += 1
+            }
+        }
+
+        /// The register tile: four rows of `C` by one `V` of columns, each `B` vector loaded once
+        /// per `p` and used by all four rows.
+        @inline(__always)
+        func tile<V: KernelVector>(
+            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>
+        ) {
+            let ldc = product.ldc, stride = left.rowStride, step = left.columnStride
+            var scales = left.start(row)
+            var right = right
+            var s0 = load ? V(from: out) : V(repeating: 0)
+            var s1 = load ? V(from: out + ldc) : V(repeating: 0)
+            var s2 = load ? V(from: out + 2 * ldc) : V(repeating: 0)
+            var s3 = load ? V(from: out + 3 * ldc) : V(repeating: 0)
+            for _ in 0..<depth.count {
+                let vector = V(from: right)
+                s0 = s0.adding(scales[0], times: vector)
+                s1 = s1.adding(scales[stride], times: vector)
+                s2 = s2.adding(scales[2 * stride], times: vector)
+                s3 = s3.adding(scales[3 * stride], times: vector)
+                scales += step
+                right += rightStride
+            }
+            s0.store(to: out)
+            s1.store(to: out + ldc)
+            s2.store(to: out + 2 * ldc)
+            s3.store(to: out + 3 * ldc)
+        }
+
+        /// One row of `C` by one `V` of columns, for the rows left over after the tiles.
+        @inline(__always)
+        func line<V: KernelVector>(
+            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>
+        ) {
+            var scales = left.start(row)
+            var right = right
+            var sum = load ? V(from: out) : V(repeating: 0)
+            for _ in 0..<depth.count {
+                sum = sum.adding(scales[0], times: V(from: right))
+                scales += left.columnStride
+                right += rightStride
+            }
+            sum.store(to: out)
+        }
+    }
+}
+
+/// Work done on a matrix's columns one vector's width at a time.
+protocol ColumnVisitor {
+    /// Handles the columns from `column` on that one `V` holds.
+    func visit<V: KernelVector>(_: V.Type, column: Int)
+}
+
+/// Splits columns into the vectors that cover them, widest first.
+enum ColumnSweep {
+    /// Visits `columns` columns in order: 32 at a time (or 128 when `singleRows`, where
+    /// wider vectors give more independent sums in flight), then 16, 8, 4 and one by one.
+    @inline(__always)
+    static func visit(columns: Int, singleRows: Bool, _ visitor: some ColumnVisitor) {
+        var column = 0
+        if singleRows {
+            while column + 128 <= columns {
+                visitor.visit(Columns128.self, column: column)
+                column += 128
+            }
+            if column + 64 <= columns {
+                visitor.visit(Columns64.self, column: column)
+                column += 64
+            }
+        }
+        while column + 32 <= columns {
+            visitor.visit(Columns32.self, column: column)
+            column += 32
+        }
+        if column + 16 <= columns {
+            visitor.visit(SIMD16<Float>.self, column: column)
+            column += 16
+        }
+        if column + 8 <= columns {
+            visitor.visit(SIMD8<Float>.self, column: column)
+            column += 8
+        }
+        if column + 4 <= columns {
+            visitor.visit(SIMD4<Float>.self, column: column)
+            column += 4
+        }
+        while column < columns {
+            visitor.visit(Float.self, column: column)
+            column += 1
+        }
+    }
+}
+
+/// A run of consecutive `Float` columns the kernel computes together: a SIMD vector, or a
+/// single `Float` for the last few columns.
+protocol KernelVector {
+    init(repeating value: Float)
+    /// Loads consecutive values from memory that need not be aligned.
+    init(from pointer: UnsafePointer<Float>)
+    /// Stores the values to memory that need not be aligned.
+    func store(to pointer: UnsafeMutablePointer<Float>)
+    /// The number of columns.
+    static var width: Int { get }
+    /// `self + scale · other`, lane-wise: a multiply, then an add (never fused).
+    func adding(_ scale: Float, times other: Self) -> Self
+}
+
+extension KernelVector where Self: SIMD, Scalar == Float {
+    @inline(__always)
+    init(from pointer: UnsafePointer<Float>) {
+        self = UnsafeRawPointer(pointer).loadUnaligned(as: Self.self)
+    }
+
+    @inline(__always)
+    func store(to pointer: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: Self.self)
+    }
+
+    static var width: Int { scalarCount }
+}
+
+// The arithmetic is spelled out for each concrete type: there the standard library's
+// vector instructions apply, where a generic `SIMD` operator would go lane by lane.
+extension SIMD16: KernelVector where Scalar == Float {
+    @inline(__always)
+    func adding(_ scale: Float, times other: Self) -> Self { self + Self(repeating: scale) * other }
+}
+
+extension SIMD8: KernelVector where Scalar == Float {
+    @inline(__always)
+    func adding(_ scale: Float, times other: Self) -> Self { self + Self(repeating: scale) * other }
+}
+
+extension SIMD4: KernelVector where Scalar == Float {
+    @inline(__always)
+    func adding(_ scale: Float, times other: Self) -> Self { self + Self(repeating: scale) * other }
+}
+
+/// Two vectors side by side: `VectorPair<SIMD16<Float>>` holds 32 columns, and nesting gives 64
+/// or 128. (`SIMD32<Float>` arithmetic is compiled lane by lane.)
+struct VectorPair<Half: KernelVector>: KernelVector {
+    var low: Half
+    var high: Half
+
+    @inline(__always)
+    init(low: Half, high: Half) {
+        self.low = low
+        self.high = high
+    }
+
+    @inline(__always)
+    init(repeating value: Float) { self.init(low: Half(repeating: value), high: Half(repeating: value)) }
+
+    @inline(__always)
+    init(from pointer: UnsafePointer<Float>) {
+        self.init(low: Half(from: pointer), high: Half(from: pointer + Half.width))
+    }
+
+    @inline(__always)
+    func store(to pointer: UnsafeMutablePointer<Float>) {
+        low.store(to: pointer)
+        high.store(to: pointer + Half.width)
+    }
+
+    static var width: Int { 2 * Half.width }
+
+    @inline(__always)
+    func adding(_ scale: Float, times other: Self) -> Self {
+        Self(low: low.adding(scale, times: other.low), high: high.adding(scale, times: other.high))
+    }
+}
+
+typealias Columns32 = VectorPair<SIMD16<Float>>
+typealias Columns64 = VectorPair<Columns32>
+typealias Columns128 = VectorPair<Columns64>
+
+extension Float: KernelVector {
+    @inline(__always)
+    init(repeating value: Float) { self = value }
+
+    @inline(__always)
+    init(from pointer: UnsafePointer<Float>) { self = pointer.pointee }
+
+    @inline(__always)
+    func store(to pointer: UnsafeMutablePointer<Float>) { pointer.pointee = self }
+
+    static var width: Int { 1 }
+
+    @inline(__always)
+    func adding(_ scale: Float, times other: Float) -> Float { self + scale * other }
 }

@@ -37,29 +37,60 @@ public enum MatrixMultiply {
         accumulate: Bool
     ) {
         if m == 0 || n == 0 { return }
-        if !accumulate {
-            for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) }
+        if k == 0 {
+            if !accumulate {
+                for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) }
+            }
+            return
         }
-        if k == 0 { return }
-        MatrixKernel.run(m: m, n: n, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc)
+        MatrixKernel.run(m: m, n: n, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
     }
 
     /// Adds the column sums of a row-major `rows × columns` matrix to `sums`, rows in order.
+    ///
+    /// Each sum is `s = s + row₀; s = s + row₁; …`, so the result does not depend on the build.
     public static func addColumnSums(
         of matrix: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>
     ) {
-        for row in 0..<rows {
-            let line = matrix + row * columns
-            for column in 0..<columns { sums[column] = sums[column] + line[column] }
-        }
+        ColumnSweep.visit(
+            columns: columns, singleRows: true, ColumnSums(matrix: matrix, rows: rows, columns: columns, sums: sums))
     }
 
     /// Writes the transpose of the row-major `rows × columns` matrix `source` into `destination`.
     public static func transpose(
         _ source: UnsafePointer<Float>, rows: Int, columns: Int, into destination: UnsafeMutablePointer<Float>
     ) {
-        for row in 0..<rows {
-            for column in 0..<columns { destination[column * rows + row] = source[row * columns + column] }
+        // Square blocks small enough that both the rows read and the rows written stay cached.
+        let block = 16
+        for firstRow in stride(from: 0, to: rows, by: block) {
+            let rowEnd = min(firstRow + block, rows)
+            for firstColumn in stride(from: 0, to: columns, by: block) {
+                for column in firstColumn..<min(firstColumn + block, columns) {
+                    for row in firstRow..<rowEnd {
+                        destination[column * rows + row] = source[row * columns + column]
+                    }
+                }
+            }
         }
+    }
+}
+
+/// Column sums kept in registers while the rows stream past.
+private struct ColumnSums: ColumnVisitor {
+    let matrix: UnsafePointer<Float>
+    let rows: Int
+    let columns: Int
+    let sums: UnsafeMutablePointer<Float>
+
+    @inline(__always)
+    func visit<V: KernelVector>(_: V.Type, column: Int) {
+        var sum = V(from: sums + column)
+        var line = matrix + column
+        for _ in 0..<rows {
+            // `1 · x` is exactly `x`: this is `sum + x`.
+            sum = sum.adding(1, times: V(from: line))
+            line += columns
+        }
+        sum.store(to: sums + column)
     }
 }
