@@ -102,7 +102,7 @@ for shape in shapes where filter.map({ shape.label.contains($0) }) ?? true {
             var expected = shape.accumulate ? initial[i * shape.n + j] : 0
             for p in 0..<shape.k {
                 let scale = shape.transposedA ? a[p * shape.m + i] : a[i * shape.k + p]
-                expected = expected + scale * b[p * shape.n + j]
+                expected = expected.addingProduct(scale, b[p * shape.n + j])
             }
             identical = identical && expected.bitPattern == c[i * shape.n + j].bitPattern
         }

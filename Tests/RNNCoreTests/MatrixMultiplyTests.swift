@@ -60,7 +60,7 @@ import Testing
                     if !test.accumulate { expected = 0 }
                     for p in 0..<k {
                         let scale = test.transposedA ? a[p * lda + i] : a[i * lda + p]
-                        expected = expected + scale * b[p * ldb + j]
+                        expected = expected.addingProduct(scale, b[p * ldb + j])
                     }
                 }
                 if result[i * ldc + j].bitPattern != expected.bitPattern { return (i, j) }
@@ -133,7 +133,7 @@ import Testing
         for i in 0..<m {
             for j in 0..<n {
                 var expected: Float = 0
-                for p in 0..<k { expected = expected + storage[2 * i + 5 * p] * b[p * n + j] }
+                for p in 0..<k { expected = expected.addingProduct(storage[2 * i + 5 * p], b[p * n + j]) }
                 if c[i * n + j].bitPattern != expected.bitPattern { differences += 1 }
             }
         }

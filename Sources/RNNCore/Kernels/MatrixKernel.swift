@@ -285,7 +285,7 @@ protocol KernelVector {
     func store(to pointer: UnsafeMutablePointer<Float>)
     /// The number of columns.
     static var width: Int { get }
-    /// `self + scale · other`, lane-wise: a multiply, then an add (never fused).
+    /// `self + scale · other`, lane-wise, as one fused multiply-add (rounded once).
     func adding(_ scale: Float, times other: Self) -> Self
 }
 
@@ -307,17 +307,17 @@ extension KernelVector where Self: SIMD, Scalar == Float {
 // vector instructions apply, where a generic `SIMD` operator would go lane by lane.
 extension SIMD16: KernelVector where Scalar == Float {
     @inline(__always)
-    func adding(_ scale: Float, times other: Self) -> Self { self + Self(repeating: scale) * other }
+    func adding(_ scale: Float, times other: Self) -> Self { addingProduct(Self(repeating: scale), other) }
 }
 
 extension SIMD8: KernelVector where Scalar == Float {
     @inline(__always)
-    func adding(_ scale: Float, times other: Self) -> Self { self + Self(repeating: scale) * other }
+    func adding(_ scale: Float, times other: Self) -> Self { addingProduct(Self(repeating: scale), other) }
 }
 
 extension SIMD4: KernelVector where Scalar == Float {
     @inline(__always)
-    func adding(_ scale: Float, times other: Self) -> Self { self + Self(repeating: scale) * other }
+    func adding(_ scale: Float, times other: Self) -> Self { addingProduct(Self(repeating: scale), other) }
 }
 
 /// Two vectors side by side: `VectorPair<SIMD16<Float>>` holds 32 columns, and nesting gives 64
@@ -371,5 +371,5 @@ extension Float: KernelVector {
     static var width: Int { 1 }
 
     @inline(__always)
-    func adding(_ scale: Float, times other: Float) -> Float { self + scale * other }
+    func adding(_ scale: Float, times other: Float) -> Float { addingProduct(scale, other) }
 }

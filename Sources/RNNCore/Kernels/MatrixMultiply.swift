@@ -1,8 +1,11 @@
 /// The matrix product every layer is built on: `C = C₀ + A·B` in a fixed summation order.
 ///
-/// Each element is computed as `c = c₀; c = c + a[i,0]·b[0,j]; c = c + a[i,1]·b[1,j]; …`
-/// with no fused multiply-add and no reassociation, so the result is bit-for-bit the same in
-/// debug and release builds, with any `-target-cpu`, and whichever thread computes it.
+/// Each element is computed as `c = c₀; c = fma(a[i,0], b[0,j], c); c = fma(a[i,1], b[1,j], c); …`
+/// — one fused multiply-add per term, in increasing order, never reassociated. A fused
+/// multiply-add is rounded once, exactly as IEEE 754 defines it, whether the CPU does it
+/// (release builds with `-target-cpu native`) or the C library's `fmaf` does (other builds,
+/// much slower), so the result is bit-for-bit the same in debug and release builds, on any
+/// CPU, and whichever thread computes it.
 ///
 /// `A` is addressed through two strides, which makes `Aᵀ` free: element `(i, p)` is
 /// `a[i * aRowStride + p * aColumnStride]`. `B` and `C` are row-major with leading dimensions

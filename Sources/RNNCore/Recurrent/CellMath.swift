@@ -7,7 +7,7 @@ enum CellMath {
 
     /// RNN: `h = tanh(a)`.
     static func rnnForward(_ preActivation: UnsafeMutablePointer<Float>, hidden: UnsafeMutablePointer<Float>, count: Int) {
-        for j in 0..<count { hidden[j] = Activation.tanh(preActivation[j]) }
+        Activation.tanh(preActivation, hidden, count: count)
     }
 
     /// LSTM: activates the gates in place and computes `c_t`, `tanh(c_t)` and `h_t`.
@@ -17,21 +17,14 @@ enum CellMath {
     ) {
         for row in 0..<batch {
             let g = gates + row * 4 * H, state = row * H
-            for j in 0..<H {
-                let input = Activation.sigmoid(g[j])
-                let forget = Activation.sigmoid(g[H + j])
-                let candidate = Activation.tanh(g[2 * H + j])
-                let output = Activation.sigmoid(g[3 * H + j])
-                let c = forget * previousCell[state + j] + input * candidate
-                let squashed = Activation.tanh(c)
-                g[j] = input
-                g[H + j] = forget
-                g[2 * H + j] = candidate
-                g[3 * H + j] = output
-                cell[state + j] = c
-                cellTanh[state + j] = squashed
-                hidden[state + j] = output * squashed
-            }
+            Activation.sigmoid(g, g, count: 2 * H)
+            Activation.tanh(g + 2 * H, g + 2 * H, count: H)
+            Activation.sigmoid(g + 3 * H, g + 3 * H, count: H)
+            let c = cell + state, previous = previousCell + state
+            for j in 0..<H { c[j] = g[H + j] * previous[j] + g[j] * g[2 * H + j] }
+            Activation.tanh(c, cellTanh + state, count: H)
+            let squashed = cellTanh + state, h = hidden + state
+            for j in 0..<H { h[j] = g[3 * H + j] * squashed[j] }
         }
     }
 
@@ -44,17 +37,16 @@ enum CellMath {
     ) {
         for row in 0..<batch {
             let g = gates + row * 3 * H, r = recurrent + row * 3 * H, state = row * H
+            for j in 0..<2 * H { g[j] = g[j] + r[j] }
+            Activation.sigmoid(g, g, count: 2 * H)
+            let hn = candidate + state
             for j in 0..<H {
-                let reset = Activation.sigmoid(g[j] + r[j])
-                let update = Activation.sigmoid(g[H + j] + r[H + j])
-                let hn = r[2 * H + j]
-                let new = Activation.tanh(g[2 * H + j] + reset * hn)
-                g[j] = reset
-                g[H + j] = update
-                g[2 * H + j] = new
-                candidate[state + j] = hn
-                hidden[state + j] = (1 - update) * new + update * previous[state + j]
+                hn[j] = r[2 * H + j]
+                g[2 * H + j] = g[2 * H + j] + g[j] * hn[j]
             }
+            Activation.tanh(g + 2 * H, g + 2 * H, count: H)
+            let h = hidden + state, before = previous + state
+            for j in 0..<H { h[j] = (1 - g[H + j]) * g[2 * H + j] + g[H + j] * before[j] }
         }
     }
 
