@@ -31,6 +31,7 @@ struct TextStyle: Equatable, Sendable {
 
     /// The SGR escape selecting this style (after a reset), or "" when it is the default.
     func escape(_ mode: ColorMode) -> String {
+        guard mode != .none else { return "" }
         var codes: [String] = []
         if bold { codes.append("1") }
         if dim { codes.append("2") }

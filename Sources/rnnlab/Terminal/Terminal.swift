@@ -52,6 +52,10 @@ enum Terminal {
             cc[Int(VSUSP)] = 0  // Ctrl-Z would stop us with the screen in raw mode: disabled
         }
         installHandlers()
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&signals, number) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)  // a parent may have left them blocked
         active = 1
         guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &attributes) == 0 else {
             active = 0

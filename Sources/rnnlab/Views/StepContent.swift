@@ -91,7 +91,8 @@ struct StepContent {
         let fullLeft = blocks.map(\.fullWidth).max() ?? 0
         var columns: (left: Int, right: Int)?
         if fullLeft + gap + bars.minimumWidth <= width {
-            columns = (fullLeft, min(width - fullLeft - gap, 44))
+            let right = min(width - fullLeft - gap, 40)
+            columns = (width - gap - right, right)
         } else {
             let stacked = leftLines(width) + [StyledLine()] + rightLines(width)
             if stacked.count > height {
