@@ -91,8 +91,9 @@ struct StepContent {
         let fullLeft = blocks.map(\.fullWidth).max() ?? 0
         var columns: (left: Int, right: Int)?
         if fullLeft + gap + bars.minimumWidth <= width {
-            let right = min(width - fullLeft - gap, 40)
-            columns = (width - gap - right, right)
+            let natural = blocks.map(\.naturalWidth).max() ?? fullLeft
+            let left = min(natural, width - gap - bars.minimumWidth)
+            columns = (left, min(width - left - gap, 40))
         } else {
             let stacked = leftLines(width) + [StyledLine()] + rightLines(width)
             if stacked.count > height {

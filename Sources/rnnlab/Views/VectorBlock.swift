@@ -31,6 +31,12 @@ struct VectorBlock {
     /// The columns needed to show every unit with values (notes are added only where they fit).
     var fullWidth: Int { labelWidth + (rows.map { $0.values.count }.max() ?? 0) * Self.cellWidths[0] }
 
+    /// The columns needed to show every unit with values and every note.
+    var naturalWidth: Int {
+        rows.map { labelWidth + $0.values.count * Self.cellWidths[0] + ($0.note.map { DisplayWidth.of($0) + 1 } ?? 0) }
+            .max() ?? labelWidth
+    }
+
     /// The rows laid out in `width` columns.
     func lines(width: Int) -> [StyledLine] {
         let units = rows.map { $0.values.count }.max() ?? 0
