@@ -1,0 +1,105 @@
+import Foundation
+import RNNCore
+
+/// `inspect --json` and `inspect --csv`: every step's hidden states, cell states and gates for a
+/// spreadsheet or numpy.
+///
+/// **JSON** — one object:
+/// ```
+/// { "lesson": "hello", "cell": "lstm", "layers": 1, "hiddenSize": 5, "gates": ["i","f","g","o"],
+///   "tokens": ["h","i","h","e","l","l"],
+///   "steps": [ { "t": 0, "input": "h", "prediction": "i", "target": "i",
+///                "layers": [ { "layer": 0, "h": [5 floats], "c": [5 floats],
+///                              "gates": { "i": [...], "f": [...], "g": [...], "o": [...] } } ] }, … ],
+///   "decoder": [ { "t": 0, "input": "<sos>", "output": "i", "state": [...], "context": [...],
+///                  "attention": [one weight per question token] }, … ]   // seq2seq only
+/// }
+/// ```
+/// Layers and steps count from 0; `np.array([[l["h"] for l in s["layers"]] for s in doc["steps"]])`
+/// has shape (steps, layers, hidden).
+///
+/// **CSV** — a header `step,token,layer,quantity,unit,value`, then one row per step × layer ×
+/// quantity × unit; `quantity` is `h`, `c` or a gate name; all indices count from 0; values are
+/// written in full precision.
+enum InspectExport {
+    /// The JSON document.
+    struct Document: Codable, Equatable {
+        struct Layer: Codable, Equatable {
+            var layer: Int
+            var h: [Float]
+            var c: [Float]?
+            var gates: [String: [Float]]
+        }
+
+        struct Step: Codable, Equatable {
+            var t: Int
+            var input: String
+            var prediction: String?
+            var target: String?
+            var layers: [Layer]
+        }
+
+        struct DecoderStep: Codable, Equatable {
+            var t: Int
+            var input: String
+            var output: String
+            var state: [Float]
+            var context: [Float]?
+            var attention: [Float]?
+        }
+
+        var lesson: String
+        var cell: String
+        var layers: Int
+        var hiddenSize: Int
+        var gates: [String]
+        var tokens: [String]
+        var steps: [Step]
+        var decoder: [DecoderStep]?
+    }
+
+    /// The document for `trace`.
+    static func document(_ trace: LessonTrace) -> Document {
+        let steps = trace.steps.map { step in
+            Document.Step(t: step.t, input: step.inputToken, prediction: step.prediction, target: step.target,
+                          layers: step.layers.enumerated().map { Document.Layer(layer: $0, h: $1.h, c: $1.c, gates: $1.gates) })
+        }
+        let decoder = trace.decoder?.map {
+            Document.DecoderStep(t: $0.t, input: $0.inputToken, output: $0.outputToken, state: $0.state,
+                                 context: $0.context, attention: $0.attention)
+        }
+        return Document(lesson: trace.lesson.name, cell: trace.model.cell, layers: trace.model.layers,
+                        hiddenSize: trace.model.hiddenSize, gates: TraceDisplay.gateNames(trace),
+                        tokens: trace.steps.map(\.inputToken), steps: steps, decoder: decoder)
+    }
+
+    /// The JSON text, keys sorted, pretty-printed.
+    static func json(_ trace: LessonTrace) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(document(trace)), as: UTF8.self) + "\n"
+    }
+
+    /// The CSV text with its header.
+    static func csv(_ trace: LessonTrace) -> String {
+        var lines = ["step,token,layer,quantity,unit,value"]
+        let quantities = InspectQuantities(trace)
+        for (t, step) in trace.steps.enumerated() {
+            let token = field(step.inputToken)
+            for series in quantities.series {
+                for (unit, value) in series.values[t].enumerated() {
+                    lines.append("\(t),\(token),\(series.layer),\(series.name),\(unit),\(value)")
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A CSV field, quoted when it holds a comma, quote, line break or edge space.
+    static func field(_ text: String) -> String {
+        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0.isNewline } || text.first == " " || text.last == " "
+            || text.isEmpty
+        return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}

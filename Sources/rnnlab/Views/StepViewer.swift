@@ -1,0 +1,83 @@
+import Foundation
+import RNNCore
+import RNNLessons
+import RNNRender
+
+/// The interactive step-through: draws `StepScreen` full-screen and moves on keys.
+///
+/// → / n / space next, ← / p back, Home / End first / last, digits then Enter jump, `r`
+/// predict-then-reveal, `s` saves the frame as PNG, `q` quits; redraws when the terminal is
+/// resized; the terminal is restored on every way out (see `Terminal`).
+enum StepViewer {
+    /// How the viewer ended.
+    enum Outcome: Equatable {
+        /// `q`, or the terminal closed.
+        case quit
+        /// Ctrl-C read as a key (exit status 130, as for SIGINT).
+        case interrupted
+    }
+
+    /// Runs the viewer on `trace` from position `startAt` until the user leaves; PNG frames go to
+    /// `saveFolder` (`steps/step-NN.png`).
+    static func run(trace: LessonTrace, startAt: Int = 0, saveFolder: URL, reveal: Bool = false) throws -> Outcome {
+        var state = ViewerState(position: 0, count: StepPosition.count(trace))
+        state.move(to: startAt)
+        if reveal { state.reveal.toggle() }
+        let colorMode = ColorMode.detect()
+        try Terminal.enter()
+        defer { Terminal.leave() }
+        var reader = KeyReader()
+        var needsDraw = true
+        while true {
+            if Terminal.takeResize() { needsDraw = true }
+            if needsDraw {
+                draw(trace: trace, state: state, colorMode: colorMode)
+                needsDraw = false
+            }
+            guard let keys = reader.next(timeout: 100) else { return .quit }
+            for key in keys {
+                switch state.handle(key) {
+                case .redraw: needsDraw = true
+                case .quit: return .quit
+                case .interrupt: return .interrupted
+                case .save:
+                    state.status = "saving…"
+                    draw(trace: trace, state: state, colorMode: colorMode)
+                    state.status = save(trace: trace, position: state.position, folder: saveFolder)
+                    needsDraw = true
+                }
+            }
+        }
+    }
+
+    /// Draws one frame: every row cleared and rewritten in a single write.
+    private static func draw(trace: LessonTrace, state: ViewerState, colorMode: ColorMode) {
+        let size = TerminalSize.current()
+        let screen = StepScreen(trace: trace, position: state.position, reveal: state.reveal, width: size.width,
+                                height: size.height, colorMode: colorMode, status: state.status,
+                                jumpInput: state.jumpInput)
+        var frame = ""
+        for (row, line) in screen.lines().prefix(size.height).enumerated() {
+            frame += "\u{1B}[\(row + 1);1H\u{1B}[2K" + line
+        }
+        Terminal.write(frame)
+    }
+
+    /// Saves the frame of `position` and says where, or why not.
+    static func save(trace: LessonTrace, position: Int, folder: URL) -> String {
+        do {
+            switch StepPosition(position, in: trace) {
+            case .input(let t):
+                let url = folder.appendingPathComponent(FigureKind.stepFileName(t, format: .png))
+                try AtomicFile.write(FigureRenderer.renderStep(t: t, trace: trace, format: .png), to: url)
+                return "saved step t = \(t) as \(url.path)"
+            case .decoder:
+                let url = folder.appendingPathComponent(FigureKind.attention.fileName(.png))
+                try AtomicFile.write(FigureRenderer.render(.attention, trace: trace, format: .png), to: url)
+                return "decoder steps have no frame of their own: saved the attention figure as \(url.path)"
+            }
+        } catch {
+            return "could not save: \(error)"
+        }
+    }
+}

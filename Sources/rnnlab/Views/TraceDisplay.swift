@@ -1,0 +1,83 @@
+import Foundation
+import RNNCore
+
+/// How trace values are written on screen and in text output.
+enum TraceDisplay {
+    /// A token as it can be seen: a space token as ␣, newline as ⏎, tab as ⇥, empty as ∅ (spaces
+    /// inside a longer token such as "day 3" stay spaces).
+    static func token(_ token: String) -> String {
+        if token.isEmpty { return "∅" }
+        let onlySpaces = token.allSatisfy { $0 == " " }
+        return token.map { character -> String in
+            switch character {
+            case " ": onlySpaces ? "␣" : " "
+            case "\n", "\r\n": "⏎"
+            case "\t": "⇥"
+            default: String(character)
+            }
+        }.joined()
+    }
+
+    /// `value` in exactly five columns or fewer: two decimals below 10, one below 100, else none.
+    static func short(_ value: Float) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+        let magnitude = abs(value)
+        let digits = magnitude < 9.995 ? 2 : (magnitude < 99.95 ? 1 : 0)
+        var text = String(format: "%.\(digits)f", value)
+        if text == "-0.00" { text = "0.00" }
+        return text
+    }
+
+    /// `value` with three decimals, for scriptable text.
+    static func fixed3(_ value: Float) -> String {
+        let text = String(format: "%.3f", value)
+        return text == "-0.000" ? "0.000" : text
+    }
+
+    /// The gate names of a trace's cell, in the lecture's order (LSTM i f g o, GRU r z n),
+    /// followed by any other names found in the steps.
+    static func gateNames(_ trace: LessonTrace) -> [String] {
+        let known: [String]
+        switch trace.model.cell.lowercased() {
+        case "lstm": known = ["i", "f", "g", "o"]
+        case "gru": known = ["r", "z", "n"]
+        default: known = []
+        }
+        var found = Set<String>()
+        for step in trace.steps { for layer in step.layers { found.formUnion(layer.gates.keys) } }
+        return known.filter(found.contains) + found.subtracting(known).sorted()
+    }
+
+    /// What a gate is called in the lecture ("forget gate").
+    static func gateDescription(_ name: String, cell: String) -> String {
+        switch (cell.lowercased(), name) {
+        case ("lstm", "i"): "input gate"
+        case ("lstm", "f"): "forget gate"
+        case ("lstm", "g"): "candidate"
+        case ("lstm", "o"): "output gate"
+        case ("gru", "r"): "reset gate"
+        case ("gru", "z"): "update gate"
+        case ("gru", "n"): "candidate"
+        default: "gate"
+        }
+    }
+
+    /// Whether a gate is a tanh (−1…1) rather than a sigmoid (0…1).
+    static func isTanhGate(_ name: String) -> Bool { name == "g" || name == "n" }
+
+    /// The `count` most likely tokens of a probability vector, most likely first (ties: lower index).
+    static func topTokens(_ probabilities: [Float], vocabulary: [String], count: Int = 5) -> [(token: String, p: Float)] {
+        let order = probabilities.indices.sorted {
+            probabilities[$0] != probabilities[$1] ? probabilities[$0] > probabilities[$1] : $0 < $1
+        }
+        return order.prefix(count).map { ($0 < vocabulary.count ? vocabulary[$0] : "#\($0)", probabilities[$0]) }
+    }
+
+    /// The labels of an input vector's entries: the vocabulary for one-hot input, the feature
+    /// names for features, else none.
+    static func inputLabels(_ trace: LessonTrace, width: Int) -> [String]? {
+        if !trace.model.featureNames.isEmpty && trace.model.featureNames.count == width { return trace.model.featureNames }
+        if trace.vocabulary.count == width && trace.decoder == nil { return trace.vocabulary.map(token) }
+        return nil
+    }
+}
