@@ -21,22 +21,27 @@ public enum CrossEntropy {
         let counted = targets.filter { $0 != ignoredTarget }.count
         let scale = counted == 0 ? 0 : 1 / Float(counted)
         var total = 0.0
-        for (row, target) in targets.enumerated() {
-            precondition(target == ignoredTarget || (0..<classes).contains(target), "target \(target) outside 0..<\(classes)")
-            let line = logits + row * classes
-            var largest = line[0]
-            for j in 1..<classes { largest = Swift.max(largest, line[j]) }
-            var sum: Float = 0
-            for j in 0..<classes { sum = sum + Activation.exp(line[j] - largest) }
-            let logSum = Float(Foundation.log(Double(sum)))
-            if target != ignoredTarget { total += Double(logSum - (line[target] - largest)) }
-            if probabilities == nil && gradient == nil { continue }
-            for j in 0..<classes {
-                let probability = Activation.exp(line[j] - largest - logSum)
-                probabilities?[row * classes + j] = probability
-                if let gradient {
-                    let indicator: Float = j == target ? 1 : 0
-                    gradient[row * classes + j] = target == ignoredTarget ? 0 : (probability - indicator) * scale
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: classes) { buffer in
+            let exponentials = buffer.baseAddress!
+            for (row, target) in targets.enumerated() {
+                precondition(
+                    target == ignoredTarget || (0..<classes).contains(target), "target \(target) outside 0..<\(classes)")
+                let line = logits + row * classes
+                var largest = line[0]
+                for j in 1..<classes { largest = Swift.max(largest, line[j]) }
+                for j in 0..<classes { exponentials[j] = line[j] - largest }
+                Activation.exp(exponentials, exponentials, count: classes)
+                var sum: Float = 0
+                for j in 0..<classes { sum = sum + exponentials[j] }
+                if target != ignoredTarget { total += Foundation.log(Double(sum)) - Double(line[target] - largest) }
+                probabilities.map { output in for j in 0..<classes { output[row * classes + j] = exponentials[j] / sum } }
+                guard let gradient else { continue }
+                let out = gradient + row * classes
+                if target == ignoredTarget {
+                    out.update(repeating: 0, count: classes)
+                } else {
+                    for j in 0..<classes { out[j] = exponentials[j] / sum * scale }
+                    out[target] = (exponentials[target] / sum - 1) * scale
                 }
             }
         }

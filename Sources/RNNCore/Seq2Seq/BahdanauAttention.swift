@@ -100,22 +100,23 @@ public final class BahdanauAttention {
             m: batch, n: A, k: queryWidth, a: .rowMajor(state, leadingDimension: queryWidth),
             b: queryT.transposed(), ldb: A, c: q, ldc: A, accumulate: false)
         let alpha = weights(at: t), context = self.context(at: t)
-        let v = energy.value.pointer
+        // tanh(W_a s + U_a h_j) for every sequence and source position, then the scores
+        // e = v · tanh(…) as one product.
+        let block = squashed.pointer + t * batch * S * A
+        for b in 0..<batch {
+            for j in 0..<S {
+                let row = block + (b * S + j) * A, keyRow = keys.pointer + (j * batch + b) * A, queryRow = q + b * A
+                for a in 0..<A { row[a] = queryRow[a] + keyRow[a] }
+            }
+        }
+        Activation.tanh(block, block, count: batch * S * A)
+        MatrixMultiply.multiply(
+            m: batch * S, n: 1, k: A, a: .rowMajor(block, leadingDimension: A), b: energy.value.pointer, ldb: 1,
+            c: alpha, ldc: 1, accumulate: false)
         for b in 0..<batch {
             let row = alpha + b * S
             var largest = -Float.infinity
-            for j in 0..<S {
-                let tanhRow = squashed.pointer + ((t * batch + b) * S + j) * A
-                let keyRow = keys.pointer + (j * batch + b) * A
-                var score: Float = 0
-                for a in 0..<A {
-                    let value = Activation.tanh(q[b * A + a] + keyRow[a])
-                    tanhRow[a] = value
-                    score = score + v[a] * value
-                }
-                row[j] = score
-                if isReal(j, b) { largest = Swift.max(largest, score) }
-            }
+            for j in 0..<S where isReal(j, b) { largest = Swift.max(largest, row[j]) }
             var total: Float = 0
             for j in 0..<S {
                 row[j] = isReal(j, b) ? Activation.exp(row[j] - largest) : 0

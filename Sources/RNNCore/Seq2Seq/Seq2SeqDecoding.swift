@@ -105,7 +105,7 @@ extension Seq2SeqModel {
             var records: [DecoderStepRecord] = []
             for b in 0..<n {
                 let row = Array(UnsafeBufferPointer(start: probabilities.pointer + b * shape.vocabularySize, count: shape.vocabularySize))
-                let ranked = row.indices.sorted { row[$0] > row[$1] || (row[$0] == row[$1] && $0 < $1) }
+                let ranked = Self.mostLikely(row, count: max(width, topCount))
                 for token in ranked.prefix(width) {
                     candidates.append((b, token, live[b].logProbability + Foundation.log(max(row[token], 1e-30))))
                 }
@@ -147,6 +147,23 @@ extension Seq2SeqModel {
         return Decoding(
             tokens: best.tokens.filter { $0 != Vocabulary.eosIndex }, logProbability: best.logProbability,
             steps: best.steps, encoderHistory: history)
+    }
+}
+
+extension Seq2SeqModel {
+    /// The indices of the `count` largest probabilities, largest first (ties: lower index first).
+    static func mostLikely(_ probabilities: [Float], count: Int) -> [Int] {
+        var best: [Int] = []
+        best.reserveCapacity(count + 1)
+        for index in probabilities.indices {
+            let value = probabilities[index]
+            guard best.count < count || value > probabilities[best[best.count - 1]] else { continue }
+            var position = best.count
+            while position > 0 && probabilities[best[position - 1]] < value { position -= 1 }
+            best.insert(index, at: position)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 }
 
