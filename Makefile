@@ -8,7 +8,7 @@ SWIFT ?= swift
 RELEASE := -c release -Xswiftc -target-cpu -Xswiftc native
 BIN := $(shell $(SWIFT) build $(RELEASE) --show-bin-path 2>/dev/null)
 
-.PHONY: run test test-release bench deps build clean
+.PHONY: run test bench deps build clean
 
 deps:
 	@if ! pkg-config --exists cairo 2>/dev/null; then \
@@ -26,9 +26,15 @@ build: deps
 run: build
 	$(BIN)/rnnlab run --all
 
+# The whole suite runs in a debug build; the suites that train seriously (named *LearningTests:
+# lessons, seq2seq) run in release, where they take seconds instead of minutes. The golden-weights
+# test runs in both, which checks that both builds compute the same bits.
+SLOW_SUITES := LearningTests
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --skip '$(SLOW_SUITES)'
+	$(SWIFT) build $(RELEASE) -Xswiftc -enable-testing --build-tests
+	$(SWIFT) test $(RELEASE) -Xswiftc -enable-testing --skip-build --filter '$(SLOW_SUITES)|TrainingTests'
 
 bench: deps
 	$(SWIFT) build $(RELEASE) --product rnnlab-bench
