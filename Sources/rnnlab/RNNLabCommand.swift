@@ -6,5 +6,5 @@ struct RNNLabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rnnlab",
         abstract: "A lab for teaching recurrent neural networks: train, look inside, draw.",
-        subcommands: [ForwardCommand.self])
+        subcommands: [ListCommand.self, RunCommand.self, ForwardCommand.self])
 }
