@@ -41,6 +41,11 @@ public struct LessonFieldError: Error, Equatable, Sendable {
     }
 }
 
+/// A number as a person writes it: `1`, `0.5`.
+func number(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+}
+
 /// Names a list for messages: `a, b or c`.
 func listing(_ items: [String], conjunction: String = "or") -> String {
     guard items.count > 1 else { return items.first ?? "" }
@@ -104,8 +109,8 @@ extension KeyedDecodingContainer where Key == LessonKey {
     func positive(_ key: LessonKey, maximum: Double? = nil, what: String) throws -> Double? {
         guard let value = try decodeIfPresent(Double.self, forKey: key) else { return nil }
         guard value > 0, value.isFinite, maximum.map({ value <= $0 }) ?? true else {
-            let bound = maximum.map { "a number above 0 and at most \($0)" } ?? "a number above 0"
-            throw LessonFieldError(path: path(key), message: "\(value) is not \(what); expected \(bound)")
+            let bound = maximum.map { "a number above 0 and at most \(number($0))" } ?? "a number above 0"
+            throw LessonFieldError(path: path(key), message: "\(number(value)) is not \(what); expected \(bound)")
         }
         return value
     }

@@ -165,7 +165,7 @@ public struct LessonTraining: Decodable, Sendable, Equatable {
         clip = try c.positive("clip", what: "a gradient-norm limit")
         momentum = try c.decodeIfPresent(Double.self, forKey: "momentum")
         if let momentum, !(0..<1).contains(momentum) {
-            throw LessonFieldError(path: c.path("momentum"), message: "\(momentum) is not a momentum; expected 0 up to (not including) 1")
+            throw LessonFieldError(path: c.path("momentum"), message: "\(number(momentum)) is not a momentum; expected 0 up to (not including) 1")
         }
     }
 }

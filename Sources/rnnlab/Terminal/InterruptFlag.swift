@@ -8,6 +8,11 @@ nonisolated(unsafe) private var interruptRequested: sig_atomic_t = 0
 enum InterruptFlag {
     /// Installs the handler.
     static func install() {
+        // A parent may have blocked SIGINT (the mask is inherited across exec): unblock it.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        sigaddset(&mask, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         signal(SIGINT) { _ in
             interruptRequested = 1
             signal(SIGINT, SIG_DFL)
