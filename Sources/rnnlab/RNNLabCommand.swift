@@ -6,5 +6,8 @@ struct RNNLabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rnnlab",
         abstract: "A lab for teaching recurrent neural networks: train, look inside, draw.",
-        subcommands: [ForwardCommand.self, RenderCommand.self, DiagramCommand.self, ViewCommand.self])
+        subcommands: [
+            ListCommand.self, RunCommand.self, ViewCommand.self, RenderCommand.self, DiagramCommand.self,
+            ForwardCommand.self,
+        ])
 }

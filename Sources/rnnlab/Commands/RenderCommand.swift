@@ -33,7 +33,7 @@ struct RenderCommand: ParsableCommand {
         let decoded = try JSONInput.decode(LessonTrace.self, from: url, expected: "a trace written by rnnlab run")
         let folder = out.map { URL(fileURLWithPath: $0) } ?? url.deletingLastPathComponent()
         let writer = FigureFiles(format: format, scale: scale, figures: figures.isEmpty ? nil : figures)
-        for file in try writer.write(decoded, into: folder) { print(file.relativePath) }
+        for file in try writer.writeFigures(for: decoded, into: folder) { print(file.relativePath) }
     }
 }
 

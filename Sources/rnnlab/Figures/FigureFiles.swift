@@ -4,7 +4,7 @@ import RNNLessons
 import RNNRender
 
 /// Renders a trace's figures into a folder, each file written atomically.
-struct FigureFiles {
+struct FigureFiles: FigureWriter {
     /// The file type.
     var format: OutputFormat = .png
     /// Pixels per point for PNG.
@@ -15,7 +15,7 @@ struct FigureFiles {
     var includeSteps = true
 
     /// Writes the figures of `trace` under `folder` and returns the files written.
-    func write(_ trace: LessonTrace, into folder: URL) throws -> [URL] {
+    func writeFigures(for trace: LessonTrace, into folder: URL) throws -> [URL] {
         let available = FigureRenderer.availableFigures(for: trace)
         var written: [URL] = []
         for figure in figures ?? available {

@@ -1,0 +1,144 @@
+import Foundation
+import Yams
+
+/// A lesson read from its file: the decoded lesson, where it lives, its hash, and the places of
+/// its keys for error messages.
+public struct LessonFile: Sendable {
+    /// The lesson.
+    public var lesson: Lesson
+    /// The file it was read from.
+    public let url: URL
+    /// A hash of the file's bytes (`LessonHash`).
+    public let hash: String
+    private let locations: LessonLocations
+
+    /// Reads and checks a `.yaml`, `.yml` or `.json` lesson file.
+    ///
+    /// - Throws: `LessonError` with one line: `file:line:column: key.path: what is wrong; what is allowed`.
+    public init(contentsOf url: URL) throws {
+        self.url = url
+        let display = Self.displayPath(url)
+        let ext = url.pathExtension.lowercased()
+        guard ["yaml", "yml", "json"].contains(ext) else {
+            throw LessonError("\(display): not a lesson file; expected a .yaml, .yml or .json file")
+        }
+        let bytes: [UInt8]
+        do { bytes = try AtomicFile.read(url) } catch let error as FileError {
+            throw LessonError("\(display): \(error.message)")
+        }
+        hash = LessonHash.of(bytes)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw LessonError("\(display): not UTF-8 text")
+        }
+        // JSON is read by the YAML parser too, so both kinds of file get lines and columns.
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { throw LessonError("\(display): the file is empty; expected a lesson") }
+            root = node
+        } catch let error as YamlError {
+            throw LessonError(Self.describe(error, file: display))
+        }
+        locations = LessonLocations(root: root)
+        do {
+            lesson = try YAMLDecoder().decode(Lesson.self, from: root)
+        } catch let error as LessonFieldError {
+            throw LessonError(Self.line(display, locations.mark(for: error.path, anchor: error.anchor), error.path, error.message))
+        } catch let error as DecodingError {
+            let (path, message) = Self.describe(error, root: root)
+            throw LessonError(Self.line(display, locations.mark(for: path, anchor: .value), path, message))
+        }
+    }
+
+    /// The folder that paths inside the lesson are relative to.
+    public var folder: URL { url.deletingLastPathComponent() }
+
+    /// A path written in the lesson, resolved against the lesson file's folder.
+    public func resolve(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+    }
+
+    /// An error about the value at `path` in this lesson, as one line with its place.
+    public func error(at path: [String], _ message: String, anchor: LessonFieldError.Anchor = .value) -> LessonError {
+        LessonError(Self.line(Self.displayPath(url), locations.mark(for: path, anchor: anchor), path, message))
+    }
+
+    /// The file's path as the user would write it: relative to the current folder when inside it.
+    public static func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let current = FileManager.default.currentDirectoryPath
+        let prefix = current.hasSuffix("/") ? current : current + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    private static func line(_ file: String, _ mark: Mark?, _ path: [String], _ message: String) -> String {
+        let place = mark.map { "\(file):\($0.line):\($0.column)" } ?? file
+        let key = path.isEmpty ? "" : path.joined(separator: ".") + ": "
+        return "\(place): \(key)\(message)"
+    }
+
+    private static func describe(_ error: YamlError, file: String) -> String {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return "\(file):\(mark.line):\(mark.column): not valid YAML (\(problem))"
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return "\(file):\(context.mark.line):\(context.mark.column): \(duplicates.joined(separator: ", ")): the key is given twice"
+        default:
+            return "\(file): not valid YAML (\(error))"
+        }
+    }
+
+    /// The key path and a message for a decoding error, showing the value that was found.
+    private static func describe(_ error: DecodingError, root: Node) -> ([String], String) {
+        func found(_ path: [String]) -> String {
+            var node: Node? = root
+            for component in path {
+                if let index = Int(component), let sequence = node?.sequence, index < sequence.count {
+                    node = sequence[index]
+                } else {
+                    node = node?.mapping?[component]
+                }
+            }
+            switch node {
+            case .scalar(let scalar)?: return "\"\(scalar.string)\""
+            case .mapping?: return "a mapping"
+            case .sequence?: return "a list"
+            default: return "this"
+            }
+        }
+        func expected(_ type: Any.Type) -> String {
+            switch type {
+            case is Int.Type, is UInt64.Type: "an integer"
+            case is Double.Type, is Float.Type: "a number"
+            case is Bool.Type: "true or false"
+            case is String.Type: "a text"
+            case is [String].Type: "a list of texts"
+            case is [Int].Type: "a list of integers"
+            default: "a value of another kind"
+            }
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            let path = context.codingPath.map(\.stringValue)
+            return (path, "\(found(path)) is not \(expected(type))")
+        case .valueNotFound(let type, let context):
+            let path = context.codingPath.map(\.stringValue)
+            return (path, "empty; expected \(expected(type))")
+        case .keyNotFound(let key, let context):
+            return ((context.codingPath + [key]).map(\.stringValue), "missing")
+        case .dataCorrupted(let context):
+            let path = context.codingPath.map(\.stringValue)
+            return (path, "\(found(path)) cannot be read (\(context.debugDescription))")
+        @unknown default:
+            return ([], "cannot be read")
+        }
+    }
+}
+
+/// A lesson that cannot be loaded or run, in one line that names the file and place.
+public struct LessonError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The line.
+    public var description: String
+
+    /// Creates an error.
+    public init(_ description: String) { self.description = description }
+}

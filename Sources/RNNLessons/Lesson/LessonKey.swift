@@ -1,0 +1,117 @@
+/// A coding key for any name, so a lesson section can list every key it was given and reject
+/// the ones it does not know.
+struct LessonKey: CodingKey, ExpressibleByStringLiteral, Hashable {
+    var stringValue: String
+    var intValue: Int?
+
+    init(stringValue: String) { self.stringValue = stringValue }
+    init(intValue: Int) {
+        stringValue = String(intValue)
+        self.intValue = intValue
+    }
+    init(stringLiteral value: String) { stringValue = value }
+}
+
+/// A wrong value at a place in a lesson file: the key path and what is wrong and allowed.
+///
+/// `LessonFile` turns it into one line with the file, line and column.
+public struct LessonFieldError: Error, Equatable, Sendable {
+    /// What the location points at.
+    public enum Anchor: Sendable, Equatable {
+        /// The value at `path`.
+        case value
+        /// The key that ends `path` (for an unknown key).
+        case key
+        /// The section that holds `path` (for a missing key).
+        case parent
+    }
+
+    /// The key path, e.g. `["model", "cell"]`.
+    public var path: [String]
+    /// What is wrong and what is allowed.
+    public var message: String
+    /// What the line and column point at.
+    public var anchor: Anchor
+
+    /// Creates an error.
+    public init(path: [String], message: String, anchor: Anchor = .value) {
+        self.path = path
+        self.message = message
+        self.anchor = anchor
+    }
+}
+
+/// A number as a person writes it: `1`, `0.5`.
+func number(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+}
+
+/// Names a list for messages: `a, b or c`.
+func listing(_ items: [String], conjunction: String = "or") -> String {
+    guard items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
+}
+
+extension Decoder {
+    /// The keyed container of this section after checking that every key in it is one of
+    /// `allowed`; an unknown key is an error naming the allowed ones.
+    func lessonSection(allowing allowed: [String]) throws -> KeyedDecodingContainer<LessonKey> {
+        let container: KeyedDecodingContainer<LessonKey>
+        do {
+            container = try self.container(keyedBy: LessonKey.self)
+        } catch {
+            throw LessonFieldError(path: codingPath.map(\.stringValue), message: "expected a mapping of \(listing(allowed, conjunction: "and"))")
+        }
+        for key in container.allKeys where !allowed.contains(key.stringValue) {
+            throw LessonFieldError(
+                path: (codingPath + [key]).map(\.stringValue),
+                message: "unknown key; expected \(listing(allowed))", anchor: .key)
+        }
+        return container
+    }
+}
+
+extension KeyedDecodingContainer where Key == LessonKey {
+    /// The path of `key` for errors.
+    func path(_ key: LessonKey) -> [String] { (codingPath + [key]).map(\.stringValue) }
+
+    /// A required value; missing is an error that says what the section needs.
+    func required<T: Decodable>(_ type: T.Type, _ key: LessonKey, needs: String) throws -> T {
+        guard contains(key) else {
+            throw LessonFieldError(path: path(key), message: "missing; \(needs)", anchor: .parent)
+        }
+        return try decode(type, forKey: key)
+    }
+
+    /// A value that must be one of a closed set, with an error listing the choices.
+    func choice<T: RawRepresentable & CaseIterable>(
+        _ type: T.Type, _ key: LessonKey, what: String
+    ) throws -> T? where T.RawValue == String {
+        guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue)
+            throw LessonFieldError(path: path(key), message: "\"\(text)\" is not \(what); expected \(listing(allowed))")
+        }
+        return value
+    }
+
+    /// An integer that must lie in `range`.
+    func integer(_ key: LessonKey, in range: ClosedRange<Int>, what: String) throws -> Int? {
+        guard let value = try decodeIfPresent(Int.self, forKey: key) else { return nil }
+        guard range.contains(value) else {
+            let upper = range.upperBound == Int.max ? "" : " to \(range.upperBound)"
+            throw LessonFieldError(path: path(key), message: "\(value) is not \(what); expected \(range.lowerBound)\(upper.isEmpty ? " or more" : upper)")
+        }
+        return value
+    }
+
+    /// A number that must be greater than 0 (and at most `maximum` when given).
+    func positive(_ key: LessonKey, maximum: Double? = nil, what: String) throws -> Double? {
+        guard let value = try decodeIfPresent(Double.self, forKey: key) else { return nil }
+        guard value > 0, value.isFinite, maximum.map({ value <= $0 }) ?? true else {
+            let bound = maximum.map { "a number above 0 and at most \(number($0))" } ?? "a number above 0"
+            throw LessonFieldError(path: path(key), message: "\(number(value)) is not \(what); expected \(bound)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,200 @@
+import RNNCore
+
+/// `data:` — what the network learns from. Which keys fit depends on the lesson's task.
+public struct LessonData: Decodable, Sendable, Equatable {
+    /// next-char: the text itself.
+    public var text: String?
+    /// next-char: a text file, relative to the lesson file.
+    public var textFile: String?
+    /// next-char: the length of the sliding windows (none: the whole text is one sequence);
+    /// regression: the number of days each forecast reads.
+    public var window: Int?
+    /// regression: the CSV file, relative to the lesson file.
+    public var csv: String?
+    /// regression: the names of the CSV's columns to read, in the file's order or by its header.
+    public var columns: [String]?
+    /// regression: the column to forecast (one of `columns`).
+    public var target: String?
+    /// regression: whether the file lists the newest row first (reversed into time order).
+    public var reverse: Bool?
+    /// regression: the fraction of rows used for training (default 0.7).
+    public var split: Double?
+    /// regression: how columns are scaled (default `minmax`).
+    public var scale: ScalingKind?
+    /// seq2seq: the dialog file, relative to the lesson file.
+    public var dialogs: String?
+
+    static let keys = ["text", "text_file", "window", "csv", "columns", "target", "reverse", "split", "scale", "dialogs"]
+
+    /// The keys each task accepts.
+    static func keys(for task: LessonTask) -> [String] {
+        switch task {
+        case .nextCharacter: ["text", "text_file", "window"]
+        case .regression: ["csv", "columns", "target", "reverse", "window", "split", "scale"]
+        case .seq2seq: ["dialogs"]
+        }
+    }
+
+    /// The keys present in the file.
+    var presentKeys: [String] {
+        let values: [Any?] = [text, textFile, window, csv, columns, target, reverse, split, scale, dialogs]
+        return zip(Self.keys, values).compactMap { $1 == nil ? nil : $0 }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.lessonSection(allowing: Self.keys)
+        text = try c.decodeIfPresent(String.self, forKey: "text")
+        textFile = try c.decodeIfPresent(String.self, forKey: "text_file")
+        window = try c.integer("window", in: 1...Int.max, what: "a window length")
+        csv = try c.decodeIfPresent(String.self, forKey: "csv")
+        columns = try c.decodeIfPresent([String].self, forKey: "columns")
+        target = try c.decodeIfPresent(String.self, forKey: "target")
+        reverse = try c.decodeIfPresent(Bool.self, forKey: "reverse")
+        split = try c.positive("split", maximum: 0.99, what: "a training fraction")
+        scale = try c.choice(ScalingKind.self, "scale", what: "a scaling")
+        dialogs = try c.decodeIfPresent(String.self, forKey: "dialogs")
+        if let text, text.count < 2 {
+            throw LessonFieldError(path: c.path("text"), message: "\"\(text)\" is too short; expected at least 2 characters")
+        }
+        if let columns, columns.isEmpty || Set(columns).count != columns.count {
+            throw LessonFieldError(path: c.path("columns"), message: "expected a list of distinct column names")
+        }
+    }
+}
+
+/// The width of each hidden state: a number, or `vocab` for the vocabulary's size.
+public enum HiddenSize: Sendable, Equatable {
+    /// A fixed width.
+    case size(Int)
+    /// As many units as the vocabulary has tokens (lab 12-2, 12-4).
+    case vocabulary
+
+    /// The width for a vocabulary of `count` tokens.
+    public func resolved(vocabularySize count: Int) -> Int {
+        switch self {
+        case .size(let size): size
+        case .vocabulary: count
+        }
+    }
+}
+
+/// `model:` — the network.
+public struct LessonModel: Decodable, Sendable, Equatable {
+    /// The recurrent cell.
+    public var cell: CellKind
+    /// The number of stacked layers (default 1).
+    public var layers: Int
+    /// The hidden width.
+    public var hidden: HiddenSize
+    /// seq2seq: the embedding width.
+    public var embedding: Int?
+    /// seq2seq: the decoder's attention.
+    public var attention: AttentionKind?
+
+    static let keys = ["cell", "layers", "hidden", "embedding", "attention"]
+
+    /// Creates a model section.
+    public init(cell: CellKind, layers: Int = 1, hidden: HiddenSize, embedding: Int? = nil, attention: AttentionKind? = nil) {
+        self.cell = cell
+        self.layers = layers
+        self.hidden = hidden
+        self.embedding = embedding
+        self.attention = attention
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.lessonSection(allowing: Self.keys)
+        let needs = "a model needs cell and hidden"
+        guard c.contains("cell") else { throw LessonFieldError(path: c.path("cell"), message: "missing; \(needs)", anchor: .parent) }
+        cell = try c.choice(CellKind.self, "cell", what: "a cell")!
+        layers = try c.integer("layers", in: 1...8, what: "a layer count") ?? 1
+        guard c.contains("hidden") else { throw LessonFieldError(path: c.path("hidden"), message: "missing; \(needs)", anchor: .parent) }
+        if let size = try? c.decode(Int.self, forKey: "hidden") {
+            guard (1...4096).contains(size) else {
+                throw LessonFieldError(path: c.path("hidden"), message: "\(size) is not a hidden size; expected 1 to 4096 or vocab")
+            }
+            hidden = .size(size)
+        } else {
+            let text = (try? c.decode(String.self, forKey: "hidden")) ?? "?"
+            guard text == "vocab" else {
+                throw LessonFieldError(path: c.path("hidden"), message: "\"\(text)\" is not a hidden size; expected a number or vocab")
+            }
+            hidden = .vocabulary
+        }
+        embedding = try c.integer("embedding", in: 1...4096, what: "an embedding size")
+        attention = try c.choice(AttentionKind.self, "attention", what: "an attention")
+    }
+}
+
+/// `train:` — how the network is trained.
+public struct LessonTraining: Decodable, Sendable, Equatable {
+    /// The optimizer (default adam).
+    public var optimizer: OptimizerKind
+    /// The step size.
+    public var learningRate: Double
+    /// The number of optimizer steps.
+    public var iterations: Int
+    /// The seed of every random draw (default 777).
+    public var seed: UInt64
+    /// The loss, when the task allows a choice.
+    public var loss: LossKind?
+    /// The mini-batch size (default: every example in one batch).
+    public var batch: Int?
+    /// The global gradient-norm limit.
+    public var clip: Double?
+    /// SGD momentum.
+    public var momentum: Double?
+
+    static let keys = ["optimizer", "learning_rate", "iterations", "seed", "loss", "batch", "clip", "momentum"]
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.lessonSection(allowing: Self.keys)
+        let needs = "train needs learning_rate and iterations"
+        optimizer = try c.choice(OptimizerKind.self, "optimizer", what: "an optimizer") ?? .adam
+        guard c.contains("learning_rate") else {
+            throw LessonFieldError(path: c.path("learning_rate"), message: "missing; \(needs)", anchor: .parent)
+        }
+        learningRate = try c.positive("learning_rate", maximum: 100, what: "a learning rate")!
+        guard c.contains("iterations") else {
+            throw LessonFieldError(path: c.path("iterations"), message: "missing; \(needs)", anchor: .parent)
+        }
+        iterations = try c.integer("iterations", in: 1...10_000_000, what: "an iteration count")!
+        seed = UInt64(try c.integer("seed", in: 0...Int.max, what: "a seed") ?? 777)
+        loss = try c.choice(LossKind.self, "loss", what: "a loss")
+        batch = try c.integer("batch", in: 1...Int.max, what: "a batch size")
+        clip = try c.positive("clip", what: "a gradient-norm limit")
+        momentum = try c.decodeIfPresent(Double.self, forKey: "momentum")
+        if let momentum, !(0..<1).contains(momentum) {
+            throw LessonFieldError(path: c.path("momentum"), message: "\(number(momentum)) is not a momentum; expected 0 up to (not including) 1")
+        }
+    }
+}
+
+/// `show:` — what the figures show.
+public struct LessonShow: Decodable, Sendable, Equatable {
+    /// next-char: the text run through the model for the step-by-step figures;
+    /// seq2seq: the question answered.
+    public var input: String?
+    /// regression: which test window is shown (0 = first; default the last).
+    public var window: Int?
+    /// The iterations whose predictions are kept (0 = before any update).
+    public var snapshots: [Int]?
+
+    static let keys = ["input", "window", "snapshots"]
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.lessonSection(allowing: Self.keys)
+        input = try c.decodeIfPresent(String.self, forKey: "input")
+        window = try c.integer("window", in: 0...Int.max, what: "a test window")
+        snapshots = try c.decodeIfPresent([Int].self, forKey: "snapshots")
+        if let snapshots, snapshots.contains(where: { $0 < 0 }) {
+            throw LessonFieldError(path: c.path("snapshots"), message: "expected iterations counted from 0")
+        }
+        if let input, input.isEmpty {
+            throw LessonFieldError(path: c.path("input"), message: "expected a non-empty text")
+        }
+    }
+
+    /// Nothing to show beyond the defaults.
+    public init() {}
+}

@@ -1,0 +1,63 @@
+import Foundation
+import RNNCore
+
+/// What a finished lesson run produced.
+public struct LessonOutcome {
+    /// The trace, as written to `trace.json`.
+    public let trace: LessonTrace
+    /// The files written, in order: `trace.json`, `model.safetensors`, then figures.
+    public let files: [URL]
+    /// The folder they are in (`OUT/NAME`).
+    public let folder: URL
+    /// Wall-clock seconds of the training loop alone.
+    public let trainingSeconds: Double
+}
+
+/// Runs lessons: prepares the data, trains, evaluates, and writes `OUT/NAME/trace.json`,
+/// `model.safetensors` and the figures.
+///
+/// Files are written only after training succeeded, each to a temporary name and renamed, so a
+/// diverged or interrupted run leaves the previous output as it was.
+public struct LessonRunner {
+    /// The folder that receives one folder per lesson.
+    public var outputFolder: URL
+    /// Settings replacing the lesson file's.
+    public var overrides: LessonOverrides
+    /// Draws the figures; `nil` writes none.
+    public var figures: (any FigureWriter)?
+
+    /// Creates a runner.
+    public init(outputFolder: URL, overrides: LessonOverrides = LessonOverrides(), figures: (any FigureWriter)? = nil) {
+        self.outputFolder = outputFolder
+        self.overrides = overrides
+        self.figures = figures
+    }
+
+    /// Runs the lesson in `file`.
+    ///
+    /// - Throws: `LessonError` (bad data, divergence), `LessonUnavailable` (a task this build
+    ///   cannot run yet), `LessonInterrupted` (stopped by `control`), `FileError` (writing).
+    public func run(_ file: LessonFile, control: RunControl = RunControl()) throws -> LessonOutcome {
+        var file = file
+        file.lesson = overrides.applied(to: file.lesson)
+        let trained = try file.lesson.task.runner(file: file).train(file, control: control)
+        var metadata = trained.metadata
+        if !overrides.description.isEmpty { metadata["overrides"] = overrides.description }
+
+        let folder = outputFolder.appendingPathComponent(file.lesson.name)
+        let traceURL = folder.appendingPathComponent("trace.json")
+        try AtomicFile.write(Self.encode(trained.trace), to: traceURL)
+        let modelURL = folder.appendingPathComponent("model.safetensors")
+        try CheckpointFile.write(trained.tensors, metadata: metadata, to: modelURL)
+        var files = [traceURL, modelURL]
+        if let figures { files += try figures.writeFigures(for: trained.trace, into: folder) }
+        return LessonOutcome(trace: trained.trace, files: files, folder: folder, trainingSeconds: trained.trainingSeconds)
+    }
+
+    /// The trace as JSON with sorted keys: the same run gives the same bytes.
+    public static func encode(_ trace: LessonTrace) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(trace)) + [UInt8(ascii: "\n")]
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import RNNCore
+
+/// A lesson's model and optimizer, built from its settings with its seed: the model's weights
+/// are drawn first, then the generator goes on to mini-batch orders.
+struct ModelSetup {
+    /// The lesson.
+    let lesson: Lesson
+    /// The model.
+    let model: SequenceModel
+    /// The optimizer over every parameter.
+    let optimizer: any Optimizer
+    /// The seeded generator after the weights were drawn.
+    let generator: SeededGenerator
+
+    init(lesson: Lesson, inputSize: Int, outputSize: Int, hiddenSize: Int, readout: SequenceModelShape.Readout) {
+        self.lesson = lesson
+        var generator = SeededGenerator(seed: lesson.train.seed)
+        model = SequenceModel(
+            shape: SequenceModelShape(
+                cell: lesson.model.cell, inputSize: inputSize, hiddenSize: hiddenSize, layers: lesson.model.layers,
+                outputSize: outputSize, readout: readout),
+            generator: &generator)
+        let rate = Float(lesson.train.learningRate)
+        switch lesson.train.optimizer {
+        case .adam: optimizer = Adam(parameters: model.parameters, learningRate: rate)
+        case .sgd: optimizer = SGD(parameters: model.parameters, learningRate: rate, momentum: Float(lesson.train.momentum ?? 0))
+        }
+        self.generator = generator
+    }
+
+    /// The gradient-norm limit, if any.
+    var clip: Float? { lesson.train.clip.map(Float.init) }
+
+    /// The model for the trace.
+    func info(featureNames: [String] = []) -> ModelInfo {
+        let shape = model.shape
+        return ModelInfo(
+            cell: shape.cell.rawValue, layers: shape.layers, hiddenSize: shape.hiddenSize, inputSize: shape.inputSize,
+            outputSize: shape.outputSize, featureNames: featureNames,
+            parameterCount: model.parameters.reduce(0) { $0 + $1.value.count })
+    }
+
+    /// "Adam, lr 0.1, seed 777" (with the batch size and clip when set).
+    var optimizerCaption: String {
+        let train = lesson.train
+        var text = train.optimizer == .adam ? "Adam" : "SGD"
+        if let momentum = train.momentum, momentum > 0 { text += " (momentum \(momentum))" }
+        text += ", lr \(train.learningRate), seed \(train.seed)"
+        if let batch = train.batch { text += ", batch \(batch)" }
+        if let clip = train.clip { text += ", clip \(clip)" }
+        return text
+    }
+
+    /// The checkpoint metadata every lesson writes: what the model is and what trained it.
+    func metadata(file: LessonFile, vocabulary: [String], extra: [String: String] = [:]) -> [String: String] {
+        let shape = model.shape
+        var metadata: [String: String] = [
+            "format": "pt",
+            "cell": shape.cell.rawValue,
+            "layers": String(shape.layers),
+            "hidden": String(shape.hiddenSize),
+            "readout": shape.readout.rawValue,
+            "task": lesson.task.rawValue,
+            "lesson": lesson.name,
+            "lesson_hash": file.hash,
+            "vocabulary": Self.json(vocabulary),
+            "optimizer": optimizerCaption,
+            "loss": lesson.loss.rawValue,
+            "iterations": String(lesson.train.iterations),
+        ]
+        metadata.merge(extra) { _, new in new }
+        return metadata
+    }
+
+    /// Compact JSON of a value, keys sorted.
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+}

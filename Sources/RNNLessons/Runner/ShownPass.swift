@@ -1,0 +1,51 @@
+import RNNCore
+
+/// The final model run once on the shown input (batch 1) with a `StepHistory`, then backward
+/// from the loss against its targets for ‖∂L/∂h_t‖ of every layer.
+struct ShownPass {
+    /// What each layer computed, `[t][layer]`.
+    let layers: [[LayerStepTrace]]
+    /// The input vectors, `[t]`.
+    let inputs: [[Float]]
+    /// The model's outputs (`[t][outputSize]` every step, or `[outputSize]` last step).
+    let outputs: [Float]
+    /// The loss on the shown input.
+    let loss: Float
+
+    /// Runs `model` on `input` (`[steps][1][features]`). Parameter gradients are zeroed afterwards.
+    init(model: SequenceModel, input: Tensor, steps: Int, targets: SequenceModel.Targets, optimizer: any Optimizer) {
+        let history = StepHistory()
+        let output = model.forward(input.pointer, steps: steps, batch: 1, recorder: history)
+        let count = model.outputRows * model.shape.outputSize
+        outputs = Array(UnsafeBufferPointer(start: output, count: count))
+        var gradient = [Float](repeating: 0, count: count)
+        loss = gradient.withUnsafeMutableBufferPointer { buffer in
+            switch targets {
+            case .classes(let classes):
+                CrossEntropy.loss(logits: output, targets: classes, classes: model.shape.outputSize, gradient: buffer.baseAddress)
+            case .values(let values, let reduction):
+                SquaredError.loss(predictions: output, targets: values, count: count, reduction: reduction, gradient: buffer.baseAddress)
+            }
+        }
+        gradient.withUnsafeBufferPointer { _ = model.backward($0.baseAddress!) }
+        optimizer.zeroGradients()
+
+        let cell = model.shape.cell
+        let norms = model.recurrent.layers.map(\.gradientNorms)
+        let features = model.shape.inputSize
+        inputs = (0..<steps).map { t in Array(UnsafeBufferPointer(start: input.pointer + t * features, count: features)) }
+        layers = (0..<steps).map { t in
+            history.steps.indices.map { k in
+                let entry = history.steps[k][t]
+                func named(_ names: [String], _ block: [Float]) -> [String: [Float]] {
+                    guard !block.isEmpty else { return [:] }
+                    return Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, history.slice(block, gate: $0, row: 0)) })
+                }
+                return LayerStepTrace(
+                    h: history.row(entry.hidden, 0), c: cell.hasCellState ? history.row(entry.cellState, 0) : nil,
+                    gates: named(cell.gateNames, entry.activations),
+                    preActivations: named(cell.preActivationNames, entry.preActivations), gradientNorm: norms[k][t])
+            }
+        }
+    }
+}

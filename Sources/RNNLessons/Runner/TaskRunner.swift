@@ -1,0 +1,42 @@
+import RNNCore
+
+/// Trains and evaluates one kind of lesson. A new task plugs in by implementing this and
+/// returning it from `LessonTask.runner()`.
+protocol TaskRunner {
+    /// Prepares the data, builds the model, trains, evaluates and traces the shown input.
+    func train(_ file: LessonFile, control: RunControl) throws -> TrainedLesson
+}
+
+/// What a task runner hands back for writing.
+struct TrainedLesson {
+    /// Everything the figures are drawn from.
+    var trace: LessonTrace
+    /// The checkpoint's tensors, in PyTorch's `state_dict` order.
+    var tensors: [(name: String, tensor: Tensor)]
+    /// The checkpoint's `__metadata__`.
+    var metadata: [String: String]
+    /// Wall-clock seconds of the training loop.
+    var trainingSeconds: Double
+}
+
+extension LessonTask {
+    /// The runner of this task, or an error when the task cannot run yet.
+    func runner(file: LessonFile) throws -> any TaskRunner {
+        switch self {
+        case .nextCharacter: return NextCharacterRunner()
+        case .regression: return RegressionRunner()
+        case .seq2seq:
+            throw LessonUnavailable(
+                lesson: file.lesson.name,
+                description: "\(LessonFile.displayPath(file.url)): task seq2seq is not available yet (the seq2seq model is still being built)")
+        }
+    }
+}
+
+/// A lesson whose task this build cannot run yet.
+public struct LessonUnavailable: Error, CustomStringConvertible, Sendable {
+    /// The lesson.
+    public var lesson: String
+    /// One line saying so.
+    public var description: String
+}

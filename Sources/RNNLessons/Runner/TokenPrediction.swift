@@ -1,0 +1,28 @@
+import RNNCore
+
+/// The most likely token at each step of a pass, with its probability.
+struct TokenPrediction {
+    /// The chosen token indices.
+    let indices: [Int]
+    /// The probability of each chosen token.
+    let probabilities: [Float]
+    /// softmax of every step, `[t][classes]`.
+    let distributions: [[Float]]
+
+    /// Reads `rows` rows of `classes` logits.
+    init(logits: UnsafePointer<Float>, rows: Int, classes: Int) {
+        var probabilities = [Float](repeating: 0, count: rows * classes)
+        probabilities.withUnsafeMutableBufferPointer {
+            CrossEntropy.softmax(logits: logits, rows: rows, classes: classes, into: $0.baseAddress!)
+        }
+        distributions = (0..<rows).map { Array(probabilities[$0 * classes..<($0 + 1) * classes]) }
+        indices = distributions.map { row in row.indices.max { row[$0] < row[$1] || (row[$0] == row[$1] && $0 > $1) }! }
+        self.probabilities = zip(distributions, indices).map { $0[$1] }
+    }
+
+    /// Runs `model` on a one-hot `input` of `steps` steps (batch 1) and reads its prediction.
+    init(model: SequenceModel, input: Tensor, steps: Int) {
+        let logits = model.forward(input.pointer, steps: steps, batch: 1)
+        self.init(logits: logits, rows: steps, classes: model.shape.outputSize)
+    }
+}

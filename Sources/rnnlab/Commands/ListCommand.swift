@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import RNNLessons
+
+/// `rnnlab list`: the lessons found in the lessons folder.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the lessons: name, title, task, model and data.")
+
+    @OptionGroup var folder: LessonsFolder
+
+    func run() throws {
+        let catalog = try folder.catalog()
+        var rows: [[String]] = [["NAME", "TITLE", "TASK", "MODEL", "DATA"]]
+        var failed = false
+        for url in try catalog.files() {
+            do {
+                let lesson = try LessonFile(contentsOf: url).lesson
+                rows.append([lesson.name, lesson.title, lesson.task.rawValue, Self.model(lesson), Self.data(lesson)])
+            } catch {
+                Console.error("\(error)")
+                failed = true
+            }
+        }
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max()! }
+        for row in rows {
+            let cells = zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
+            Console.line(cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+        }
+        if failed { throw ExitCode.failure }
+    }
+
+    /// "lstm ×2, hidden vocab".
+    static func model(_ lesson: Lesson) -> String {
+        let hidden: String
+        switch lesson.model.hidden {
+        case .size(let size): hidden = String(size)
+        case .vocabulary: hidden = "vocab"
+        }
+        var text = lesson.model.cell.rawValue
+        if lesson.model.layers > 1 { text += " ×\(lesson.model.layers)" }
+        text += ", hidden \(hidden)"
+        if let attention = lesson.model.attention, attention != .none { text += ", \(attention.rawValue)" }
+        return text
+    }
+
+    /// "text \"hihello\"", "text, windows of 10", "stock/….csv, 7 days".
+    static func data(_ lesson: Lesson) -> String {
+        let data = lesson.data
+        switch lesson.task {
+        case .nextCharacter:
+            var text = data.textFile ?? "text"
+            if let inline = data.text, data.window == nil, inline.count <= 20 { text = "text \"\(inline)\"" }
+            if let window = data.window { text += ", windows of \(window)" }
+            return text
+        case .regression:
+            return "\(data.csv ?? "?"), \(data.window ?? 0) days → \(data.target ?? "?")"
+        case .seq2seq:
+            return data.dialogs ?? "?"
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import RNNCore
+import RNNLessons
+import RNNRender
+
+/// `rnnlab run`: trains lessons and writes their trace, checkpoint and figures.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run lessons: train, print the result, write trace.json, model.safetensors and the figures.",
+        discussion: """
+            LESSON is a lesson's name (hello → lessons/hello.yaml) or the path of your own lesson file; \
+            paths inside a lesson file are relative to it. Ctrl-C stops cleanly (exit status 130) and \
+            leaves no half-written file.
+            """)
+
+    @Argument(help: "Lesson names or lesson files.")
+    var lessons: [String] = []
+
+    @Flag(name: .long, help: "Run every lesson of the lessons folder.")
+    var all = false
+
+    @OptionGroup var folder: LessonsFolder
+
+    @Option(name: .long, help: "Replace the lesson's cell (rnn, lstm, gru).")
+    var cell: CellKind?
+
+    @Option(name: .long, help: "Replace the hidden size.")
+    var hidden: Int?
+
+    @Option(name: .long, help: "Replace the number of layers.")
+    var layers: Int?
+
+    @Option(name: .long, help: "Replace the number of iterations.")
+    var iterations: Int?
+
+    @Option(name: .long, help: "Replace the learning rate.")
+    var learningRate: Double?
+
+    @Option(name: .long, help: "Replace the seed.")
+    var seed: UInt64?
+
+    @Option(name: .long, help: "The folder that receives one folder per lesson.")
+    var out = "output"
+
+    @Flag(name: .long, help: "Write the trace and checkpoint only, no figures.")
+    var noRender = false
+
+    @Option(name: .long, help: "The figures' format (png, svg, pdf).")
+    var format: OutputFormat = .png
+
+    @Flag(name: .long, help: "Print only each lesson's result line (and errors).")
+    var quiet = false
+
+    func validate() throws {
+        if all == !lessons.isEmpty { throw ValidationError("name lessons to run, or pass --all (not both)") }
+        if let hidden, !(1...4096).contains(hidden) { throw ValidationError("--hidden must be 1 to 4096") }
+        if let layers, !(1...8).contains(layers) { throw ValidationError("--layers must be 1 to 8") }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
+        if let learningRate, !(learningRate > 0) { throw ValidationError("--learning-rate must be above 0") }
+    }
+
+    func run() throws {
+        InterruptFlag.install()
+        let urls: [URL]
+        do {
+            urls = all ? try folder.catalog().files() : try lessons.map { try lessonURL($0) }
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode.failure
+        }
+        let runner = LessonRunner(
+            outputFolder: URL(fileURLWithPath: out),
+            overrides: LessonOverrides(
+                cell: cell, hidden: hidden, layers: layers, iterations: iterations, learningRate: learningRate, seed: seed),
+            figures: noRender ? nil : FigureFiles(format: format))
+        let progress = ProgressBar()
+        let control = RunControl(
+            progress: quiet ? { _ in } : { progress.update($0) }, shouldStop: { InterruptFlag.isSet })
+        var tally = Tally()
+        for url in urls {
+            if InterruptFlag.isSet { break }
+            do {
+                let file = try LessonFile(contentsOf: url)
+                progress.begin()
+                let outcome: LessonOutcome
+                do {
+                    defer { progress.finish() }
+                    outcome = try runner.run(file, control: control)
+                }
+                report(outcome)
+                tally.trainingSeconds += outcome.trainingSeconds
+                tally.ran.append(file.lesson.name)
+            } catch let error as LessonUnavailable {
+                Console.error("\(error)")
+                tally.unavailable.append(error.lesson)
+            } catch let error as LessonInterrupted {
+                Console.error("\(error)")
+                throw ExitCode(InterruptFlag.exitStatus)
+            } catch {
+                Console.error("\(error)")
+                tally.failed += 1
+            }
+        }
+        if InterruptFlag.isSet {
+            Console.error("interrupted")
+            throw ExitCode(InterruptFlag.exitStatus)
+        }
+        if urls.count > 1 && !quiet { Console.line(tally.summary) }
+        // A lesson named on its own that cannot run is a failure; within --all it is only noted.
+        if tally.failed > 0 || (!all && !tally.unavailable.isEmpty) { throw ExitCode.failure }
+    }
+
+    /// The lesson file of a name or path.
+    private func lessonURL(_ name: String) throws -> URL {
+        if name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") {
+            return try LessonCatalog(folder: URL(fileURLWithPath: ".")).file(for: name)
+        }
+        return try folder.catalog().file(for: name)
+    }
+
+    private func report(_ outcome: LessonOutcome) {
+        let trace = outcome.trace
+        let timing = "\(trace.training.loss.count) iterations in \(Console.duration(outcome.trainingSeconds))"
+        Console.line("\(trace.lesson.name): \(trace.summary) (\(timing))")
+        if quiet { return }
+        let steps = outcome.files.filter { $0.deletingLastPathComponent().lastPathComponent == "steps" }
+        for file in outcome.files where !steps.contains(file) { Console.line("  wrote \(LessonFile.displayPath(file))") }
+        if let first = steps.first {
+            Console.line("  wrote \(steps.count) step frames in \(LessonFile.displayPath(first.deletingLastPathComponent()))/")
+        }
+    }
+}
+
+/// What happened to the lessons of one `run`.
+private struct Tally {
+    var ran: [String] = []
+    var unavailable: [String] = []
+    var failed = 0
+    var trainingSeconds = 0.0
+
+    var summary: String {
+        var parts = ["\(ran.count) ran"]
+        if !unavailable.isEmpty { parts.append("\(unavailable.count) not available yet (\(unavailable.joined(separator: ", ")))") }
+        if failed > 0 { parts.append("\(failed) failed") }
+        return parts.joined(separator: ", ") + "; training \(Console.duration(trainingSeconds))"
+    }
+}

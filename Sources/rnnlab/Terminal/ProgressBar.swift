@@ -1,0 +1,65 @@
+import Foundation
+import RNNLessons
+
+/// Training progress: on a terminal a bar redrawn in place (iteration, loss, iterations/s, time
+/// left); in a pipe a plain line about every 10 %.
+final class ProgressBar {
+    private let interactive: Bool
+    private let width = 24
+    private var start = ContinuousClock.now
+    private var lastDraw: ContinuousClock.Instant?
+    private var lastTenth = -1
+
+    /// A bar that redraws in place when `interactive`.
+    init(interactive: Bool = Console.isTerminal) { self.interactive = interactive }
+
+    /// Starts timing a new lesson.
+    func begin() {
+        start = .now
+        lastDraw = nil
+        lastTenth = -1
+    }
+
+    /// Shows `progress`, at most every 50 ms on a terminal.
+    func update(_ progress: TrainingProgress) {
+        let now = ContinuousClock.now
+        let done = progress.completed == progress.total
+        if interactive {
+            if let lastDraw, now - lastDraw < .milliseconds(50), !done { return }
+            lastDraw = now
+            Console.write("\r" + text(progress, elapsed: seconds(now - start)) + "\u{1B}[K")
+        } else {
+            let tenth = progress.completed * 10 / progress.total
+            guard tenth != lastTenth else { return }
+            lastTenth = tenth
+            Console.line(plain(progress, elapsed: seconds(now - start)))
+        }
+    }
+
+    /// Ends the bar's line on a terminal.
+    func finish() {
+        if interactive && lastDraw != nil { Console.write("\r\u{1B}[K") }
+    }
+
+    private func text(_ progress: TrainingProgress, elapsed: Double) -> String {
+        let fraction = Double(progress.completed) / Double(progress.total)
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        let rate = elapsed > 0 ? Double(progress.completed) / elapsed : 0
+        let left = rate > 0 ? Double(progress.total - progress.completed) / rate : 0
+        return String(
+            format: "%@ %@ %d/%d  loss %.4f  %.0f it/s  %@ left", progress.lesson, bar, progress.completed, progress.total,
+            Double(progress.loss), rate, Console.duration(left))
+    }
+
+    private func plain(_ progress: TrainingProgress, elapsed: Double) -> String {
+        let rate = elapsed > 0 ? Double(progress.completed) / elapsed : 0
+        return String(
+            format: "%@: iteration %d/%d, loss %.4f, %.0f it/s", progress.lesson, progress.completed, progress.total,
+            Double(progress.loss), rate)
+    }
+
+    private func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+}

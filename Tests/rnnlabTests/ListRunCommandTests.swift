@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// `rnnlab list` and `rnnlab run`, as a user runs them.
+@Suite("rnnlab list and run")
+struct ListRunCommandTests {
+    @Test("list prints a table of the lessons")
+    func list() throws {
+        let result = try RNNLabProcess.run(["list"])
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("NAME") == true && lines.first?.contains("TASK") == true)
+        #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == [
+            "char-sequence", "chatbot", "hello", "hello-rnn", "long-sequence", "stock",
+        ])
+        #expect(result.output.contains("next-char") && result.output.contains("regression") && result.output.contains("seq2seq"))
+    }
+
+    @Test("list finds the lessons folder from a subfolder, or takes --lessons")
+    func listElsewhere() throws {
+        let fromSources = try RNNLabProcess.run(["list"], in: RNNLabProcess.root.appendingPathComponent("Sources"))
+        #expect(fromSources.status == 0 && fromSources.output.contains("hello"))
+        let empty = try RNNLabProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let none = try RNNLabProcess.run(["list", "--lessons", empty.path])
+        #expect(none.status == 0 && none.output.split(separator: "\n").count == 1)
+    }
+
+    @Test("run hello writes its trace and checkpoint and prints the result")
+    func runHello() throws {
+        let out = try RNNLabProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try RNNLabProcess.run(["run", "hello", "--no-render", "--quiet", "--out", out.path])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.hasPrefix("hello: predicted \"ihello\" right from iteration "))
+        #expect(result.output.split(separator: "\n").count == 1)
+        for name in ["trace.json", "model.safetensors"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("hello/\(name)").path))
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("hello").path)
+        #expect(leftovers.sorted() == ["model.safetensors", "trace.json"])
+    }
+
+    @Test("run without --quiet lists the files written; overrides apply")
+    func runVerbose() throws {
+        let out = try RNNLabProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try RNNLabProcess.run([
+            "run", "hello-rnn", "--no-render", "--out", out.path, "--cell", "gru", "--hidden", "6", "--iterations", "20",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("hello-rnn: iteration 20/20"))
+        #expect(result.output.contains("wrote ") && result.output.contains("hello-rnn/trace.json"))
+        let trace = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("hello-rnn/trace.json"))) as? [String: Any]
+        let model = trace?["model"] as? [String: Any]
+        #expect(model?["cell"] as? String == "gru" && model?["hiddenSize"] as? Int == 6)
+    }
+
+    @Test("a bad lesson file: non-zero exit and one line on stderr naming the place")
+    func badLesson() throws {
+        let folder = try RNNLabProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let hello = try String(contentsOf: RNNLabProcess.root.appendingPathComponent("lessons/hello.yaml"), encoding: .utf8)
+        try Data(hello.replacingOccurrences(of: "cell: lstm", with: "cell: lstmm").utf8).write(to: folder.appendingPathComponent("bad.yaml"))
+        let result = try RNNLabProcess.run(["run", "bad.yaml", "--no-render", "--out", "out"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.errorLines == ["bad.yaml:8:16: model.cell: \"lstmm\" is not a cell; expected rnn, lstm or gru"])
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+        let unknown = try RNNLabProcess.run(["run", "nosuchlesson", "--no-render"])
+        #expect(unknown.status != 0 && unknown.errorLines.count == 1 && unknown.error.contains("no such lesson"))
+    }
+
+    @Test("the seq2seq lesson says in one line that it is not available yet")
+    func seq2seq() throws {
+        let out = try RNNLabProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try RNNLabProcess.run(["run", "chatbot", "--no-render", "--out", out.path])
+        #expect(result.status == 1)
+        #expect(result.errorLines == ["lessons/chatbot.yaml: task seq2seq is not available yet (the seq2seq model is still being built)"])
+    }
+
+    @Test("Ctrl-C stops a run with status 130 and leaves no files")
+    func interrupt() throws {
+        let out = try RNNLabProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try RNNLabProcess.run(
+            ["run", "long-sequence", "--iterations", "100000", "--no-render", "--out", out.path], interruptAfter: 1.0)
+        #expect(result.status == 130, "\(result.error)")
+        #expect(result.error.contains("long-sequence: interrupted after "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+}
