@@ -101,27 +101,27 @@ extension Activation {
     /// to `exp(_:)` element by element. The buffers may be the same but must not otherwise
     /// overlap.
     public static func exp(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, count: Int) {
-        apply({ exp($0) }, { exp($0) }, source, destination, count: count)
+        apply({ exp($0) }, source, destination, count: count)
     }
 
     /// Writes the logistic sigmoid of each of the `count` values at `source` to `destination`,
     /// bit-identical to `sigmoid(_:)` element by element. The buffers may be the same but must
     /// not otherwise overlap.
     public static func sigmoid(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, count: Int) {
-        apply({ sigmoid($0) }, { sigmoid($0) }, source, destination, count: count)
+        apply({ sigmoid($0) }, source, destination, count: count)
     }
 
     /// Writes `tanh` of each of the `count` values at `source` to `destination`, bit-identical
     /// to `tanh(_:)` element by element. The buffers may be the same but must not otherwise
     /// overlap.
     public static func tanh(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, count: Int) {
-        apply({ tanh($0) }, { tanh($0) }, source, destination, count: count)
+        apply({ tanh($0) }, source, destination, count: count)
     }
 
-    /// Applies `vector` to whole groups of sixteen values and `scalar` to the rest.
+    /// Applies `vector` to groups of sixteen values, the last group padded.
     @inline(__always)
     static func apply(
-        _ vector: (SIMD16<Float>) -> SIMD16<Float>, _ scalar: (Float) -> Float,
+        _ vector: (SIMD16<Float>) -> SIMD16<Float>,
         _ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, count: Int
     ) {
         var index = 0
@@ -130,9 +130,14 @@ extension Activation {
             UnsafeMutableRawPointer(destination + index).storeBytes(of: vector(values), as: SIMD16<Float>.self)
             index += 16
         }
-        while index < count {
-            destination[index] = scalar(source[index])
-            index += 1
+        // The last few values go through the vector function too, padded with zeros: lanes are
+        // computed independently, so each result equals the scalar function's.
+        let remaining = count - index
+        if remaining > 0 {
+            var values = SIMD16<Float>(repeating: 0)
+            for lane in 0..<remaining { values[lane] = source[index + lane] }
+            let results = vector(values)
+            for lane in 0..<remaining { destination[index + lane] = results[lane] }
         }
     }
 }
