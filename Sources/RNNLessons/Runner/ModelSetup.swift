@@ -21,16 +21,12 @@ struct ModelSetup {
                 cell: lesson.model.cell, inputSize: inputSize, hiddenSize: hiddenSize, layers: lesson.model.layers,
                 outputSize: outputSize, readout: readout),
             generator: &generator)
-        let rate = Float(lesson.train.learningRate)
-        switch lesson.train.optimizer {
-        case .adam: optimizer = Adam(parameters: model.parameters, learningRate: rate)
-        case .sgd: optimizer = SGD(parameters: model.parameters, learningRate: rate, momentum: Float(lesson.train.momentum ?? 0))
-        }
+        optimizer = lesson.makeOptimizer(for: model.parameters)
         self.generator = generator
     }
 
     /// The gradient-norm limit, if any.
-    var clip: Float? { lesson.train.clip.map(Float.init) }
+    var clip: Float? { lesson.clipLimit }
 
     /// The model for the trace.
     func info(featureNames: [String] = []) -> ModelInfo {
@@ -42,35 +38,16 @@ struct ModelSetup {
     }
 
     /// "Adam, lr 0.1, seed 777" (with the batch size and clip when set).
-    var optimizerCaption: String {
-        let train = lesson.train
-        var text = train.optimizer == .adam ? "Adam" : "SGD"
-        if let momentum = train.momentum, momentum > 0 { text += " (momentum \(momentum))" }
-        text += ", lr \(train.learningRate), seed \(train.seed)"
-        if let batch = train.batch { text += ", batch \(batch)" }
-        if let clip = train.clip { text += ", clip \(clip)" }
-        return text
-    }
+    var optimizerCaption: String { lesson.optimizerCaption }
 
     /// The checkpoint metadata every lesson writes: what the model is and what trained it.
     func metadata(file: LessonFile, vocabulary: [String], extra: [String: String] = [:]) -> [String: String] {
         let shape = model.shape
-        var metadata: [String: String] = [
-            "format": "pt",
-            "cell": shape.cell.rawValue,
-            "layers": String(shape.layers),
-            "hidden": String(shape.hiddenSize),
+        let model = [
+            "cell": shape.cell.rawValue, "layers": String(shape.layers), "hidden": String(shape.hiddenSize),
             "readout": shape.readout.rawValue,
-            "task": lesson.task.rawValue,
-            "lesson": lesson.name,
-            "lesson_hash": file.hash,
-            "vocabulary": Self.json(vocabulary),
-            "optimizer": optimizerCaption,
-            "loss": lesson.loss.rawValue,
-            "iterations": String(lesson.train.iterations),
         ]
-        metadata.merge(extra) { _, new in new }
-        return metadata
+        return lesson.checkpointMetadata(file: file, vocabulary: vocabulary, model: model.merging(extra) { _, new in new })
     }
 
     /// Compact JSON of a value, keys sorted.

@@ -30,22 +30,9 @@ struct ShownPass {
         gradient.withUnsafeBufferPointer { _ = model.backward($0.baseAddress!) }
         optimizer.zeroGradients()
 
-        let cell = model.shape.cell
         let norms = model.recurrent.layers.map(\.gradientNorms)
         let features = model.shape.inputSize
         inputs = (0..<steps).map { t in Array(UnsafeBufferPointer(start: input.pointer + t * features, count: features)) }
-        layers = (0..<steps).map { t in
-            history.steps.indices.map { k in
-                let entry = history.steps[k][t]
-                func named(_ names: [String], _ block: [Float]) -> [String: [Float]] {
-                    guard !block.isEmpty else { return [:] }
-                    return Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, history.slice(block, gate: $0, row: 0)) })
-                }
-                return LayerStepTrace(
-                    h: history.row(entry.hidden, 0), c: cell.hasCellState ? history.row(entry.cellState, 0) : nil,
-                    gates: named(cell.gateNames, entry.activations),
-                    preActivations: named(cell.preActivationNames, entry.preActivations), gradientNorm: norms[k][t])
-            }
-        }
+        layers = (0..<steps).map { t in history.layerTraces(at: t, gradientNorms: norms) }
     }
 }

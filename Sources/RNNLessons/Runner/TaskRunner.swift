@@ -25,10 +25,7 @@ extension LessonTask {
         switch self {
         case .nextCharacter: return NextCharacterRunner()
         case .regression: return RegressionRunner()
-        case .seq2seq:
-            throw LessonUnavailable(
-                lesson: file.lesson.name,
-                description: "\(LessonFile.displayPath(file.url)): task seq2seq is not available yet (the seq2seq model is still being built)")
+        case .seq2seq: return Seq2SeqRunner()
         }
     }
 }

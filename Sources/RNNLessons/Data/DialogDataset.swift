@@ -1,0 +1,63 @@
+import Foundation
+import RNNCore
+
+/// A lesson's question–answer pairs, tokenized into words and encoded with one vocabulary
+/// (the special tokens first, then words in order of first appearance).
+struct DialogDataset {
+    /// The pairs as read, with their line numbers.
+    let pairs: [DialogPair]
+    /// Each question's words.
+    let questions: [[String]]
+    /// Each answer's words.
+    let answers: [[String]]
+    /// Questions and answers share it.
+    let vocabulary: Vocabulary
+    /// Each question's token indices.
+    let sources: [[Int]]
+    /// Each answer's token indices.
+    let targets: [[Int]]
+
+    /// The tokenizer of questions, answers and the user's input.
+    static let tokenizer = WordTokenizer()
+
+    /// Reads the lesson's `data.dialogs` file.
+    static func load(from file: LessonFile) throws -> DialogDataset {
+        guard let path = file.lesson.data.dialogs else {
+            throw file.error(at: ["data"], "a seq2seq lesson needs data.dialogs (a question<TAB>answer file)", anchor: .parent)
+        }
+        let pairs = try DialogFile.pairs(contentsOf: file.resolve(path))
+        return try DialogDataset(pairs: pairs, path: LessonFile.displayPath(file.resolve(path)))
+    }
+
+    /// Tokenizes and encodes `pairs`; a pair whose question has no words is an error naming its line.
+    init(pairs: [DialogPair], path: String) throws {
+        let questions = pairs.map { Self.tokenizer.tokenize($0.question) }
+        let answers = pairs.map { Self.tokenizer.tokenize($0.answer) }
+        if let empty = questions.indices.first(where: { questions[$0].isEmpty }) {
+            throw LessonError("\(path):\(pairs[empty].line): the question has no words; expected text before the tab")
+        }
+        let vocabulary = Vocabulary(tokens: zip(questions, answers).flatMap { $0 + $1 })
+        self.pairs = pairs
+        self.questions = questions
+        self.answers = answers
+        self.vocabulary = vocabulary
+        sources = questions.map { vocabulary.encode($0).indices }
+        targets = answers.map { vocabulary.encode($0).indices }
+    }
+
+    /// The number of pairs.
+    var count: Int { pairs.count }
+
+    /// The pairs at `indices` as a padded batch.
+    func batch(_ indices: [Int]) -> Seq2SeqBatch {
+        Seq2SeqBatch(sources: indices.map { sources[$0] }, targets: indices.map { targets[$0] })
+    }
+
+    /// The longest answer, in tokens: a bound for decoding.
+    var longestAnswer: Int { targets.map(\.count).max() ?? 0 }
+
+    /// The answer the corpus gives to `question` (compared word by word), if it has one.
+    func answer(to question: [String]) -> [String]? {
+        questions.firstIndex(of: question).map { answers[$0] }
+    }
+}
