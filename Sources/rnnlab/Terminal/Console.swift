@@ -18,8 +18,9 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// Seconds as "0.42 s", "12 s" or "3 min 5 s".
+    /// Seconds as "4.2 ms", "0.42 s", "12 s" or "3 min 5 s".
     static func duration(_ seconds: Double) -> String {
+        if seconds < 0.1 { return String(format: "%.1f ms", seconds * 1000) }
         if seconds < 10 { return String(format: "%.2f s", seconds) }
         if seconds < 60 { return String(format: "%.0f s", seconds) }
         return String(format: "%d min %d s", Int(seconds) / 60, Int(seconds) % 60)
