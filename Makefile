@@ -1,11 +1,11 @@
 # RNNLab — build, run every lesson, test, benchmark.
 #   make run    build in release, then run every lesson (figures under output/)
 #   make test   build and run the test suites (debug)
-#   make test-release  the same in release, with the long lessons
 #   make bench  speed of the engine and the lessons
 SWIFT ?= swift
-# Release builds target the machine they run on (AVX-512 where present): measured several
-# times faster for the matrix kernels; arithmetic stays strict, so results do not change.
+# Release builds target the machine they run on (AVX-512 and FMA where present): several times
+# faster for the matrix kernels. Results do not change: products use fused multiply-adds, which
+# are rounded once whether the CPU or the C library computes them.
 RELEASE := -c release -Xswiftc -target-cpu -Xswiftc native
 BIN := $(shell $(SWIFT) build $(RELEASE) --show-bin-path 2>/dev/null)
 
@@ -36,12 +36,6 @@ test: deps
 	$(SWIFT) test --skip-build --skip '$(SLOW_SUITES)'
 	$(SWIFT) build $(RELEASE) -Xswiftc -enable-testing --build-tests
 	$(SWIFT) test $(RELEASE) -Xswiftc -enable-testing --skip-build --filter '$(SLOW_SUITES)|TrainingTests'
-
-# The whole suite in release: the long lessons (long-sequence, stock) run here; in a debug build
-# they are skipped unless RNNLAB_SLOW_TESTS=1 (minutes there).
-test-release: deps
-	$(SWIFT) build $(RELEASE) -Xswiftc -enable-testing --build-tests
-	$(SWIFT) test $(RELEASE) -Xswiftc -enable-testing --skip-build
 
 bench: deps
 	$(SWIFT) build $(RELEASE) --product rnnlab-bench

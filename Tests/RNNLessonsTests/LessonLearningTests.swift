@@ -81,4 +81,22 @@ struct LessonLearningTests {
         // Day 512 in time order is the first test day; its naive forecast is day 511's close.
         #expect(forecast.actual.first == 739.150024 && forecast.naive.first == 740.280029 && forecast.actual.last == 831.659973)
     }
+
+    @Test(
+        "chatbot (the lecture's seq2seq with attention): greedy answers reproduce every training answer",
+        .enabled(if: LessonTestSupport.runSlowLessons, "about a minute in a debug build; set RNNLAB_SLOW_TESTS=1"))
+    func chatbot() throws {
+        let trace = try Self.run("chatbot")
+        #expect(trace.model.attention == "bahdanau" && trace.model.cell == "gru" && trace.model.hiddenSize == 128)
+        #expect(try #require(trace.result["pairs"]) >= 150)
+        #expect(trace.result["answer_accuracy"] == 1, "answered \(trace.result["answer_accuracy"] ?? 0) of the pairs")
+        let decoder = try #require(trace.decoder)
+        #expect(decoder.map(\.outputToken).joined(separator: " ") == "a network that reads a sequence one step at a time , with memory . <eos>")
+        for step in decoder {
+            let weights = try #require(step.attention)
+            #expect(weights.count == trace.steps.count && abs(weights.reduce(0, +) - 1) < 1e-4)
+        }
+        #expect(trace.steps.map(\.inputToken) == ["what", "is", "an", "rnn", "?"])
+        #expect(trace.training.firstCorrectIteration != nil)
+    }
 }
