@@ -26,7 +26,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
-            name: "rnnlab-bench", dependencies: ["RNNCore", "RNNLessons"], path: "Benchmarks/RNNBench"),
+            name: "rnnlab-bench", dependencies: ["RNNCore", "RNNLessons", "RNNRender"], path: "Benchmarks/RNNBench"),
         .executableTarget(name: "kernel-bench", dependencies: ["RNNCore"], path: "Benchmarks/KernelBench"),
         .testTarget(
             name: "RNNCoreTests", dependencies: ["RNNCore"],

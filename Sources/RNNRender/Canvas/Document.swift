@@ -48,11 +48,7 @@ enum Document {
                 try draw(canvas)
                 try context.checkStatus("draw the figure")
             }
-            if format == .png {
-                cairo_surface_flush(surface.handle)
-                try RenderError.check(
-                    cairo_surface_write_to_png_stream(surface.handle, ByteSink.write, closure), "encode PNG")
-            }
+            if format == .png { sink.bytes = try PNGEncoder.encode(surface) }
             try surface.finish()
         }
         guard !sink.bytes.isEmpty else { throw RenderError.cairo(operation: "write \(format.rawValue)", status: "no bytes") }
