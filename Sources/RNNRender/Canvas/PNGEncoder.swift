@@ -34,11 +34,7 @@ enum PNGEncoder {
                 }
             }
         }
-        var compressedCount = compressBound(uLong(filtered.count))
-        var compressed = [UInt8](repeating: 0, count: Int(compressedCount))
-        let status = compress2(&compressed, &compressedCount, filtered, uLong(filtered.count), compressionLevel)
-        guard status == Z_OK else { throw RenderError.cairo(operation: "compress PNG", status: "zlib error \(status)") }
-        compressed.removeSubrange(Int(compressedCount)...)
+        let compressed = try deflate(filtered)
 
         var file: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
@@ -48,6 +44,29 @@ enum PNGEncoder {
         appendChunk("IDAT", compressed, to: &file)
         appendChunk("IEND", [], to: &file)
         return file
+    }
+
+    /// `bytes` as a zlib stream at `compressionLevel`.
+    private static func deflate(_ bytes: [UInt8]) throws -> [UInt8] {
+        var stream = z_stream()
+        var status = deflateInit2_(
+            &stream, compressionLevel, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+        guard status == Z_OK else { throw RenderError.cairo(operation: "compress PNG", status: "zlib error \(status)") }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))))
+        let written: Int = bytes.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { out in
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+                stream.avail_in = uInt(input.count)
+                stream.next_out = out.baseAddress
+                stream.avail_out = uInt(out.count)
+                status = CCairo.deflate(&stream, Z_FINISH)
+                return out.count - Int(stream.avail_out)
+            }
+        }
+        guard status == Z_STREAM_END else { throw RenderError.cairo(operation: "compress PNG", status: "zlib error \(status)") }
+        output.removeSubrange(written...)
+        return output
     }
 
     /// The red, green and blue bytes of a pixel of an ARGB32 surface (native-endian words).

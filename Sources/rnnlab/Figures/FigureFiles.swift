@@ -15,23 +15,29 @@ struct FigureFiles: FigureWriter {
     var includeSteps = true
 
     /// Writes the figures of `trace` under `folder` and returns the files written.
+    ///
+    /// Figures are drawn on every core (each on its own Cairo surface), then written in order.
     func writeFigures(for trace: LessonTrace, into folder: URL) throws -> [URL] {
-        let available = FigureRenderer.availableFigures(for: trace)
-        var written: [URL] = []
-        for figure in figures ?? available {
+        var jobs: [(file: String, draw: @Sendable () throws -> [UInt8])] = []
+        let format = format, scale = scale
+        for figure in figures ?? FigureRenderer.availableFigures(for: trace) {
             if let reason = FigureRenderer.unavailableReason(figure, trace: trace) {
                 throw ValidationFailure("figure '\(figure.rawValue)' is not available for \(trace.lesson.name): \(reason)")
             }
-            let url = folder.appendingPathComponent(figure.fileName(format))
-            try AtomicFile.write(FigureRenderer.render(figure, trace: trace, format: format, scale: scale), to: url)
-            written.append(url)
+            jobs.append((figure.fileName(format), { try FigureRenderer.render(figure, trace: trace, format: format, scale: scale) }))
         }
         if includeSteps && figures == nil {
             for t in trace.steps.indices {
-                let url = folder.appendingPathComponent(FigureKind.stepFileName(t, format: format))
-                try AtomicFile.write(FigureRenderer.renderStep(t: t, trace: trace, format: format, scale: scale), to: url)
-                written.append(url)
+                jobs.append(
+                    (FigureKind.stepFileName(t, format: format), { try FigureRenderer.renderStep(t: t, trace: trace, format: format, scale: scale) }))
             }
+        }
+        let drawn = ParallelMap.run(jobs.map(\.draw))
+        var written: [URL] = []
+        for (job, bytes) in zip(jobs, drawn) {
+            let url = folder.appendingPathComponent(job.file)
+            try AtomicFile.write(bytes.get(), to: url)
+            written.append(url)
         }
         return written
     }
