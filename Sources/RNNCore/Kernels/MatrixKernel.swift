@@ -19,8 +19,10 @@ enum MatrixKernel {
     static let depthBlock = 256
     /// The fewest rows of `C` for which a thread packs its operands whatever their layout.
     static let packedRows = 64
-    /// Multiply-adds from which a product is split between threads.
-    static let parallelWork = 1 << 21
+    /// Multiply-adds from which a product is split between threads. Waking a second thread and
+    /// waiting for it costs more than half of a product of a few million multiply-adds (about
+    /// 30 µs) on a shared two-core machine, so per-step products of H=128 layers stay on one thread.
+    static let parallelWork = 1 << 23
     /// Threads for large products: the active processors, or `RNNLAB_THREADS` if set.
     static let workers = ProcessInfo.processInfo.environment["RNNLAB_THREADS"].flatMap { Int($0) }
         ?? ProcessInfo.processInfo.activeProcessorCount
