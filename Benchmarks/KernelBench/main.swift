@@ -70,6 +70,12 @@ let shapes = [
     Shape(label: "LSTM H=32 B=32 gates", m: 32, k: 512, n: 128),
     Shape(label: "LSTM H=64 B=32 gates", m: 32, k: 128, n: 256),
     Shape(label: "LSTM H=64 B=1 gates", m: 1, k: 128, n: 256),
+    Shape(label: "LSTM H=128 B=32 step", m: 32, k: 128, n: 512, accumulate: true),
+    Shape(label: "LSTM H=128 B=32 step back", m: 32, k: 512, n: 128),
+    Shape(label: "LSTM H=512 B=64 step", m: 64, k: 512, n: 2048, accumulate: true),
+    Shape(label: "LSTM H=512 B=64 step back", m: 64, k: 2048, n: 512),
+    Shape(label: "LSTM H=512 weight gradient (Aᵀ)", m: 2048, k: 3200, n: 512, transposedA: true, accumulate: true),
+    Shape(label: "LSTM H=512 input gradient", m: 3200, k: 2048, n: 512),
 ]
 
 /// Only the products whose label contains the first argument, if any.

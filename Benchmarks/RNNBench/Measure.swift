@@ -2,22 +2,36 @@ import Foundation
 
 /// Times a closure: a warm-up call, then repeats until `minimumSeconds` have passed, and
 /// reports the median of several rounds (seconds per call).
+///
+/// With `RNNBENCH_CPU_TIME=1` the clock is the process's CPU time (all threads) instead of
+/// wall time: on a machine shared with other work it does not count time spent waiting for a
+/// processor, so before/after comparisons of single-threaded work are far less noisy.
 enum Measure {
+    static let cpuTime = ProcessInfo.processInfo.environment["RNNBENCH_CPU_TIME"] == "1"
+
+    /// Nanoseconds on the chosen clock.
+    static func now() -> UInt64 {
+        guard cpuTime else { return DispatchTime.now().uptimeNanoseconds }
+        var spec = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+
     static func secondsPerCall(minimumSeconds: Double = 0.4, rounds: Int = 5, _ body: () -> Void) -> Double {
         body()
         var calls = 1
         while true {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = now()
             for _ in 0..<calls { body() }
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let elapsed = Double(now() - start) / 1e9
             if elapsed >= minimumSeconds / Double(rounds) { break }
             calls *= 2
         }
         var samples: [Double] = []
         for _ in 0..<rounds {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = now()
             for _ in 0..<calls { body() }
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(calls))
+            samples.append(Double(now() - start) / 1e9 / Double(calls))
         }
         return samples.sorted()[rounds / 2]
     }

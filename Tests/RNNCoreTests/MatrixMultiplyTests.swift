@@ -105,11 +105,11 @@ import Testing
 
     /// Large enough to be split between threads (and, with `A` transposed, to pack `A`).
     @Test(arguments: [
-        Case(m: 70, n: 131, k: 260, accumulate: true, padB: 1, padC: 3),
-        Case(m: 130, n: 66, k: 270, transposedA: true, accumulate: false, padA: 2),
-        Case(m: 301, n: 45, k: 160, transposedA: true, accumulate: true),
+        Case(m: 70, n: 131, k: 1040, accumulate: true, padB: 1, padC: 3),
+        Case(m: 130, n: 66, k: 1000, transposedA: true, accumulate: false, padA: 2),
+        Case(m: 301, n: 45, k: 640, transposedA: true, accumulate: true),
         // Whether one part or two, the last row block has two rows and reads `B` in place.
-        Case(m: 514, n: 128, k: 100, transposedA: true, accumulate: false),
+        Case(m: 514, n: 128, k: 130, transposedA: true, accumulate: false),
     ])
     func threadedProductsMatchTheDefiningLoop(_ test: Case) {
         #expect(test.m * test.n * test.k >= MatrixKernel.parallelWork)

@@ -9,8 +9,8 @@ import Foundation
 /// between blocks, which changes nothing since a `Float` is stored exactly. Work is split
 /// between threads by rows of `C` only, so results do not depend on the number of threads.
 enum MatrixKernel {
-    /// Rows of `C` in a register tile.
-    static let tileRows = 4
+    /// Rows of `C` in a register tile (two `RowQuad`s).
+    static let tileRows = 8
     /// Rows of `C` per block: the block's slice of `A` (256 KB when packed) stays in the L2
     /// cache while every column panel uses it, and each packed panel of `B` serves this many rows.
     static let blockRows = 256
@@ -19,8 +19,10 @@ enum MatrixKernel {
     static let depthBlock = 256
     /// The fewest rows of `C` for which a thread packs its operands whatever their layout.
     static let packedRows = 64
-    /// Multiply-adds from which a product is split between threads.
-    static let parallelWork = 1 << 21
+    /// Multiply-adds from which a product is split between threads. Waking a second thread and
+    /// waiting for it costs more than half of a product of a few million multiply-adds (about
+    /// 30 µs) on a shared two-core machine, so per-step products of H=128 layers stay on one thread.
+    static let parallelWork = 1 << 23
     /// Threads for large products: the active processors, or `RNNLAB_THREADS` if set.
     static let workers = ProcessInfo.processInfo.environment["RNNLAB_THREADS"].flatMap { Int($0) }
         ?? ProcessInfo.processInfo.activeProcessorCount
@@ -89,7 +91,7 @@ extension MatrixKernel {
                     let panels = Panels(
                         product: self, rows: block.count, depth: depth, left: left,
                         out: c + first * ldc, load: accumulate || depthStart > 0,
-                        scratch: block.count >= 2 * tileRows ? scratch.map { $0 + leftScratchCount } : nil)
+                        scratch: block.count >= tileRows ? scratch.map { $0 + leftScratchCount } : nil)
                     panels.computeAll()
                     depthStart = depth.upperBound
                 }
@@ -115,7 +117,7 @@ extension MatrixKernel {
                 var source = a + first * aRowStride + depth.lowerBound * aColumnStride
                 for _ in depth {
                     if aRowStride == 1 && count == tileRows {
-                        SIMD4<Float>(from: source).store(to: target)
+                        SIMD8<Float>(from: source).store(to: target)
                     } else {
                         for row in 0..<count { target[row] = source[row * aRowStride] }
                     }
@@ -157,7 +159,7 @@ extension MatrixKernel {
         let scratch: UnsafeMutablePointer<Float>?
 
         func computeAll() {
-            ColumnSweep.visit(columns: product.n, singleRows: rows < MatrixKernel.tileRows, self)
+            ColumnSweep.visit(columns: product.n, singleRows: rows < RowQuad<Float>.rows, self)
         }
 
         /// The columns of `C` from `column` on that one `V` holds, for every row of the block.
@@ -177,38 +179,55 @@ extension MatrixKernel {
                 tile(V.self, row: row, right: right, rightStride: rightStride, out: out + row * product.ldc + column)
                 row += tileRows
             }
+            if row + RowQuad<V>.rows <= rows {
+                quad(V.self, row: row, right: right, rightStride: rightStride, out: out + row * product.ldc + column)
+                row += RowQuad<V>.rows
+            }
             while row < rows {
                 line(V.self, row: row, right: right, rightStride: rightStride, out: out + row * product.ldc + column)
                 row += 1
             }
         }
 
-        /// The register tile: four rows of `C` by one `V` of columns, each `B` vector loaded once
-        /// per `p` and used by all four rows.
+        /// The register tile: eight rows of `C` by one `V` of columns, each `B` vector loaded once
+        /// per `p` and used by all eight rows (sixteen independent sums in flight for 32 columns,
+        /// enough to keep both FMA units busy through their latency).
         @inline(__always)
         func tile<V: KernelVector>(
             _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>
         ) {
             let ldc = product.ldc, stride = left.rowStride, step = left.columnStride
-            var scales = left.start(row)
+            var upperScales = left.start(row), lowerScales = left.start(row + RowQuad<V>.rows)
             var right = right
-            var s0 = load ? V(from: out) : V(repeating: 0)
-            var s1 = load ? V(from: out + ldc) : V(repeating: 0)
-            var s2 = load ? V(from: out + 2 * ldc) : V(repeating: 0)
-            var s3 = load ? V(from: out + 3 * ldc) : V(repeating: 0)
+            var upper = RowQuad<V>(load: load, from: out, ldc: ldc)
+            var lower = RowQuad<V>(load: load, from: out + RowQuad<V>.rows * ldc, ldc: ldc)
             for _ in 0..<depth.count {
                 let vector = V(from: right)
-                s0 = s0.adding(scales[0], times: vector)
-                s1 = s1.adding(scales[stride], times: vector)
-                s2 = s2.adding(scales[2 * stride], times: vector)
-                s3 = s3.adding(scales[3 * stride], times: vector)
+                upper.add(upperScales, stride: stride, times: vector)
+                lower.add(lowerScales, stride: stride, times: vector)
+                upperScales += step
+                lowerScales += step
+                right += rightStride
+            }
+            upper.store(to: out, ldc: ldc)
+            lower.store(to: out + RowQuad<V>.rows * ldc, ldc: ldc)
+        }
+
+        /// Four rows of `C` by one `V` of columns, for four rows left over after the full tiles.
+        @inline(__always)
+        func quad<V: KernelVector>(
+            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>
+        ) {
+            let stride = left.rowStride, step = left.columnStride
+            var scales = left.start(row)
+            var right = right
+            var sums = RowQuad<V>(load: load, from: out, ldc: product.ldc)
+            for _ in 0..<depth.count {
+                sums.add(scales, stride: stride, times: V(from: right))
                 scales += step
                 right += rightStride
             }
-            s0.store(to: out)
-            s1.store(to: out + ldc)
-            s2.store(to: out + 2 * ldc)
-            s3.store(to: out + 3 * ldc)
+            sums.store(to: out, ldc: product.ldc)
         }
 
         /// One row of `C` by one `V` of columns, for the rows left over after the tiles.
@@ -226,6 +245,39 @@ extension MatrixKernel {
             }
             sum.store(to: out)
         }
+    }
+}
+
+/// Running sums of four consecutive rows of `C` over one `V` of columns.
+struct RowQuad<V: KernelVector> {
+    static var rows: Int { 4 }
+
+    var s0: V, s1: V, s2: V, s3: V
+
+    /// Starts from `C`'s rows at `out` (`ldc` apart) when `load`, from zero otherwise.
+    @inline(__always)
+    init(load: Bool, from out: UnsafeMutablePointer<Float>, ldc: Int) {
+        s0 = load ? V(from: out) : V(repeating: 0)
+        s1 = load ? V(from: out + ldc) : V(repeating: 0)
+        s2 = load ? V(from: out + 2 * ldc) : V(repeating: 0)
+        s3 = load ? V(from: out + 3 * ldc) : V(repeating: 0)
+    }
+
+    /// Adds `scales[r · stride] · vector` to row `r`'s sum, one fused multiply-add each.
+    @inline(__always)
+    mutating func add(_ scales: UnsafePointer<Float>, stride: Int, times vector: V) {
+        s0 = s0.adding(scales[0], times: vector)
+        s1 = s1.adding(scales[stride], times: vector)
+        s2 = s2.adding(scales[2 * stride], times: vector)
+        s3 = s3.adding(scales[3 * stride], times: vector)
+    }
+
+    @inline(__always)
+    func store(to out: UnsafeMutablePointer<Float>, ldc: Int) {
+        s0.store(to: out)
+        s1.store(to: out + ldc)
+        s2.store(to: out + 2 * ldc)
+        s3.store(to: out + 3 * ldc)
     }
 }
 

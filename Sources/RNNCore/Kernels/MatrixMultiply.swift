@@ -34,7 +34,7 @@ public enum MatrixMultiply {
     /// Computes `C[m×n] = (accumulate ? C : 0) + A[m×k] · B[k×n]`.
     ///
     /// Without `accumulate`, `C` is only written, so it may hold anything beforehand. Products
-    /// of about two million multiply-adds or more are split by rows of `C` between the active
+    /// of about eight million multiply-adds or more are split by rows of `C` between the active
     /// processors (`RNNLAB_THREADS` sets how many), with the same result. Small products run on
     /// the calling thread and allocate nothing.
     public static func multiply(

@@ -39,14 +39,44 @@ public final class Adam: Optimizer {
         for (index, parameter) in parameters.enumerated() {
             let value = parameter.value.pointer, gradient = parameter.gradient.pointer
             let m = firstMoments[index].pointer, v = secondMoments[index].pointer
-            for j in 0..<parameter.value.count {
-                let g = gradient[j]
-                m[j] = beta1 * m[j] + (1 - beta1) * g
-                v[j] = beta2 * v[j] + (1 - beta2) * g * g
-                let denominator = v[j].squareRoot() / correction2Root + epsilon
-                value[j] = value[j] - stepSize * (m[j] / denominator)
+            let count = parameter.value.count
+            // Sixteen parameters at a time; every lane computes what the one-at-a-time update
+            // would (each operation is rounded the same lane by lane), so the result is the same.
+            for start in stride(from: 0, to: count, by: 16) {
+                let lanes = min(16, count - start)
+                let g = SIMD16<Float>(gradient + start, lanes: lanes)
+                let mNext = beta1 * SIMD16<Float>(m + start, lanes: lanes) + (1 - beta1) * g
+                let vNext = beta2 * SIMD16<Float>(v + start, lanes: lanes) + (1 - beta2) * g * g
+                let denominator = vNext.squareRoot() / correction2Root + epsilon
+                let updated = SIMD16<Float>(value + start, lanes: lanes) - stepSize * (mNext / denominator)
+                mNext.store(to: m + start, lanes: lanes)
+                vNext.store(to: v + start, lanes: lanes)
+                updated.store(to: value + start, lanes: lanes)
             }
             parameter.markChanged()
+        }
+    }
+}
+
+extension SIMD16 where Scalar == Float {
+    /// The first `lanes` values at `pointer` (at most 16), zero in the other lanes.
+    @inline(__always)
+    init(_ pointer: UnsafePointer<Float>, lanes: Int) {
+        if lanes == 16 {
+            self = UnsafeRawPointer(pointer).loadUnaligned(as: Self.self)
+        } else {
+            self = .zero
+            for lane in 0..<lanes { self[lane] = pointer[lane] }
+        }
+    }
+
+    /// Stores the first `lanes` values to `pointer`.
+    @inline(__always)
+    func store(to pointer: UnsafeMutablePointer<Float>, lanes: Int) {
+        if lanes == 16 {
+            UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: Self.self)
+        } else {
+            for lane in 0..<lanes { pointer[lane] = self[lane] }
         }
     }
 }

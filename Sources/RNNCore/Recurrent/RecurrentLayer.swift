@@ -35,6 +35,8 @@ public final class RecurrentLayer {
     private var weightIHT: TransposedWeight
     private var weightHHT: TransposedWeight
     private var input: UnsafePointer<Float>?
+    /// Input columns fed for every step at once by `feedLeadingInputs`, in step mode.
+    private var leadingWidth = 0
     private var mask: UnsafePointer<Float>?
     private var storage = RecurrentWorkspace()
 
@@ -114,6 +116,43 @@ public final class RecurrentLayer {
     ) {
         prepare(steps: steps, batch: batch, initialHidden: initialHidden, initialCell: initialCell, mask: nil)
         input = UnsafePointer(storage.stepInputs.reserve(steps * batch * inputSize))
+        leadingWidth = 0
+    }
+
+    /// In step mode, feeds the first `width` columns of every step's input at once
+    /// (`[steps][batch][width]`, all the steps begun), when they are known in advance — a
+    /// decoder's embedded tokens under teacher forcing. Their part of the input product is
+    /// computed for all steps in one product; each `step(trailing:at:)` then adds the rest.
+    /// The result is the same as feeding whole inputs with `step(_:at:)`: each pre-activation
+    /// still sums its terms in order, and `gates` holds the running sum exactly.
+    public func feedLeadingInputs(_ leading: UnsafePointer<Float>, width: Int) {
+        precondition(width <= inputSize, "\(width) leading columns of \(inputSize)")
+        leadingWidth = width
+        let rows = steps * batch, slots = storage.stepInputs.pointer
+        for row in 0..<rows { (slots + row * inputSize).update(from: leading + row * width, count: width) }
+        let gates = storage.gates.pointer
+        for row in 0..<rows { (gates + row * gateWidth).update(from: storage.combinedBias.pointer, count: gateWidth) }
+        MatrixMultiply.multiply(
+            m: rows, n: gateWidth, k: width, a: .rowMajor(slots, leadingDimension: inputSize),
+            b: weightIHT.transposed(), ldb: gateWidth, c: gates, ldc: gateWidth, accumulate: true)
+    }
+
+    /// Computes step `t` from the columns of `x_t` after those fed by `feedLeadingInputs`
+    /// (`[batch][inputSize − width]`) and returns `h_t`. The input is copied.
+    @discardableResult
+    public func step(
+        trailing x: UnsafePointer<Float>, at t: Int, recorder: (any StepRecorder)? = nil
+    ) -> UnsafeMutablePointer<Float> {
+        precondition(t < steps, "step \(t) beyond the \(steps) steps begun")
+        let width = inputSize - leadingWidth
+        let slot = storage.stepInputs.pointer + t * batch * inputSize + leadingWidth
+        for row in 0..<batch { (slot + row * inputSize).update(from: x + row * width, count: width) }
+        MatrixMultiply.multiply(
+            m: batch, n: gateWidth, k: width, a: .rowMajor(slot, leadingDimension: inputSize),
+            b: weightIHT.transposed() + leadingWidth * gateWidth, ldb: gateWidth, c: gates(at: t), ldc: gateWidth,
+            accumulate: true)
+        advance(to: t, recorder: recorder)
+        return hidden(at: t)
     }
 
     /// Computes step `t` (steps are fed in order from 0) from `x_t` (`[batch][inputSize]`) and
@@ -310,11 +349,29 @@ public final class RecurrentLayer {
 
     /// ∂L/∂x_t (`[batch][inputSize]`) once `backwardStep(at: t)` has run; valid until the next call.
     public func inputGradient(at t: Int) -> UnsafeMutablePointer<Float> {
-        let result = storage.inputGradient.pointer + t * batch * inputSize
+        inputGradient(at: t, columns: 0..<inputSize)
+    }
+
+    /// Columns `columns` of ∂L/∂x_t once `backwardStep(at: t)` has run, in place in the
+    /// `[batch][inputSize]` block of step `t` (the result points at column `columns.lowerBound`
+    /// of its first row; rows are `inputSize` apart). Each value is the same as `inputGradient(at:)`'s.
+    public func inputGradient(at t: Int, columns: Range<Int>) -> UnsafeMutablePointer<Float> {
+        inputGradient(rows: t * batch..<(t + 1) * batch, columns: columns)
+    }
+
+    /// Columns `columns` of ∂L/∂x for every step at once, after the last `backwardStep`, laid
+    /// out as `inputGradient(at:columns:)` (for the columns a step-by-step caller did not need).
+    public func inputGradient(columns: Range<Int>) -> UnsafeMutablePointer<Float> {
+        inputGradient(rows: 0..<steps * batch, columns: columns)
+    }
+
+    /// ∂L/∂x for rows `rows` of `[steps·batch][inputSize]` and columns `columns`: `dG · W_ih`.
+    private func inputGradient(rows: Range<Int>, columns: Range<Int>) -> UnsafeMutablePointer<Float> {
+        let result = storage.inputGradient.pointer + rows.lowerBound * inputSize + columns.lowerBound
         MatrixMultiply.multiply(
-            m: batch, n: inputSize, k: gateWidth,
-            a: .rowMajor(storage.gateGradientX.pointer + t * batch * gateWidth, leadingDimension: gateWidth),
-            b: weightIH.value.pointer, ldb: inputSize, c: result, ldc: inputSize, accumulate: false)
+            m: rows.count, n: columns.count, k: gateWidth,
+            a: .rowMajor(storage.gateGradientX.pointer + rows.lowerBound * gateWidth, leadingDimension: gateWidth),
+            b: weightIH.value.pointer + columns.lowerBound, ldb: inputSize, c: result, ldc: inputSize, accumulate: false)
         return result
     }
 

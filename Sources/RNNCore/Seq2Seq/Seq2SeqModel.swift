@@ -117,17 +117,23 @@ public final class Seq2SeqModel {
         }
     }
 
-    /// One decoder step from the embedded previous tokens (`[batch][E]`); returns the top state.
+    /// One decoder step from the embedded previous tokens (`[batch][E]`), or, when `nil`, from
+    /// those fed to the bottom layer in advance (`feedLeadingInputs`); returns the top state.
     @discardableResult
-    func decodeStep(at t: Int, embedded: UnsafePointer<Float>, batch: Int, recorder: (any StepRecorder)?) -> UnsafeMutablePointer<Float> {
+    func decodeStep(at t: Int, embedded: UnsafePointer<Float>?, batch: Int, recorder: (any StepRecorder)?) -> UnsafeMutablePointer<Float> {
         let E = shape.embeddingSize, H = shape.hiddenSize, width = E + H
         let context = attention?.step(at: t, state: topDecoder.hidden(at: t - 1)) ?? fixedContext.pointer
-        let x = decoderInput.pointer
-        for b in 0..<batch {
-            (x + b * width).update(from: embedded + b * E, count: E)
-            (x + b * width + E).update(from: context + b * H, count: H)
+        var hidden: UnsafeMutablePointer<Float>
+        if let embedded {
+            let x = decoderInput.pointer
+            for b in 0..<batch {
+                (x + b * width).update(from: embedded + b * E, count: E)
+                (x + b * width + E).update(from: context + b * H, count: H)
+            }
+            hidden = decoder.layers[0].step(x, at: t, recorder: recorder)
+        } else {
+            hidden = decoder.layers[0].step(trailing: context, at: t, recorder: recorder)
         }
-        var hidden = decoder.layers[0].step(x, at: t, recorder: recorder)
         for layer in decoder.layers.dropFirst() { hidden = layer.step(hidden, at: t, recorder: recorder) }
         return hidden
     }
@@ -145,8 +151,10 @@ public final class Seq2SeqModel {
         beginDecoding(
             steps: T, batch: B, state: encoded.final, encoderOutputs: encoded.outputs, sourceSteps: batch.sourceSteps,
             mask: mask, encoderFinal: encoded.final)
-        let embedded = decoderEmbedding.forward(batch.decoderInputs)
-        for t in 0..<T { decodeStep(at: t, embedded: embedded + t * B * E, batch: B, recorder: recorder) }
+        // Teacher forcing knows every step's embedded token: their part of the bottom layer's
+        // input product is one product over all steps.
+        decoder.layers[0].feedLeadingInputs(decoderEmbedding.forward(batch.decoderInputs), width: E)
+        for t in 0..<T { decodeStep(at: t, embedded: nil, batch: B, recorder: recorder) }
         return output.forward(topDecoder.outputs, rows: T * B)
     }
 
@@ -172,17 +180,17 @@ public final class Seq2SeqModel {
             for index in stride(from: decoder.layers.count - 2, through: 0, by: -1) {
                 decoder.layers[index].backwardStep(at: t, outputGradient: decoder.layers[index + 1].inputGradient(at: t))
             }
-            let x = decoder.layers[0].inputGradient(at: t)
-            for b in 0..<B {
-                (embeddingGradient + (t * B + b) * E).update(from: x + b * (E + H), count: E)
-                (contextGradient + b * H).update(from: x + b * (E + H) + E, count: H)
-            }
+            // Only the context part is needed now; the embedding part is one product at the end.
+            let x = decoder.layers[0].inputGradient(at: t, columns: E..<E + H)
+            for b in 0..<B { (contextGradient + b * H).update(from: x + b * (E + H), count: H) }
             if let attention {
                 fromAttention.update(from: attention.backwardStep(at: t, contextGradient: contextGradient), count: B * H)
             } else {
                 for j in 0..<B * H { fixedContextGradient[j] = fixedContextGradient[j] + contextGradient[j] }
             }
         }
+        let embeddingPart = decoder.layers[0].inputGradient(columns: 0..<E)
+        for row in 0..<T * B { (embeddingGradient + row * E).update(from: embeddingPart + row * (E + H), count: E) }
         for layer in decoder.layers { layer.finishBackward() }
         attention?.finishBackward(steps: T, states: topDecoder.hidden(at: -1))
         decoderEmbedding.backward(embeddingGradient)
