@@ -70,13 +70,27 @@ struct ListRunCommandTests {
         #expect(unknown.status != 0 && unknown.errorLines.count == 1 && unknown.error.contains("no such lesson"))
     }
 
-    @Test("the seq2seq lesson says in one line that it is not available yet")
+    @Test("a seq2seq lesson of the user's own dialogs trains and reports its answers")
     func seq2seq() throws {
-        let out = try RNNLabProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: out) }
-        let result = try RNNLabProcess.run(["run", "chatbot", "--no-render", "--out", out.path])
-        #expect(result.status == 1)
-        #expect(result.errorLines == ["lessons/chatbot.yaml: task seq2seq is not available yet (the seq2seq model is still being built)"])
+        let folder = try RNNLabProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dialogs = "hi\thello !\nwho are you ?\ta small chatbot .\nbye\tsee you .\n"
+        try Data(dialogs.utf8).write(to: folder.appendingPathComponent("talk.tsv"))
+        let lesson = """
+            name: talk
+            title: "A tiny chatbot"
+            source: "test"
+            task: seq2seq
+            data: { dialogs: talk.tsv }
+            model: { cell: gru, layers: 1, hidden: 16, embedding: 8, attention: bahdanau }
+            train: { optimizer: adam, learning_rate: 0.05, iterations: 60, seed: 777 }
+            show: { input: "who are you?", snapshots: [0, 59] }
+            """
+        try Data(lesson.utf8).write(to: folder.appendingPathComponent("talk.yaml"))
+        let result = try RNNLabProcess.run(["run", "talk.yaml", "--no-render", "--quiet", "--out", "out"], in: folder)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("talk: answered 3 of 3 training questions exactly"), "\(result.output)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/talk/model.safetensors").path))
     }
 
     @Test("Ctrl-C stops a run with status 130 and leaves no files")
