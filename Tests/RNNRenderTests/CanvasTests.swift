@@ -39,4 +39,12 @@ import Testing
         #expect(close(pixel(image, left + 3, 10 + 30 + 3), ColorMap.viridis.color(at: 1).bytes, 2))
         #expect(close(pixel(image, left + 40 + 3, 10 + 3), ColorMap.viridis.color(at: 0.5).bytes, 2))
     }
+
+    @Test func countingAxesGetIntegerTicks() {
+        for upper in [1.0, 2, 3, 4, 5, 7, 9, 13, 22, 49] {
+            let ticks = Ticks.nice(0, upper, count: 8, integer: true)
+            #expect(!ticks.isEmpty && ticks.allSatisfy { $0.rounded() == $0 }, "0…\(upper): \(ticks)")
+        }
+        #expect(Ticks.nice(0, 3, count: 8).contains(0.5), "a 4-step axis without the integer rule")
+    }
 }

@@ -63,6 +63,30 @@ import Testing
         #expect(close(pixel(image, right.minX + 1.25, right.midY), Theme.light.right.bytes, 6))
     }
 
+    @Test func wordPredictionsGetBoxesAsWideAsTheirWordsWithoutOverlap() throws {
+        var trace = SyntheticTraces.seq2seq()
+        let answer = (trace.decoder ?? []).map(\.outputToken)
+        trace.snapshots = [
+            Snapshot(iteration: 0, loss: 5, predicted: Array(repeating: "embedding", count: 40),
+                     probability: Array(repeating: 0.1, count: 40), correct: Array(repeating: false, count: 40)),
+            Snapshot(iteration: 299, loss: 0.3, predicted: answer, probability: answer.map { _ in 0.9 },
+                     correct: answer.map { _ in true }),
+        ]
+        let figure = PredictionsFigure(trace: trace)
+        let canvas = try Document.measuringCanvas()
+        // Row 0 is the question (no target row), then one row per snapshot.
+        let question = trace.steps.indices.map { figure.boxRect(canvas, row: 0, t: $0) }
+        let long = (0..<40).map { figure.boxRect(canvas, row: 1, t: $0) }
+        #expect(long.allSatisfy { $0.width > canvas.textWidth("embedding", size: 15, bold: true) })
+        for boxes in [question, long] {
+            for (a, b) in zip(boxes, boxes.dropFirst()) where a.minY == b.minY { #expect(a.maxX <= b.minX) }
+        }
+        #expect(Set(long.map(\.minY)).count > 1, "a long answer wraps onto several lines")
+        let size = try figure.size(canvas)
+        #expect(long.allSatisfy { $0.maxX <= size.width - Layout.margin })
+        _ = try FigureRenderer.render(.predictions, trace: trace, format: .png, scale: 1)
+    }
+
     @Test func stepFramesRenderForEveryStep() throws {
         let trace = SyntheticTraces.hello()
         for t in trace.steps.indices {

@@ -16,6 +16,9 @@ struct Heatmap {
     var showColorBar = true
     /// When column labels must be thinned, show time indices (0, 10, 20…) instead of tokens.
     var indicesWhenThinned = true
+    /// Widen the columns (up to `maxLabelColumnWidth`) so every column label fits, rather than thinning them.
+    var widenColumnsForLabels = false
+    static let maxLabelColumnWidth: Double = 96
 
     static let labelSize: Double = 11
     static let axisSize: Double = 12
@@ -28,6 +31,13 @@ struct Heatmap {
         let width = Layout.clamp(availableWidth / Double(max(columns, 1)), 4...48)
         let height = Layout.clamp(maxHeight / Double(max(rows, 1)), 3...26)
         return (width, height)
+    }
+
+    /// The drawn column width: `cellWidth`, or wider so the labels fit when `widenColumnsForLabels`.
+    private func columnWidth(_ canvas: Canvas) -> Double {
+        guard widenColumnsForLabels else { return cellWidth }
+        let widest = canvas.maxTextWidth(columnLabels, size: Self.labelSize) + 8
+        return max(cellWidth, min(widest, Self.maxLabelColumnWidth))
     }
 
     private var rows: Int { values.count }
@@ -45,7 +55,7 @@ struct Heatmap {
     /// The block's total size.
     func size(_ canvas: Canvas) -> Size {
         let bar = showColorBar ? Layout.gap + ColorBar(scale: scale, label: colorBarLabel).width(canvas, height: cellsHeight) : 0
-        let cellsWidth = Double(columns) * cellWidth
+        let cellsWidth = Double(columns) * columnWidth(canvas)
         let headerWidth = title.map { canvas.textWidth($0, size: Self.titleSize, bold: true) } ?? 0
         return Size(width: max(leftWidth(canvas) + cellsWidth + bar, headerWidth),
                     height: titleHeight + cellsHeight + bottomHeight)
@@ -58,6 +68,7 @@ struct Heatmap {
             canvas.text(title, x: x, y: y, size: Self.titleSize, bold: true, valign: .top)
         }
         let left = x + leftWidth(canvas), top = y + titleHeight
+        let cellWidth = columnWidth(canvas)
         let cellsWidth = Double(columns) * cellWidth
         let gap = cellWidth >= 8 && cellHeight >= 8 ? 1.0 : 0
         let valueSize = min(11, cellHeight * 0.55)

@@ -25,6 +25,8 @@ struct LinePlot {
     var markers: [Marker] = []
     /// Shown x range; nil = the data's.
     var xRange: ClosedRange<Double>?
+    /// Whether x counts whole things (steps, iterations): ticks then fall on integers only.
+    var integerX = false
 
     static let tickSize: Double = 11
     static let axisSize: Double = 12
@@ -92,10 +94,10 @@ struct LinePlot {
                         align: .right, valign: .middle)
         }
         // x ticks, thinned by label width.
-        var xticks = Ticks.nice(xlo, xhi, count: 8)
+        var xticks = Ticks.nice(xlo, xhi, count: 8, integer: integerX)
         let xWidest = canvas.maxTextWidth(xticks.map { Ticks.label($0, among: xticks) }, size: Self.tickSize)
         if Double(xticks.count) * (xWidest + 12) > plot.width {
-            xticks = Ticks.nice(xlo, xhi, count: max(2, Int(plot.width / (xWidest + 12))))
+            xticks = Ticks.nice(xlo, xhi, count: max(2, Int(plot.width / (xWidest + 12))), integer: integerX)
         }
         for v in xticks {
             let x = px(v)

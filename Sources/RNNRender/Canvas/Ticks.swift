@@ -2,13 +2,16 @@ import Foundation
 
 /// Tick positions and labels for axes and colour bars.
 enum Ticks {
-    /// Round tick values covering `lower…upper`, about `count` of them.
-    static func nice(_ lower: Double, _ upper: Double, count: Int = 5) -> [Double] {
+    /// Round tick values covering `lower…upper`, about `count` of them; `integer` keeps the
+    /// spacing at least 1 so an axis that counts (steps, iterations) never gets 0.5 ticks.
+    static func nice(_ lower: Double, _ upper: Double, count: Int = 5, integer: Bool = false) -> [Double] {
         guard lower.isFinite, upper.isFinite else { return [] }
         guard upper > lower else { return [lower] }
-        let raw = (upper - lower) / Double(max(count - 1, 1))
+        var raw = (upper - lower) / Double(max(count - 1, 1))
+        if integer { raw = max(raw, 1) }
         let magnitude = pow(10, floor(log10(raw)))
-        let step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw * 0.999 } ?? 10 * magnitude
+        let step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }
+            .first { $0 >= raw * 0.999 && (!integer || $0.rounded() == $0) } ?? 10 * magnitude
         var ticks: [Double] = []
         var value = (lower / step).rounded(.up) * step
         while value <= upper + step * 1e-9 {

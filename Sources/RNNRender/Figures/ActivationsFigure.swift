@@ -7,8 +7,8 @@ struct ActivationsFigure: Figure {
     let header: Header
     /// (layer, unit, variance), most varying first.
     let units: [(layer: Int, unit: Int, variance: Double)]
-    let perLine: Int
     static let boxWidth: Double = 20
+    static let fontSize: Double = 15
     static let boxHeight: Double = 26
     static let captionSize: Double = 13
 
@@ -25,21 +25,39 @@ struct ActivationsFigure: Figure {
         }
         units = all.sorted { $0.2 != $1.2 ? $0.2 > $1.2 : ($0.0, $0.1) < ($1.0, $1.1) }.prefix(count)
             .map { (layer: $0.0, unit: $0.1, variance: $0.2) }
-        perLine = min(max(trace.steps.count, 1), 48)
         header = trace.header("The input text coloured by the \(units.count) hidden units that vary most over time (blue −1, white 0, red +1)")
     }
 
-    private var lines: Int { (trace.steps.count + perLine - 1) / perLine }
-    private var blockHeight: Double { Self.captionSize + 10 + Double(lines) * (Self.boxHeight + 4) + 12 }
     private var colorBar: ColorBar { ColorBar(scale: .signed, label: "hidden value h") }
+    private var tokens: [String] { trace.tokenLabels }
+
+    /// Character boxes touch, as in Karpathy's figure (48 a line); word boxes are as wide as their word,
+    /// a little apart.
+    private var flow: TokenFlow {
+        let words = tokens.contains { $0.count > 1 }
+        return TokenFlow(fontSize: Self.fontSize, minWidth: Self.boxWidth, padding: words ? 6 : 2, gap: words ? 3 : 0,
+                         maxWidth: Self.boxWidth * 48)
+    }
+
+    private func placement(_ canvas: Canvas) -> TokenFlow.Placement {
+        flow.place(canvas, tokens, boxHeight: Self.boxHeight, lineHeight: Self.boxHeight + 4)
+    }
+    private func blockHeight(_ canvas: Canvas) -> Double {
+        Self.captionSize + 10 + Double(placement(canvas).lines) * (Self.boxHeight + 4) + 12
+    }
+    /// The width of the text rows or the captions, whichever is wider.
+    private func textWidth(_ canvas: Canvas) -> Double {
+        max(placement(canvas).width, canvas.maxTextWidth(units.map { caption($0) }, size: Self.captionSize, bold: true))
+    }
+
+    private func frame(_ canvas: Canvas) -> (header: Header, width: Double) {
+        header.fitted(canvas, contentWidth: textWidth(canvas) + Layout.gap + colorBar.width(canvas, height: 200))
+    }
 
     func size(_ canvas: Canvas) throws -> Size {
-        let height = Double(units.count) * blockHeight
-        let captions = units.map { caption($0) }
-        let width = max(Double(perLine) * Self.boxWidth, canvas.maxTextWidth(captions, size: Self.captionSize, bold: true))
-            + Layout.gap + colorBar.width(canvas, height: 200)
-        return Size(width: max(width, min(header.preferredWidth(canvas), 900), 480) + 2 * Layout.margin,
-                    height: header.height + height + 2 * Layout.margin)
+        let (header, width) = frame(canvas)
+        return Size(width: width + 2 * Layout.margin,
+                    height: header.height + Double(units.count) * blockHeight(canvas) + 2 * Layout.margin)
     }
 
     private func caption(_ u: (layer: Int, unit: Int, variance: Double)) -> String {
@@ -48,35 +66,29 @@ struct ActivationsFigure: Figure {
     }
 
     func draw(_ canvas: Canvas, size: Size) throws {
-        header.draw(canvas, x: Layout.margin, y: Layout.margin, width: size.width - 2 * Layout.margin)
+        let (header, width) = frame(canvas)
+        header.draw(canvas, x: Layout.margin, y: Layout.margin, width: width)
         let top = Layout.margin + header.height
+        let frames = placement(canvas).frames
+        let blockHeight = blockHeight(canvas)
         var y = top
-        let fontSize: Double = 15
         for u in units {
             canvas.text(caption(u), x: Layout.margin, y: y, size: Self.captionSize, bold: true, valign: .top)
-            var ly = y + Self.captionSize + 10
-            for line in 0..<lines {
-                for k in 0..<perLine {
-                    let t = line * perLine + k
-                    guard t < trace.steps.count else { break }
-                    let step = trace.steps[t]
-                    let value = step.layers.indices.contains(u.layer) && u.unit < step.layers[u.layer].h.count
-                        ? Double(step.layers[u.layer].h[u.unit]) : 0
-                    let fill = ValueScale.signed.color(value)
-                    let cell = Rect(x: Layout.margin + Double(k) * Self.boxWidth, y: ly, width: Self.boxWidth,
-                                    height: Self.boxHeight)
-                    canvas.fill(cell, fill)
-                    canvas.text(displayToken(step.inputToken), x: cell.midX, y: cell.midY, size: fontSize,
-                                color: canvas.contrastingText(on: fill), align: .center, valign: .middle)
-                }
-                ly += Self.boxHeight + 4
+            let rowsTop = y + Self.captionSize + 10
+            for (t, step) in trace.steps.enumerated() {
+                let value = step.layers.indices.contains(u.layer) && u.unit < step.layers[u.layer].h.count
+                    ? Double(step.layers[u.layer].h[u.unit]) : 0
+                let fill = ValueScale.signed.color(value)
+                let f = frames[t]
+                let cell = Rect(x: Layout.margin + f.x, y: rowsTop + f.y, width: f.width, height: f.height)
+                canvas.fill(cell, fill)
+                canvas.text(tokens[t], x: cell.midX, y: cell.midY, size: Self.fontSize,
+                            color: canvas.contrastingText(on: fill), align: .center, valign: .middle)
             }
             y += blockHeight
         }
         let barHeight = min(240, max(Double(units.count) * blockHeight - 20, 60))
-        try colorBar.draw(canvas, x: Layout.margin + Double(perLine) * Self.boxWidth + Layout.gap + 
-                          max(0, canvas.maxTextWidth(units.map { caption($0) }, size: Self.captionSize, bold: true)
-                              - Double(perLine) * Self.boxWidth),
-                          y: top + Self.captionSize + 10, height: barHeight)
+        try colorBar.draw(canvas, x: Layout.margin + textWidth(canvas) + Layout.gap, y: top + Self.captionSize + 10,
+                          height: barHeight)
     }
 }

@@ -18,6 +18,8 @@ extension Figure {
 }
 
 /// A figure made of a header above a vertical stack of heatmap blocks (hidden, gates, attention).
+/// The figure is as wide as its blocks (or its header up to `Header.maxPreferredWidth`, wrapping
+/// longer subtitles); blocks narrower than the figure are centred as a group.
 struct HeatmapStackFigure: Figure {
     var header: Header
     var blocks: [Heatmap]
@@ -29,19 +31,25 @@ struct HeatmapStackFigure: Figure {
         return blocks.map { left - $0.leftWidth(canvas) + $0.size(canvas).width }.max() ?? 0
     }
 
+    private func layout(_ canvas: Canvas) -> (header: Header, width: Double) {
+        header.fitted(canvas, contentWidth: contentWidth(canvas))
+    }
+
     func size(_ canvas: Canvas) throws -> Size {
+        let (header, width) = layout(canvas)
         let height = blocks.map { $0.size(canvas).height }.reduce(0, +) + Double(max(blocks.count - 1, 0)) * Layout.gap
-        let width = max(contentWidth(canvas), min(header.preferredWidth(canvas), 900), 480)
         return Size(width: width + 2 * Layout.margin, height: header.height + height + 2 * Layout.margin)
     }
 
     func draw(_ canvas: Canvas, size: Size) throws {
-        header.draw(canvas, x: Layout.margin, y: Layout.margin, width: size.width - 2 * Layout.margin)
+        let (header, width) = layout(canvas)
+        header.draw(canvas, x: Layout.margin, y: Layout.margin, width: width)
         var y = Layout.margin + header.height
-        // Align the cells of every block on one left edge.
+        // Align the cells of every block on one left edge; centre the group.
         let left = left(canvas)
+        let x = Layout.margin + max(0, (width - contentWidth(canvas)) / 2)
         for block in blocks {
-            try block.draw(canvas, x: Layout.margin + left - block.leftWidth(canvas), y: y)
+            try block.draw(canvas, x: x + left - block.leftWidth(canvas), y: y)
             y += block.size(canvas).height + Layout.gap
         }
     }

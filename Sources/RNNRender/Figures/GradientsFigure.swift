@@ -20,6 +20,6 @@ enum GradientsFigure {
             header: trace.header("How far back the loss reaches: gradient norm per step, back from the last step"),
             plot: LinePlot(series: series, xLabel: "steps back in time from the last step (T−1−t)",
                            yLabel: "‖∂L/∂h_t‖", logY: positive,
-                           xRange: last > 0 ? 0...Double(last) : nil))
+                           xRange: last > 0 ? 0...Double(last) : nil, integerX: true))
     }
 }

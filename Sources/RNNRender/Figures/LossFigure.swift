@@ -23,6 +23,7 @@ enum LossFigure {
         return PlotFigure(
             header: trace.header("Training loss per iteration · \(last)"),
             plot: LinePlot(series: series, xLabel: "iteration", yLabel: "loss", logY: LinePlot.wantsLog(loss),
-                           markers: markers, xRange: loss.count > 1 ? 0...Double(loss.count - 1) : nil))
+                           markers: markers, xRange: loss.count > 1 ? 0...Double(loss.count - 1) : nil,
+                           integerX: true))
     }
 }

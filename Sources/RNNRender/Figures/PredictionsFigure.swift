@@ -1,85 +1,184 @@
 import RNNCore
 
-/// `predictions`: the input and target on top, then one row per snapshot iteration; each predicted
-/// token in a box shaded by its probability, with a green (right) or red (wrong) border.
+/// `predictions`: the input (and target, when there is one) on top, then one row per snapshot
+/// iteration; each predicted token in a box shaded by its probability, with a green (right) or red
+/// (wrong) border.
+///
+/// Character lessons get one box per step, all the same width, so a prediction stands under the
+/// input it was made for. Word lessons (any token longer than one character: seq2seq answers,
+/// regression values) size each box to its text and wrap a long row onto several lines; a seq2seq
+/// row is the question, then each iteration's answer.
 struct PredictionsFigure: Figure {
     let trace: LessonTrace
     let header: Header
-    /// How many steps are shown (long inputs show a window from the start).
+    /// How many steps are shown per row in character mode (long inputs show a window from the start).
     let shown: Int
+    /// Whether boxes are sized to their words (else one fixed-width box per character).
+    let wordLevel: Bool
+    /// A box's height (and, in character mode, its width).
     let box: Double
     static let maxShown = 48
     static let labelSize: Double = 13
+    /// The widest a row of word boxes grows before wrapping.
+    static let maxRowWidth: Double = 960
+
+    /// One row of boxes.
+    private struct Row {
+        enum Kind { case input, target, snapshot(Snapshot) }
+        var label: String
+        var tokens: [String]
+        var kind: Kind
+    }
 
     init(trace: LessonTrace) {
         self.trace = trace
         let steps = trace.snapshots.map(\.predicted.count).max() ?? trace.steps.count
-        shown = min(steps, Self.maxShown)
-        box = Layout.clamp(960 / Double(max(shown, 1)), 20...40)
-        var description = "Prediction at each snapshot iteration: shade = probability, border green = right, red = wrong"
+        let tokens = trace.steps.map(\.inputToken) + trace.steps.compactMap(\.target)
+            + trace.snapshots.flatMap(\.predicted)
+        wordLevel = tokens.contains { displayToken($0).count > 1 }
+        shown = wordLevel ? steps : min(steps, Self.maxShown)
+        box = wordLevel ? 34 : Layout.clamp(960 / Double(max(shown, 1)), 20...40)
+        let shade = trace.snapshots.contains { !$0.probability.isEmpty } ? "shade = probability, " : ""
+        var description = switch trace.lesson.task {
+        case "seq2seq":
+            "The answer at each snapshot iteration, word by word: \(shade)border green = right word, red = wrong"
+        case "regression":
+            "The predicted next \(trace.forecast?.targetName ?? "value") at each snapshot iteration, against the target"
+        default:
+            "Prediction at each snapshot iteration: \(shade)border green = right, red = wrong"
+        }
         if shown < steps { description += " · first \(shown) of \(steps) steps" }
         header = trace.header(description)
     }
 
-    private var rowLabels: [String] { ["input", "target"] + trace.snapshots.map { "iteration \($0.iteration)" } }
-    private var rowHeight: Double { box + 8 }
-    private func labelWidth(_ c: Canvas) -> Double { c.maxTextWidth(rowLabels, size: Self.labelSize, bold: true) + 14 }
+    private var hasProbabilities: Bool { trace.snapshots.contains { !$0.probability.isEmpty } }
+
+    private var rows: [Row] {
+        let inputs = wordLevel ? trace.tokenLabels : Array(trace.tokenLabels.prefix(shown))
+        var list = [Row(label: trace.lesson.task == "seq2seq" ? "question" : "input", tokens: inputs, kind: .input)]
+        if trace.steps.contains(where: { $0.target != nil }) {
+            let targets = wordLevel ? trace.steps.compactMap { $0.target.map(displayToken) }
+                : trace.steps.prefix(shown).map { $0.target.map(displayToken) ?? "" }
+            list.append(Row(label: "target", tokens: targets, kind: .target))
+        }
+        for snapshot in trace.snapshots {
+            let predicted = snapshot.predicted.map(displayToken)
+            list.append(Row(label: "iteration \(snapshot.iteration)",
+                            tokens: wordLevel ? predicted : Array(predicted.prefix(shown)), kind: .snapshot(snapshot)))
+        }
+        return list
+    }
+
+    private var flow: TokenFlow {
+        TokenFlow(fontSize: fontSize, bold: true, minWidth: box, padding: wordLevel ? 9 : 4,
+                  maxWidth: wordLevel ? Self.maxRowWidth : Double(max(shown, 1)) * box)
+    }
+    private var fontSize: Double { wordLevel ? 15 : min(20, box * 0.5) }
+    private var lineHeight: Double { box + 8 }
+
+    /// Every row laid out, relative to the top left of the first box.
+    private struct Placement {
+        var rows: [Row]
+        /// Each row's boxes (before the 2-point inset).
+        var frames: [[Rect]]
+        /// Each row's top.
+        var tops: [Double]
+        /// Where the loss column starts: right of the widest snapshot row.
+        var lossX: Double
+        /// The boxes' and losses' width.
+        var width: Double
+        var height: Double
+    }
+
+    private func placement(_ canvas: Canvas) -> Placement {
+        let rows = rows
+        var frames: [[Rect]] = [], tops: [Double] = []
+        var top = 0.0, boxesWidth = 0.0, snapshotsWidth = 0.0
+        for row in rows {
+            let placed = flow.place(canvas, row.tokens, boxHeight: box, lineHeight: lineHeight)
+            frames.append(placed.frames.map { Rect(x: $0.x, y: top + $0.y, width: $0.width, height: $0.height) })
+            tops.append(top)
+            boxesWidth = max(boxesWidth, placed.width)
+            if case .snapshot = row.kind { snapshotsWidth = max(snapshotsWidth, placed.width) }
+            top += Double(max(placed.lines, 1)) * lineHeight
+        }
+        if !wordLevel { boxesWidth = Double(shown) * box; snapshotsWidth = boxesWidth }
+        let lossX = snapshotsWidth + 12
+        return Placement(rows: rows, frames: frames, tops: tops, lossX: lossX,
+                         width: max(boxesWidth, lossX + lossWidth(canvas)), height: top)
+    }
+
+    private func labelWidth(_ c: Canvas) -> Double {
+        c.maxTextWidth(rows.map(\.label), size: Self.labelSize, bold: true) + 14
+    }
     private func lossWidth(_ c: Canvas) -> Double {
-        c.maxTextWidth(trace.snapshots.map { "loss \(Ticks.format($0.loss, decimals: 3))" }, size: Self.labelSize) + 16
+        c.maxTextWidth(trace.snapshots.map { "loss \(Ticks.format($0.loss, decimals: 3))" }, size: Self.labelSize) + 4
     }
     private var colorBar: ColorBar { ColorBar(scale: ValueScale(map: .blues, range: 0...1), label: "probability") }
-    private var rowsHeight: Double { Double(rowLabels.count) * rowHeight }
 
-    func size(_ canvas: Canvas) throws -> Size {
-        let content = labelWidth(canvas) + Double(shown) * box + lossWidth(canvas) + Layout.gap
-            + colorBar.width(canvas, height: rowsHeight)
-        return Size(width: max(content, min(header.preferredWidth(canvas), 900), 480) + 2 * Layout.margin,
-                    height: header.height + rowsHeight + 2 * Layout.margin)
+    /// The figure's inner width and the header wrapped to it.
+    private func frame(_ canvas: Canvas) -> (header: Header, width: Double, placement: Placement) {
+        let placement = placement(canvas)
+        let bar = hasProbabilities ? Layout.gap + colorBar.width(canvas, height: placement.height) : 0
+        let fitted = header.fitted(canvas, contentWidth: labelWidth(canvas) + placement.width + bar)
+        return (fitted.header, fitted.width, placement)
     }
 
-    /// The box of step `t` in row `row` (0 input, 1 target, 2… snapshots).
+    func size(_ canvas: Canvas) throws -> Size {
+        let (header, width, placement) = frame(canvas)
+        return Size(width: width + 2 * Layout.margin, height: header.height + placement.height + 2 * Layout.margin)
+    }
+
+    /// The box of token `t` in row `row` (0 input, then the target row when there is one, then the snapshots).
     func boxRect(_ canvas: Canvas, row: Int, t: Int) -> Rect {
-        let top = Layout.margin + header.height + Double(row) * rowHeight
-        return Rect(x: Layout.margin + labelWidth(canvas) + Double(t) * box + 2, y: top + 2, width: box - 4, height: box - 4)
+        let (header, _, placement) = frame(canvas)
+        let r = placement.frames[row][t]
+        return Rect(x: Layout.margin + labelWidth(canvas) + r.x, y: Layout.margin + header.height + r.y,
+                    width: r.width, height: r.height).inset(2)
     }
 
     func draw(_ canvas: Canvas, size: Size) throws {
         let theme = canvas.theme
-        header.draw(canvas, x: Layout.margin, y: Layout.margin, width: size.width - 2 * Layout.margin)
-        let top = Layout.margin + header.height
-        let left = Layout.margin + labelWidth(canvas)
-        let fontSize = min(20, box * 0.5)
-        let target = trace.steps.map { $0.target.map(displayToken) ?? "" }
-        for (row, label) in rowLabels.enumerated() {
-            let y = top + Double(row) * rowHeight
-            canvas.text(label, x: left - 14, y: y + box / 2, size: Self.labelSize, color: row < 2 ? theme.secondaryText : theme.text,
-                        bold: row >= 2, align: .right, valign: .middle)
-            for t in 0..<shown {
-                let cell = boxRect(canvas, row: row, t: t)
-                if row < 2 {
-                    let token = row == 0 ? (t < trace.steps.count ? trace.tokenLabels[t] : "") : (t < target.count ? target[t] : "")
+        let (header, width, placement) = frame(canvas)
+        header.draw(canvas, x: Layout.margin, y: Layout.margin, width: width)
+        let left = Layout.margin + labelWidth(canvas), top = Layout.margin + header.height
+        for (k, row) in placement.rows.enumerated() {
+            let firstLine = top + placement.tops[k] + box / 2
+            var isSnapshot = false
+            if case .snapshot = row.kind { isSnapshot = true }
+            canvas.text(row.label, x: left - 14, y: firstLine, size: Self.labelSize,
+                        color: isSnapshot ? theme.text : theme.secondaryText, bold: isSnapshot, align: .right,
+                        valign: .middle)
+            for (t, token) in row.tokens.enumerated() {
+                let f = placement.frames[k][t]
+                let cell = Rect(x: left + f.x, y: top + f.y, width: f.width, height: f.height).inset(2)
+                let maxText = cell.width - 4
+                switch row.kind {
+                case .input, .target:
                     canvas.stroke(cell, theme.grid, width: 1, radius: 3)
-                    canvas.text(token, x: cell.midX, y: cell.midY, size: fontSize, color: row == 0 ? theme.secondaryText : theme.text,
-                                bold: row == 1, align: .center, valign: .middle)
-                    continue
+                    let isTarget: Bool = if case .target = row.kind { true } else { false }
+                    canvas.fittedText(token, x: cell.midX, y: cell.midY, maxWidth: maxText, size: fontSize,
+                                      color: isTarget ? theme.text : theme.secondaryText, bold: isTarget,
+                                      align: .center, valign: .middle)
+                case .snapshot(let snapshot):
+                    // Without probabilities (regression) a neutral fill; without right/wrong a neutral border.
+                    let p = t < snapshot.probability.count ? Double(snapshot.probability[t]) : nil
+                    let fill = p.map { colorBar.scale.color($0) } ?? theme.output.withAlpha(0.12)
+                    let border = t < snapshot.correct.count ? (snapshot.correct[t] ? theme.right : theme.wrong) : theme.output
+                    canvas.fill(cell, fill, radius: 3)
+                    canvas.stroke(cell.inset(1.25), border, width: 2.5, radius: 3)
+                    canvas.fittedText(token, x: cell.midX, y: cell.midY, maxWidth: maxText, size: fontSize,
+                                      color: p == nil ? theme.text : canvas.contrastingText(on: fill), bold: true, align: .center,
+                                      valign: .middle)
                 }
-                let snapshot = trace.snapshots[row - 2]
-                guard t < snapshot.predicted.count else { continue }
-                let p = t < snapshot.probability.count ? Double(snapshot.probability[t]) : 0
-                let fill = colorBar.scale.color(p)
-                let correct = t < snapshot.correct.count && snapshot.correct[t]
-                canvas.fill(cell, fill, radius: 3)
-                canvas.stroke(cell.inset(1.25), correct ? theme.right : theme.wrong, width: 2.5, radius: 3)
-                canvas.text(displayToken(snapshot.predicted[t]), x: cell.midX, y: cell.midY, size: fontSize,
-                            color: canvas.contrastingText(on: fill), bold: true, align: .center, valign: .middle)
             }
-            if row >= 2 {
-                let snapshot = trace.snapshots[row - 2]
-                canvas.text("loss \(Ticks.format(snapshot.loss, decimals: 3))", x: left + Double(shown) * box + 12,
-                            y: y + box / 2, size: Self.labelSize, color: theme.secondaryText, valign: .middle)
+            if case .snapshot(let snapshot) = row.kind {
+                canvas.text("loss \(Ticks.format(snapshot.loss, decimals: 3))", x: left + placement.lossX, y: firstLine,
+                            size: Self.labelSize, color: theme.secondaryText, valign: .middle)
             }
         }
-        try colorBar.draw(canvas, x: left + Double(shown) * box + lossWidth(canvas) + Layout.gap, y: top,
-                          height: rowsHeight - 8)
+        if hasProbabilities {
+            try colorBar.draw(canvas, x: left + placement.width + Layout.gap, y: top, height: placement.height - 8)
+        }
     }
 }

@@ -3,6 +3,10 @@ import RNNCore
 /// The network unrolled over a window of steps, as the lecture draws it: input vectors (red),
 /// hidden states per layer (green), output probabilities (blue), prediction and target on top,
 /// arrows W_xh, W_hh, W_hy labelled once. Wraps into rows; later steps can be greyed out.
+///
+/// A seq2seq trace also draws its decoder after the encoder (the whole figure, not step frames):
+/// each decoder step's input word, its state strip and the word it writes, the encoder's last
+/// state feeding the decoder's first, both groups bracketed and named.
 struct UnrolledNetwork {
     let trace: LessonTrace
     /// The steps shown.
@@ -11,6 +15,22 @@ struct UnrolledNetwork {
     var filledUpTo: Int?
     /// A step outlined in the accent colour.
     var highlight: Int?
+
+    /// One drawn column: an encoder (or only) step, or a seq2seq decoder step.
+    enum Column: Equatable {
+        case encoder(Int)
+        case decoder(Int)
+    }
+
+    /// Whether the decoder is drawn after the encoder (seq2seq, whole figure only).
+    var showsDecoder: Bool { filledUpTo == nil && !(trace.decoder ?? []).isEmpty }
+
+    /// The columns drawn, in order: the window's steps, then the decoder's (at most `maxShown` in all).
+    var columnList: [Column] {
+        let encoder = window.map(Column.encoder)
+        let decoder = showsDecoder ? (trace.decoder ?? []).indices.map(Column.decoder) : []
+        return Array((encoder + decoder).prefix(max(Self.maxShown, encoder.count)))
+    }
 
     static let pitch: Double = 86
     static let perRow = 12
@@ -27,9 +47,11 @@ struct UnrolledNetwork {
         return start..<(start + maxShown)
     }
 
-    private var columns: Int { min(window.count, Self.perRow) }
-    private var rows: Int { (window.count + Self.perRow - 1) / Self.perRow }
+    private var columns: Int { min(columnList.count, Self.perRow) }
+    private var rows: Int { (columnList.count + Self.perRow - 1) / Self.perRow }
     private var layers: Int { trace.layerCount }
+    private var isRegression: Bool { trace.lesson.task == "regression" }
+    private var hasTargets: Bool { trace.steps.contains { $0.target != nil } }
 
     // MARK: vector geometry
 
@@ -37,7 +59,9 @@ struct UnrolledNetwork {
         trace.steps.allSatisfy { $0.x.allSatisfy { $0 == 0 || $0 == 1 } && $0.x.reduce(0, +) == 1 }
     }
     private var inputSize: Int { trace.steps.map(\.x.count).max() ?? 0 }
-    private var hiddenSize: Int { trace.steps.flatMap { $0.layers.map(\.h.count) }.max() ?? 0 }
+    private var hiddenSize: Int {
+        (trace.steps.flatMap { $0.layers.map(\.h.count) } + (trace.decoder ?? []).map(\.state.count)).max() ?? 0
+    }
     private var inputWritten: Bool { !isOneHot && inputSize <= 8 }
     private var hiddenWritten: Bool { hiddenSize <= 8 }
     private var inputCell: Size {
@@ -46,7 +70,7 @@ struct UnrolledNetwork {
     private var hiddenCell: Size {
         Size(width: hiddenWritten ? 44 : 16, height: hiddenWritten ? 15 : Layout.clamp(110 / Double(max(hiddenSize, 1)), 2...14))
     }
-    private var hasOutput: Bool { trace.steps.contains { $0.probabilities != nil || $0.prediction != nil } }
+    private var hasOutput: Bool { showsDecoder || trace.steps.contains { $0.probabilities != nil || $0.prediction != nil } }
     private var outputRows: Int { min(trace.vocabulary.count, 5) }
     private var outputHeight: Double {
         guard hasOutput else { return 0 }
@@ -55,21 +79,43 @@ struct UnrolledNetwork {
     private var inputHeight: Double { Double(inputSize) * inputCell.height + 10 }
     private var hiddenHeight: Double { Double(hiddenSize) * hiddenCell.height + 10 }
     private var predictionHeight: Double { hasOutput ? 40 : 0 }
+    /// Room under the tokens for the "encoder" and "decoder" brackets.
+    private var groupHeight: Double { showsDecoder ? 30 : 0 }
 
     /// The height of one row of steps.
     var bandHeight: Double {
         predictionHeight + outputHeight + (hasOutput ? Self.arrowGap : 0) + Double(layers) * hiddenHeight
-            + Double(layers - 1) * Self.arrowGap + Self.arrowGap + inputHeight + 28
+            + Double(layers - 1) * Self.arrowGap + Self.arrowGap + inputHeight + 28 + groupHeight
     }
 
+    private var inputLabel: String { isOneHot ? "input (one-hot)" : showsDecoder ? "input x_t (embedding)" : "input x_t" }
+    private func hiddenLabel(_ layer: Int) -> String {
+        layers > 1 ? "hidden h_t (\(layer + 1))" : showsDecoder ? "hidden state" : "hidden h_t"
+    }
+    private var outputLabel: String { isRegression ? "output (linear)" : "output (softmax)" }
+    private var predictionLabel: String { showsDecoder ? "answer word" : "prediction" }
+
     private var rowLabels: [String] {
-        var labels = ["input token", isOneHot ? "input (one-hot)" : "input x_t"]
-        labels += (0..<layers).map { layers > 1 ? "hidden h_t (\($0 + 1))" : "hidden h_t" }
-        if hasOutput { labels += ["output (softmax)", "prediction", "target"] }
+        var labels = ["input token", inputLabel] + (0..<layers).map(hiddenLabel)
+        if hasOutput { labels += [outputLabel, predictionLabel] + (hasTargets ? ["target"] : []) }
         return labels
     }
 
-    private func labelWidth(_ canvas: Canvas) -> Double { canvas.maxTextWidth(rowLabels, size: Self.labelSize) + 12 }
+    /// Names of the input vector's rows (regression features), written left of each row's first input.
+    private var featureNames: [String] {
+        inputWritten && trace.model.featureNames.count == inputSize ? trace.model.featureNames : []
+    }
+    static let featureSize: Double = 10
+    /// Extra room left of the first column for the feature names.
+    private func featureWidth(_ canvas: Canvas) -> Double {
+        guard !featureNames.isEmpty else { return 0 }
+        let free = Self.pitch / 2 - inputCell.width / 2 - 5
+        return max(0, canvas.maxTextWidth(featureNames, size: Self.featureSize) + 10 - free)
+    }
+
+    private func labelWidth(_ canvas: Canvas) -> Double {
+        canvas.maxTextWidth(rowLabels, size: Self.labelSize) + 12 + featureWidth(canvas)
+    }
     private var colorBar: ColorBar { ColorBar(scale: .signed, label: "hidden value h") }
 
     /// The size of the drawing, colour bar included.
@@ -83,13 +129,23 @@ struct UnrolledNetwork {
     /// Draws the network with its top left corner at (`x`, `y`).
     func draw(_ canvas: Canvas, x: Double, y: Double) throws {
         let left = x + labelWidth(canvas)
-        for (k, t) in window.enumerated() {
+        let list = columnList
+        for (k, item) in list.enumerated() {
             let row = k / Self.perRow, column = k % Self.perRow
             let bandTop = y + Double(row) * (bandHeight + Layout.gap)
-            if column == 0 { drawRowLabels(canvas, x: left - 12, top: bandTop) }
-            drawStep(canvas, t: t, centerX: left + (Double(column) + 0.5) * Self.pitch, top: bandTop,
-                     first: k == 0, last: k == window.count - 1, rowEnd: column == Self.perRow - 1)
+            let cx = left + (Double(column) + 0.5) * Self.pitch
+            if column == 0 { drawRowLabels(canvas, x: left - 12 - featureWidth(canvas), top: bandTop) }
+            let position = Position(index: k, first: k == 0, last: k == list.count - 1, rowEnd: column == Self.perRow - 1)
+            switch item {
+            case .encoder(let t):
+                drawStep(canvas, t: t, centerX: cx, top: bandTop, position: position,
+                         intoDecoder: k + 1 < list.count && list[k + 1] == .decoder(0))
+                if column == 0 { drawFeatureNames(canvas, t: t, centerX: cx, top: bandTop) }
+            case .decoder(let d):
+                drawDecoderStep(canvas, d: d, centerX: cx, top: bandTop, position: position)
+            }
         }
+        if showsDecoder { drawGroups(canvas, list, left: left, y: y) }
         try colorBar.draw(canvas, x: left + Double(columns) * Self.pitch + 20, y: y + predictionHeight + outputHeight
                           + (hasOutput ? Self.arrowGap : 0), height: max(120, min(bandHeight * 0.5, 200)))
     }
@@ -111,18 +167,33 @@ struct UnrolledNetwork {
         return (target, prediction, output, hidden, input, y + inputHeight + 16)
     }
 
+    /// Where a column stands in the drawing.
+    private struct Position {
+        /// Its index among all drawn columns.
+        var index: Int
+        var first: Bool
+        var last: Bool
+        /// The last column of a wrapped row.
+        var rowEnd: Bool
+        /// Whether it starts a wrapped row (after the first), so the recurrence arrives from the left edge.
+        var startsRow: Bool { index > 0 && index % UnrolledNetwork.perRow == 0 }
+    }
+
     private func drawRowLabels(_ canvas: Canvas, x: Double, top: Double) {
         let l = layout(top: top)
-        var items: [(String, Double)] = [("input token", l.token), (rowLabels[1], l.input)]
-        for layer in 0..<layers { items.append((rowLabels[2 + layer], l.hidden[layer])) }
-        if hasOutput { items += [("output (softmax)", l.output), ("prediction", l.prediction), ("target", l.target)] }
+        var items: [(String, Double)] = [("input token", l.token), (inputLabel, l.input)]
+        for layer in 0..<layers { items.append((hiddenLabel(layer), l.hidden[layer])) }
+        if hasOutput { items += [(outputLabel, l.output), (predictionLabel, l.prediction)] }
+        if hasOutput, hasTargets { items.append(("target", l.target)) }
         for (text, cy) in items {
             canvas.text(text, x: x, y: cy, size: Self.labelSize, color: canvas.theme.secondaryText, align: .right, valign: .middle)
         }
     }
 
-    private func drawStep(_ canvas: Canvas, t: Int, centerX cx: Double, top: Double, first: Bool, last: Bool, rowEnd: Bool) {
+    private func drawStep(_ canvas: Canvas, t: Int, centerX cx: Double, top: Double, position: Position,
+                          intoDecoder: Bool) {
         let theme = canvas.theme
+        let first = position.first, last = position.last, rowEnd = position.rowEnd
         let step = trace.steps[t]
         let filled = filledUpTo.map { t <= $0 } ?? true
         let l = layout(top: top)
@@ -132,8 +203,8 @@ struct UnrolledNetwork {
                           theme.accent(1), width: 2.5, radius: 8)
         }
         // Token.
-        canvas.text(displayToken(step.inputToken), x: cx, y: l.token, size: 16, color: filled ? theme.text : theme.grid,
-                    bold: true, align: .center, valign: .middle)
+        canvas.fittedText(displayToken(step.inputToken), x: cx, y: l.token, maxWidth: Self.pitch - 6, size: 16,
+                          color: filled ? theme.text : theme.grid, bold: true, align: .center, valign: .middle)
         // Input vector.
         let inputRect = vectorBox(canvas, values: step.x, cell: inputCell, centerX: cx, centerY: l.input, color: theme.input,
                                   filled: filled, scale: isOneHot ? .unit : .symmetric(covering: step.x),
@@ -152,11 +223,17 @@ struct UnrolledNetwork {
             if !last {
                 let endX = rowEnd ? cx + half + 6 : cx + Self.pitch - box.width / 2 - 3
                 let nextFilled = filledUpTo.map { t + 1 <= $0 } ?? true
-                canvas.arrow(box.maxX + 3, box.midY, endX, box.midY, nextFilled ? theme.axis : theme.grid)
-                if first { canvas.text("W_hh", x: (box.maxX + endX) / 2, y: box.midY - 5, size: 10,
-                                       color: theme.secondaryText, italic: true, align: .center, valign: .bottom) }
+                // The encoder's last state is the decoder's first: the hand-over arrow stands out.
+                let handOver = intoDecoder && layer == layers - 1
+                canvas.arrow(box.maxX + 3, box.midY, endX, box.midY,
+                             handOver ? theme.accent(1) : nextFilled ? theme.axis : theme.grid, width: handOver ? 2.5 : 1.5)
+                if first || handOver {
+                    canvas.text(handOver ? "s_0 = h_T" : "W_hh", x: (box.maxX + endX) / 2, y: box.midY - 5, size: 10,
+                                color: handOver ? theme.accent(1) : theme.secondaryText, italic: true, align: .center,
+                                valign: .bottom)
+                }
             }
-            if !first, t == window.lowerBound || (t - window.lowerBound) % Self.perRow == 0 {
+            if position.startsRow {
                 canvas.arrow(cx - half - 6, box.midY, box.minX - 3, box.midY, theme.axis)
             }
             below = box.minY
@@ -184,6 +261,77 @@ struct UnrolledNetwork {
         if let target = step.target {
             canvas.text(displayToken(target), x: cx, y: l.target, size: 12, color: theme.secondaryText, align: .center,
                         valign: .middle)
+        }
+    }
+
+    /// The names of the input rows (regression features) left of the input vector of step `t`.
+    private func drawFeatureNames(_ canvas: Canvas, t: Int, centerX cx: Double, top: Double) {
+        guard !featureNames.isEmpty else { return }
+        let l = layout(top: top)
+        let height = Double(inputSize) * inputCell.height
+        let right = cx - inputCell.width / 2 - 9
+        for (i, name) in featureNames.enumerated() {
+            let cy = l.input - height / 2 + (Double(i) + 0.5) * inputCell.height
+            canvas.text(name, x: right, y: cy, size: Self.featureSize, color: canvas.theme.input.mixed(with: canvas.theme.text, 0.4),
+                        align: .right, valign: .middle)
+        }
+    }
+
+    /// Decoder step `d`: the word fed in at the bottom, an arrow up to the state strip, the state's
+    /// recurrence to the next step, and the written word (with its probability) on top.
+    private func drawDecoderStep(_ canvas: Canvas, d: Int, centerX cx: Double, top: Double, position: Position) {
+        guard let step = trace.decoder?[d] else { return }
+        let theme = canvas.theme
+        let l = layout(top: top)
+        let half = Self.pitch / 2
+        canvas.fittedText(displayToken(step.inputToken), x: cx, y: l.token, maxWidth: Self.pitch - 6, size: 16,
+                          bold: true, align: .center, valign: .middle)
+        // The state, in the top hidden layer's place.
+        let stateY = l.hidden[layers - 1]
+        let box = vectorBox(canvas, values: step.state, cell: hiddenCell, centerX: cx, centerY: stateY,
+                            color: theme.hidden, filled: true, scale: .signed, written: hiddenWritten, oneHot: false)
+        canvas.arrow(cx, l.token - 12, cx, box.maxY + 2, theme.axis)
+        if d == 0 {
+            canvas.text("embed", x: cx + 5, y: (l.token - 12 + box.maxY) / 2, size: 10, color: theme.secondaryText,
+                        italic: true, valign: .middle)
+        }
+        if !position.last {
+            let endX = position.rowEnd ? cx + half + 6 : cx + Self.pitch - box.width / 2 - 3
+            canvas.arrow(box.maxX + 3, box.midY, endX, box.midY, theme.axis)
+        }
+        if position.startsRow { canvas.arrow(cx - half - 6, box.midY, box.minX - 3, box.midY, theme.axis) }
+        // Output: the chosen word's probability in the box, the word above.
+        let outRect = Rect(x: cx - 32, y: l.output - outputHeight / 2, width: 64, height: outputHeight)
+        canvas.arrow(cx, box.minY - 2, cx, outRect.maxY + 2, theme.axis)
+        canvas.fill(outRect, theme.output.withAlpha(0.12), radius: 5)
+        canvas.stroke(outRect, theme.output, width: 1.2, radius: 5)
+        if let k = step.topTokens.firstIndex(of: step.outputToken), k < step.topProbabilities.count {
+            canvas.text("p " + Ticks.format(Double(step.topProbabilities[k]), decimals: 2), x: cx, y: outRect.midY,
+                        size: 11, align: .center, valign: .middle)
+        }
+        canvas.fittedText(displayToken(step.outputToken), x: cx, y: l.prediction, maxWidth: Self.pitch - 6, size: 17,
+                          color: theme.output, bold: true, align: .center, valign: .middle)
+    }
+
+    /// Brackets under the tokens naming the encoder and decoder columns, per wrapped row.
+    private func drawGroups(_ canvas: Canvas, _ list: [Column], left: Double, y: Double) {
+        let theme = canvas.theme
+        func isEncoder(_ column: Column) -> Bool { if case .encoder = column { true } else { false } }
+        var k = 0
+        while k < list.count {
+            // A group runs while the kind stays the same and the wrapped row does not end.
+            let rowLast = (k / Self.perRow + 1) * Self.perRow - 1
+            var end = k
+            while end + 1 < list.count, end + 1 <= rowLast, isEncoder(list[end + 1]) == isEncoder(list[k]) { end += 1 }
+            let row = k / Self.perRow
+            let l = layout(top: y + Double(row) * (bandHeight + Layout.gap))
+            let x1 = left + Double(k % Self.perRow) * Self.pitch + 6
+            let x2 = left + Double(end % Self.perRow + 1) * Self.pitch - 6
+            let by = l.token + 16
+            canvas.polyline([(x1, by - 5), (x1, by), (x2, by), (x2, by - 5)], theme.secondaryText, width: 1.2)
+            canvas.text(isEncoder(list[k]) ? "encoder (reads the question)" : "decoder (writes the answer)", x: (x1 + x2) / 2,
+                        y: by + 4, size: 12, color: theme.secondaryText, bold: true, align: .center, valign: .top)
+            k = end + 1
         }
     }
 
