@@ -106,15 +106,6 @@ struct LessonFileTests {
         #expect(LessonHash.of(Array("a".utf8)) == "fnv1a64:af63dc4c8601ec8c")
     }
 
-    @Test("a seq2seq lesson says in one line that it cannot run yet")
-    func seq2seqUnavailable() throws {
-        let file = try LessonTestSupport.lesson("chatbot")
-        let folder = try LessonTestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(throws: LessonUnavailable.self) { try LessonRunner(outputFolder: folder).run(file) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
-    }
-
     @Test("command-line overrides replace the file's settings")
     func overrides() throws {
         let lesson = try LessonTestSupport.lesson("hello").lesson
