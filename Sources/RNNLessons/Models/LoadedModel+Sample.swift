@@ -13,17 +13,23 @@ extension LoadedModel {
         guard case .sequence(let model) = network, task == .nextCharacter else {
             throw LessonError("\(lesson.name) is a \(task.rawValue) lesson; sample is for character lessons (next-char)")
         }
+        try requireOneHot(model)
         let classes = vocabulary.count
         let primed = vocabulary.encode(try characters(of: prime, what: "the prime")).indices
         var generator = SeededGenerator(seed: seed)
-        var logits = model.forward(OneHot.tensor(primed, classes: classes).pointer, steps: primed.count, batch: 1)
-            + (primed.count - 1) * classes
+        let primeInput = OneHot.tensor(primed, classes: classes)
+        var logits = withExtendedLifetime(primeInput) {
+            model.forward(primeInput.pointer, steps: primed.count, batch: 1) + (primed.count - 1) * classes
+        }
         var generated = ""
         for _ in 0..<length {
             let next = Self.draw(from: UnsafeBufferPointer(start: logits, count: classes), temperature: temperature, &generator)
             generated += vocabulary.token(at: next) ?? ""
             let state = model.recurrent.finalState()
-            logits = model.forward(OneHot.tensor([next], classes: classes).pointer, steps: 1, batch: 1, initialState: state)
+            let input = OneHot.tensor([next], classes: classes)
+            logits = withExtendedLifetime((input, state)) {
+                model.forward(input.pointer, steps: 1, batch: 1, initialState: state)
+            }
         }
         return generated
     }

@@ -72,6 +72,7 @@ extension LoadedModel {
             labels = rows.indices.map { "x\($0)" }
             tensor = Tensor(shape: [rows.count, 1, model.shape.inputSize], values: rows.flatMap { $0 })
         case .text, .lessonDefault:
+            try requireOneHot(model)
             if case .text(let text) = input {
                 labels = try characters(of: text)
             } else if let file, let data {

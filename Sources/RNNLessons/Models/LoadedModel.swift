@@ -38,7 +38,9 @@ public struct LoadedModel {
 
     /// Loads a character model trained elsewhere: PyTorch's `rnn.*` and `fc.*` tensors, the
     /// vocabulary given (each token one input and one output class) or read from the file's
-    /// metadata `vocabulary` (a JSON array).
+    /// metadata `vocabulary` (a JSON array). The vocabulary must match the output size; it must
+    /// match the input size too for characters as input (a model fed other features takes them
+    /// as `ModelInput.features`).
     ///
     /// - Throws: `CheckpointError`, `FileError`, or `LessonError` when the vocabulary is missing or
     ///   its size does not match the model's input and output sizes.
@@ -54,16 +56,25 @@ public struct LoadedModel {
             throw LessonError("\(source): the vocabulary repeats a token; expected each token once")
         }
         let shape = model.shape
-        guard shape.readout == .everyStep, vocabulary.count == shape.inputSize, vocabulary.count == shape.outputSize else {
+        guard shape.readout == .everyStep, vocabulary.count == shape.outputSize else {
             throw LessonError(
-                "\(source): the vocabulary has \(vocabulary.count) tokens, but the model takes \(shape.inputSize) inputs "
-                    + "and gives \(shape.outputSize) outputs; expected the same number for all three")
+                "\(source): the vocabulary has \(vocabulary.count) tokens, but the model gives \(shape.outputSize) outputs; "
+                    + "expected one token per output (and per input)")
         }
         let name = url.deletingPathExtension().lastPathComponent
         return LoadedModel(
             network: .sequence(model), vocabulary: vocabulary,
             lesson: LessonInfo(name: name, title: "\(name): a model from \(source)", source: source, task: LessonTask.nextCharacter.rawValue),
             file: nil, metadata: checkpoint.metadata, iteration: nil, folder: url.deletingLastPathComponent())
+    }
+
+    /// Checks that the model reads one-hot characters of its vocabulary.
+    func requireOneHot(_ model: SequenceModel) throws {
+        guard model.shape.inputSize == vocabulary.count else {
+            throw LessonError(
+                "\(lesson.source): the model takes \(model.shape.inputSize) input features, not one-hot characters of its "
+                    + "\(vocabulary.count)-token vocabulary; give the input as --input-json [steps][features]")
+        }
     }
 
     /// Loads a lesson's checkpoint at `url` (in the lesson's output `folder`) as the lesson's task says.
