@@ -13,8 +13,9 @@ struct LessonRunnerTests {
         let file = try LessonTestSupport.lesson("hello")
         let outcome = try LessonRunner(outputFolder: first).run(file)
         _ = try LessonRunner(outputFolder: second).run(file)
-        #expect(outcome.files.map(\.lastPathComponent) == ["trace.json", "model.safetensors"])
-        for name in ["trace.json", "model.safetensors"] {
+        let snapshots = [0, 1, 6, 9, 49].map { "iteration-\($0).safetensors" }
+        #expect(outcome.files.map(\.lastPathComponent) == ["trace.json", "model.safetensors"] + snapshots)
+        for name in ["trace.json", "model.safetensors"] + snapshots.map({ "snapshots/\($0)" }) {
             let a = try Data(contentsOf: first.appendingPathComponent("hello/\(name)"))
             let b = try Data(contentsOf: second.appendingPathComponent("hello/\(name)"))
             #expect(a == b, "\(name) differs between two runs with the same seed")

@@ -38,7 +38,9 @@ struct ListRunCommandTests {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("hello/\(name)").path))
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("hello").path)
-        #expect(leftovers.sorted() == ["model.safetensors", "trace.json"])
+        #expect(leftovers.sorted() == ["model.safetensors", "snapshots", "trace.json"])
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("hello/snapshots").path)
+        #expect(snapshots.sorted() == [0, 1, 49, 6, 9].map { "iteration-\($0).safetensors" })
     }
 
     @Test("run without --quiet lists the files written; overrides apply")

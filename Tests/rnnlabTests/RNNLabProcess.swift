@@ -29,9 +29,11 @@ struct RNNLabProcess {
         var errorLines: [String] { error.split(separator: "\n").map(String.init) }
     }
 
-    /// Runs `rnnlab arguments…` in `folder` (the package root by default); `interruptAfter`
-    /// sends SIGINT after that many seconds.
-    static func run(_ arguments: [String], in folder: URL = root, interruptAfter: Double? = nil) throws -> Result {
+    /// Runs `rnnlab arguments…` in `folder` (the package root by default) with `standardInput`
+    /// piped in (when given); `interruptAfter` sends SIGINT after that many seconds.
+    static func run(
+        _ arguments: [String], in folder: URL = root, standardInput: String? = nil, interruptAfter: Double? = nil
+    ) throws -> Result {
         guard let binary else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "rnnlab is not built"]) }
         let process = Process()
         process.executableURL = binary
@@ -40,7 +42,13 @@ struct RNNLabProcess {
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        let input = Pipe()
+        if standardInput != nil { process.standardInput = input }
         try process.run()
+        if let standardInput {
+            input.fileHandleForWriting.write(Data(standardInput.utf8))
+            try input.fileHandleForWriting.close()
+        }
         if let interruptAfter {
             Thread.sleep(forTimeInterval: interruptAfter)
             process.interrupt()

@@ -5,7 +5,8 @@ import RNNCore
 public struct LessonOutcome {
     /// The trace, as written to `trace.json`.
     public let trace: LessonTrace
-    /// The files written, in order: `trace.json`, `model.safetensors`, then figures.
+    /// The files written, in order: `trace.json`, `model.safetensors`, the snapshot checkpoints,
+    /// then figures.
     public let files: [URL]
     /// The folder they are in (`OUT/NAME`).
     public let folder: URL
@@ -14,7 +15,8 @@ public struct LessonOutcome {
 }
 
 /// Runs lessons: prepares the data, trains, evaluates, and writes `OUT/NAME/trace.json`,
-/// `model.safetensors` and the figures.
+/// `model.safetensors`, the weights at every snapshot iteration
+/// (`snapshots/iteration-K.safetensors`) and the figures.
 ///
 /// Files are written only after training succeeded, each to a temporary name and renamed, so a
 /// diverged or interrupted run leaves the previous output as it was.
@@ -50,8 +52,21 @@ public struct LessonRunner {
         let modelURL = folder.appendingPathComponent("model.safetensors")
         try CheckpointFile.write(trained.tensors, metadata: metadata, to: modelURL)
         var files = [traceURL, modelURL]
+        for (iteration, tensors) in trained.snapshotWeights.sorted(by: { $0.key < $1.key }) {
+            let url = Self.snapshotURL(in: folder, iteration: iteration)
+            var snapshotMetadata = metadata
+            snapshotMetadata["iteration"] = String(iteration)
+            try CheckpointFile.write(tensors, metadata: snapshotMetadata, to: url)
+            files.append(url)
+        }
         if let figures { files += try figures.writeFigures(for: trained.trace, into: folder) }
         return LessonOutcome(trace: trained.trace, files: files, folder: folder, trainingSeconds: trained.trainingSeconds)
+    }
+
+    /// The checkpoint of snapshot iteration `iteration` in a lesson's folder:
+    /// `snapshots/iteration-K.safetensors`.
+    public static func snapshotURL(in folder: URL, iteration: Int) -> URL {
+        folder.appendingPathComponent("snapshots/iteration-\(iteration).safetensors")
     }
 
     /// The trace as JSON with sorted keys: the same run gives the same bytes.

@@ -29,13 +29,7 @@ struct ModelSetup {
     var clip: Float? { lesson.clipLimit }
 
     /// The model for the trace.
-    func info(featureNames: [String] = []) -> ModelInfo {
-        let shape = model.shape
-        return ModelInfo(
-            cell: shape.cell.rawValue, layers: shape.layers, hiddenSize: shape.hiddenSize, inputSize: shape.inputSize,
-            outputSize: shape.outputSize, featureNames: featureNames,
-            parameterCount: model.parameters.reduce(0) { $0 + $1.value.count })
-    }
+    func info(featureNames: [String] = []) -> ModelInfo { ModelInfo(model, featureNames: featureNames) }
 
     /// "Adam, lr 0.1, seed 777" (with the batch size and clip when set).
     var optimizerCaption: String { lesson.optimizerCaption }

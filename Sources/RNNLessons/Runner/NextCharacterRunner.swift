@@ -8,7 +8,7 @@ struct NextCharacterRunner: TaskRunner {
         let data = try CharacterDataset.load(from: file)
         let vocabulary = data.vocabulary
         let classes = vocabulary.count
-        let shown = try shownInput(file, data)
+        let shown = try Self.shownInput(file, data)
         let shownIndices = vocabulary.encode(shown).indices
         let shownTarget = data.continuation(of: shown)
         let shownTensor = OneHot.tensor(shownIndices, classes: classes)
@@ -24,8 +24,8 @@ struct NextCharacterRunner: TaskRunner {
         var predictions: [String] = []
         var right: [Bool] = []
         var kept: [Int: TokenPrediction] = [:]
-        let (losses, seconds) = try TrainingLoop.run(
-            lesson, control: control,
+        let record = try TrainingLoop.run(
+            lesson, control: control, weights: { model.namedTensors },
             observe: { iteration in
                 let probe = TokenPrediction(model: model, input: shownTensor, steps: shown.count)
                 let tokens = vocabulary.decode(probe.indices)
@@ -39,6 +39,7 @@ struct NextCharacterRunner: TaskRunner {
                     batch.input.pointer, steps: batch.steps, batch: batch.batch, targets: .classes(batch.classes),
                     optimizer: setup.optimizer, clip: setup.clip)
             })
+        let losses = record.losses
         let snapshots = kept.keys.sorted().map { iteration in
             let probe = kept[iteration]!
             let tokens = vocabulary.decode(probe.indices)
@@ -70,16 +71,10 @@ struct NextCharacterRunner: TaskRunner {
         }
 
         // The final model on the shown input, step by step.
-        let final = TokenPrediction(model: model, input: shownTensor, steps: shown.count)
-        let lossTargets = shownTarget.map { vocabulary.encode($0).indices } ?? final.indices
-        let pass = ShownPass(model: model, input: shownTensor, steps: shown.count, targets: .classes(lossTargets), optimizer: setup.optimizer)
-        let steps = (0..<shown.count).map { t in
-            let logits = Array(pass.outputs[t * classes..<(t + 1) * classes])
-            return StepTrace(
-                t: t, inputToken: shown[t], x: pass.inputs[t], layers: pass.layers[t], logits: logits,
-                probabilities: final.distributions[t], prediction: vocabulary.token(at: final.indices[t]),
-                target: shownTarget?[t])
-        }
+        let shownPass = CharacterSteps(
+            model: model, vocabulary: vocabulary, labels: shown, input: shownTensor, targets: shownTarget)
+        let final = shownPass.prediction
+        let steps = shownPass.steps
 
         let finalText = vocabulary.decode(final.indices).joined()
         let summary = Self.summary(
@@ -93,11 +88,11 @@ struct NextCharacterRunner: TaskRunner {
             snapshots: snapshots, steps: steps, result: result, summary: summary)
         return TrainedLesson(
             trace: trace, tensors: model.namedTensors,
-            metadata: setup.metadata(file: file, vocabulary: vocabulary.tokens), trainingSeconds: seconds)
+            metadata: setup.metadata(file: file, vocabulary: vocabulary.tokens), trainingSeconds: record.seconds, snapshotWeights: record.snapshotWeights)
     }
 
     /// `show.input` as characters (checked against the vocabulary), or the first example's input.
-    private func shownInput(_ file: LessonFile, _ data: CharacterDataset) throws -> [String] {
+    static func shownInput(_ file: LessonFile, _ data: CharacterDataset) throws -> [String] {
         guard let text = file.lesson.show.input else { return data.vocabulary.decode(data.input(0)) }
         let characters = text.map(String.init)
         let unknown = characters.filter { data.vocabulary.index(of: $0) == nil }

@@ -7,7 +7,7 @@ struct Seq2SeqRunner: TaskRunner {
     func train(_ file: LessonFile, control: RunControl) throws -> TrainedLesson {
         let lesson = file.lesson
         let data = try DialogDataset.load(from: file)
-        let question = try shownQuestion(file, data)
+        let question = try Self.shownQuestion(file, data)
         let source = data.vocabulary.encode(question).indices
         let expected = data.answer(to: question)
         let maxLength = data.longestAnswer + 5
@@ -26,8 +26,8 @@ struct Seq2SeqRunner: TaskRunner {
         let snapshotIterations = Set(lesson.snapshotIterations)
         var predictions: [String] = [], right: [Bool] = []
         var kept: [Int: Decoding] = [:]
-        let (losses, seconds) = try TrainingLoop.run(
-            lesson, control: control,
+        let record = try TrainingLoop.run(
+            lesson, control: control, weights: { model.namedTensors },
             observe: { iteration in
                 let decoding = model.greedyDecode(source, maxLength: maxLength)
                 let words = data.vocabulary.decode(decoding.tokens)
@@ -36,6 +36,7 @@ struct Seq2SeqRunner: TaskRunner {
                 if snapshotIterations.contains(iteration) { kept[iteration] = decoding }
             },
             step: { _ in model.trainStep(data.batch(plan.next()), optimizer: optimizer, clip: lesson.clipLimit) })
+        let losses = record.losses
         let snapshots = kept.keys.sorted().map { iteration in
             snapshot(kept[iteration]!, iteration: iteration, loss: losses[iteration], expected: expected, data.vocabulary)
         }
@@ -56,19 +57,16 @@ struct Seq2SeqRunner: TaskRunner {
         if let firstRight { result["first_correct_iteration"] = Double(firstRight) }
 
         // The final model answering the shown question, step by step.
-        let final = model.greedyDecode(source, maxLength: maxLength, recordEncoder: true)
+        let traced = Seq2SeqSteps(
+            model: model, vocabulary: data.vocabulary, question: question, expected: expected, maxLength: maxLength)
+        let final = traced.decoding
         let answer = DialogDataset.tokenizer.detokenize(data.vocabulary.decode(final.tokens))
-        let norms = encoderGradientNorms(model, source: source, target: data.vocabulary.encode(expected ?? data.vocabulary.decode(final.tokens)).indices)
-        let steps = encoderSteps(model, question: question, source: source, history: final.encoderHistory!, norms: norms)
-        let decoder = decoderSteps(final, vocabulary: data.vocabulary)
+        let steps = traced.steps
+        let decoder = traced.decoder
 
         let summary = "answered \(answered.count) of \(data.count) training questions exactly; "
             + "\"\(question.joined(separator: " "))\" → \"\(answer)\"" + String(format: ", final loss %.4f", finalLoss)
-        let info = ModelInfo(
-            cell: model.shape.cell.rawValue, layers: model.shape.layers, hiddenSize: model.shape.hiddenSize,
-            inputSize: model.shape.embeddingSize, outputSize: model.shape.vocabularySize,
-            embeddingSize: model.shape.embeddingSize, attention: model.shape.attention ? "bahdanau" : "none",
-            parameterCount: model.parameters.reduce(0) { $0 + $1.value.count })
+        let info = ModelInfo(model)
         let trace = LessonTrace(
             lesson: LessonInfo(name: lesson.name, title: lesson.title, source: lesson.source, task: lesson.task.rawValue),
             model: info, vocabulary: data.vocabulary.tokens,
@@ -82,11 +80,11 @@ struct Seq2SeqRunner: TaskRunner {
                 "hidden": String(model.shape.hiddenSize), "embedding": String(model.shape.embeddingSize),
                 "attention": model.shape.attention ? "bahdanau" : "none", "max_answer_length": String(maxLength),
             ])
-        return TrainedLesson(trace: trace, tensors: model.namedTensors, metadata: metadata, trainingSeconds: seconds)
+        return TrainedLesson(trace: trace, tensors: model.namedTensors, metadata: metadata, trainingSeconds: record.seconds, snapshotWeights: record.snapshotWeights)
     }
 
     /// `show.input` as words, or the first question; unknown words are an error naming them.
-    private func shownQuestion(_ file: LessonFile, _ data: DialogDataset) throws -> [String] {
+    static func shownQuestion(_ file: LessonFile, _ data: DialogDataset) throws -> [String] {
         guard let text = file.lesson.show.input else { return data.questions[0] }
         let words = DialogDataset.tokenizer.tokenize(text)
         let unknown = data.vocabulary.encode(words).unknown
@@ -105,41 +103,5 @@ struct Seq2SeqRunner: TaskRunner {
         return Snapshot(
             iteration: iteration, loss: loss, predicted: words, probability: Array(chosen),
             correct: words.indices.map { index in expected.map { index < $0.count && $0[index] == words[index] } ?? false })
-    }
-
-    /// ‖∂L/∂h_t‖ of every encoder layer and step, from a teacher-forced pass on the shown pair.
-    private func encoderGradientNorms(_ model: Seq2SeqModel, source: [Int], target: [Int]) -> [[Float]] {
-        let batch = Seq2SeqBatch(sources: [source], targets: [target])
-        let scores = model.forward(batch)
-        let gradient = Tensor(shape: [batch.targetSteps, model.shape.vocabularySize])
-        CrossEntropy.loss(logits: scores, targets: batch.decoderTargets, classes: model.shape.vocabularySize, gradient: gradient.pointer)
-        model.backward(gradient.pointer)
-        for parameter in model.parameters { parameter.zeroGradient() }
-        return model.encoder.layers.map(\.gradientNorms)
-    }
-
-    /// The encoder's steps over the question.
-    private func encoderSteps(
-        _ model: Seq2SeqModel, question: [String], source: [Int], history: StepHistory, norms: [[Float]]
-    ) -> [StepTrace] {
-        let width = model.shape.embeddingSize
-        return question.indices.map { t in
-            let embedding = model.encoderEmbedding.weight.value.pointer + source[t] * width
-            return StepTrace(
-                t: t, inputToken: question[t], x: Array(UnsafeBufferPointer(start: embedding, count: width)),
-                layers: history.layerTraces(at: t, gradientNorms: norms))
-        }
-    }
-
-    /// The decoder's steps answering, with attention rows and the likeliest next words.
-    private func decoderSteps(_ decoding: Decoding, vocabulary: Vocabulary) -> [DecoderStepTrace] {
-        decoding.steps.map { step in
-            DecoderStepTrace(
-                t: step.step, inputToken: vocabulary.token(at: step.inputToken) ?? Vocabulary.unk,
-                outputToken: vocabulary.token(at: step.chosenToken) ?? Vocabulary.unk, attention: step.attention,
-                state: step.state, context: step.context,
-                topTokens: step.topTokens.map { vocabulary.token(at: $0) ?? Vocabulary.unk },
-                topProbabilities: step.topProbabilities)
-        }
     }
 }

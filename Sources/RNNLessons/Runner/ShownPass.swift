@@ -13,7 +13,7 @@ struct ShownPass {
     let loss: Float
 
     /// Runs `model` on `input` (`[steps][1][features]`). Parameter gradients are zeroed afterwards.
-    init(model: SequenceModel, input: Tensor, steps: Int, targets: SequenceModel.Targets, optimizer: any Optimizer) {
+    init(model: SequenceModel, input: Tensor, steps: Int, targets: SequenceModel.Targets) {
         let history = StepHistory()
         let output = model.forward(input.pointer, steps: steps, batch: 1, recorder: history)
         let count = model.outputRows * model.shape.outputSize
@@ -28,7 +28,7 @@ struct ShownPass {
             }
         }
         gradient.withUnsafeBufferPointer { _ = model.backward($0.baseAddress!) }
-        optimizer.zeroGradients()
+        for parameter in model.parameters { parameter.zeroGradient() }
 
         let norms = model.recurrent.layers.map(\.gradientNorms)
         let features = model.shape.inputSize

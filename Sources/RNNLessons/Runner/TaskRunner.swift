@@ -17,6 +17,8 @@ struct TrainedLesson {
     var metadata: [String: String]
     /// Wall-clock seconds of the training loop.
     var trainingSeconds: Double
+    /// The weights at each snapshot iteration (`show.snapshots`), saved next to the checkpoint.
+    var snapshotWeights: [Int: [(name: String, tensor: Tensor)]] = [:]
 }
 
 extension LessonTask {

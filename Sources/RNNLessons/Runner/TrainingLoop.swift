@@ -1,16 +1,31 @@
 import Foundation
+import RNNCore
+
+/// What a training loop produced: the loss of every iteration, the loop's wall-clock seconds, and
+/// a copy of the weights at every snapshot iteration (before that iteration's step).
+struct TrainingRecord {
+    /// The loss of every iteration.
+    var losses: [Double]
+    /// Wall-clock seconds of the loop.
+    var seconds: Double
+    /// The weights as they were at each snapshot iteration, in `state_dict` order.
+    var snapshotWeights: [Int: [(name: String, tensor: Tensor)]]
+}
 
 /// The iterations of a lesson: observe the model, take a step, stop on divergence or request.
 enum TrainingLoop {
     /// Runs `lesson.train.iterations` iterations. Before each step, `observe(i)` sees the
-    /// model as it is at iteration `i`; `step(i)` trains and returns the loss.
+    /// model as it is at iteration `i`, and at `lesson.snapshotIterations` a copy of `weights()`
+    /// is kept; `step(i)` trains and returns the loss.
     ///
-    /// - Returns: the loss of every iteration and the loop's wall-clock seconds.
     /// - Throws: `LessonError` when the loss stops being finite, `LessonInterrupted` when
     ///   `control.shouldStop()` says so.
     static func run(
-        _ lesson: Lesson, control: RunControl, observe: (Int) -> Void, step: (Int) -> Float
-    ) throws -> (losses: [Double], seconds: Double) {
+        _ lesson: Lesson, control: RunControl, weights: () -> [(name: String, tensor: Tensor)],
+        observe: (Int) -> Void, step: (Int) -> Float
+    ) throws -> TrainingRecord {
+        let snapshotIterations = Set(lesson.snapshotIterations)
+        var snapshotWeights: [Int: [(name: String, tensor: Tensor)]] = [:]
         let total = lesson.train.iterations
         var losses: [Double] = []
         losses.reserveCapacity(total)
@@ -18,6 +33,9 @@ enum TrainingLoop {
         for iteration in 0..<total {
             if control.shouldStop() { throw LessonInterrupted(lesson: lesson.name, completed: iteration) }
             observe(iteration)
+            if snapshotIterations.contains(iteration) {
+                snapshotWeights[iteration] = weights().map { ($0.name, $0.tensor.clone()) }
+            }
             let loss = step(iteration)
             guard loss.isFinite else {
                 throw LessonError(
@@ -29,7 +47,8 @@ enum TrainingLoop {
             control.progress(TrainingProgress(lesson: lesson.name, completed: iteration + 1, total: total, loss: loss))
         }
         let elapsed = ContinuousClock.now - start
-        return (losses, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return TrainingRecord(losses: losses, seconds: seconds, snapshotWeights: snapshotWeights)
     }
 
     /// The first iteration from which every later flag is true, or `nil` if the last is false.

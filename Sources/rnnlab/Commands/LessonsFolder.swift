@@ -15,4 +15,12 @@ struct LessonsFolder: ParsableArguments {
         }
         return LessonCatalog(folder: folder)
     }
+
+    /// The lesson file of a name (`hello`, found in the lessons folder) or of a path to a file.
+    func lessonURL(_ name: String) throws -> URL {
+        if name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") {
+            return try LessonCatalog(folder: URL(fileURLWithPath: ".")).file(for: name)
+        }
+        return try catalog().file(for: name)
+    }
 }

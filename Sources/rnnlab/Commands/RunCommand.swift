@@ -65,7 +65,7 @@ struct RunCommand: ParsableCommand {
         InterruptFlag.install()
         let urls: [URL]
         do {
-            urls = all ? try folder.catalog().files() : try lessons.map { try lessonURL($0) }
+            urls = all ? try folder.catalog().files() : try lessons.map { try folder.lessonURL($0) }
         } catch {
             Console.error("\(error)")
             throw ExitCode.failure
@@ -112,23 +112,20 @@ struct RunCommand: ParsableCommand {
         if tally.failed > 0 || (!all && !tally.unavailable.isEmpty) { throw ExitCode.failure }
     }
 
-    /// The lesson file of a name or path.
-    private func lessonURL(_ name: String) throws -> URL {
-        if name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") {
-            return try LessonCatalog(folder: URL(fileURLWithPath: ".")).file(for: name)
-        }
-        return try folder.catalog().file(for: name)
-    }
-
     private func report(_ outcome: LessonOutcome) {
         let trace = outcome.trace
         let timing = "\(trace.training.loss.count) iterations in \(Console.duration(outcome.trainingSeconds))"
         Console.line("\(trace.lesson.name): \(trace.summary) (\(timing))")
         if quiet { return }
-        let steps = outcome.files.filter { $0.deletingLastPathComponent().lastPathComponent == "steps" }
-        for file in outcome.files where !steps.contains(file) { Console.line("  wrote \(LessonFile.displayPath(file))") }
-        if let first = steps.first {
-            Console.line("  wrote \(steps.count) step frames in \(LessonFile.displayPath(first.deletingLastPathComponent()))/")
+        let grouped = [("steps", "step frames"), ("snapshots", "snapshot checkpoints")]
+        func inFolder(_ name: String) -> [URL] { outcome.files.filter { $0.deletingLastPathComponent().lastPathComponent == name } }
+        let inGroups = Set(grouped.flatMap { inFolder($0.0) })
+        for file in outcome.files where !inGroups.contains(file) { Console.line("  wrote \(LessonFile.displayPath(file))") }
+        for (name, what) in grouped {
+            let files = inFolder(name)
+            if let first = files.first {
+                Console.line("  wrote \(files.count) \(what) in \(LessonFile.displayPath(first.deletingLastPathComponent()))/")
+            }
         }
     }
 }

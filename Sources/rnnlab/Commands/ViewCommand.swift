@@ -47,22 +47,10 @@ struct ViewCommand: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: trace)
         let decoded = try JSONInput.decode(LessonTrace.self, from: url, expected: "a trace written by rnnlab run")
-        let count = StepPosition.count(decoded)
-        if let at, at >= count {
-            throw ValidationFailure("\(trace): there is no step \(at); the steps are 0…\(max(count - 1, 0))")
-        }
-        let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
-        if json { return print(try InspectExport.json(decoded), terminator: "") }
-        if csv { return print(InspectExport.csv(decoded), terminator: "") }
-        if table {
-            let width = stdoutIsTerminal ? TerminalSize.current().width : nil
-            let mode = stdoutIsTerminal ? ColorMode.detect() : .none
-            return print(InspectTable.render(decoded, width: width, colorMode: mode), terminator: "")
-        }
-        if let at { return print(StepText.render(decoded, at), terminator: "") }
-        guard Terminal.isInteractive else { return print(StepText.renderAll(decoded), terminator: "") }
+        if json { return try TracePresenter.showValues(decoded, format: .json) }
+        if csv { return try TracePresenter.showValues(decoded, format: .csv) }
+        if table { return try TracePresenter.showValues(decoded, format: .table) }
         let folder = saveTo.map { URL(fileURLWithPath: $0) } ?? url.deletingLastPathComponent()
-        let outcome = try StepViewer.run(trace: decoded, startAt: start, saveFolder: folder, reveal: reveal)
-        if outcome == .interrupted { throw ExitCode(130) }
+        try TracePresenter.showSteps(decoded, at: at, start: start, reveal: reveal, saveFolder: folder, source: trace)
     }
 }

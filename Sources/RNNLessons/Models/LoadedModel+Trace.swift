@@ -1,0 +1,146 @@
+import Foundation
+import RNNCore
+
+/// What to run a model on.
+public enum ModelInput: Sendable {
+    /// The lesson's shown input (for a model from outside: its vocabulary in order).
+    case lessonDefault
+    /// Characters for a character model, a question for a seq2seq model.
+    case text(String)
+    /// Feature vectors, `[steps][features]`, for a character model (no tokens: steps are `x0`, `x1`, …).
+    case features([[Float]])
+}
+
+/// A model's trace on one input, with what the user should be told about the input.
+public struct TracedInput {
+    /// Everything the step viewer, the tables and the figures draw.
+    public var trace: LessonTrace
+    /// One line each: unknown words read as `<unk>`, a truncated question, an unused `--input`.
+    public var notes: [String]
+    /// For seq2seq: the answer as text.
+    public var answer: String?
+    /// For seq2seq: the question's words the vocabulary does not know.
+    public var unknownWords: [String] = []
+}
+
+extension LoadedModel {
+    /// The longest question the encoder reads; longer ones are cut with a note.
+    public static let maximumQuestionWords = 40
+
+    /// Runs the model on `input` and traces every step: the input token, x, each layer's h, c
+    /// and gates, the prediction (and the target when the lesson's data knows it); for seq2seq
+    /// the encoder's steps then the decoder's, answering with `beam` hypotheses.
+    ///
+    /// - Throws: `LessonError` (one line) for characters outside the vocabulary (naming them and
+    ///   listing the vocabulary), an empty input, or features of the wrong width.
+    public func trace(_ input: ModelInput, beam: Int = 1) throws -> TracedInput {
+        switch network {
+        case .sequence(let model) where model.shape.readout == .lastStep:
+            return try regressionTrace(model, input: input)
+        case .sequence(let model):
+            return try characterTrace(model, input: input)
+        case .seq2seq(let model, let maxAnswerLength):
+            return try seq2seqTrace(model, input: input, maxLength: maxAnswerLength, beam: beam)
+        }
+    }
+
+    /// The characters of `text`, each in the vocabulary; otherwise an error naming the others.
+    public func characters(of text: String, what: String = "the input") throws -> [String] {
+        let characters = text.map(String.init)
+        guard !characters.isEmpty else { throw LessonError("\(what) is empty; expected characters from \(vocabularyListing)") }
+        let unknown = vocabulary.encode(characters).unknown
+        guard unknown.isEmpty else {
+            let named = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+            throw LessonError("\(what) has characters \(lesson.name) does not know: \(named); expected characters from \(vocabularyListing)")
+        }
+        return characters
+    }
+
+    /// The vocabulary as `"h" "i" "e" "l" "o"`.
+    var vocabularyListing: String { vocabulary.tokens.map { "\"\($0)\"" }.joined(separator: " ") }
+
+    private func characterTrace(_ model: SequenceModel, input: ModelInput) throws -> TracedInput {
+        let labels: [String], tensor: Tensor
+        var targets: [String]?
+        let data = try file.map { try CharacterDataset.load(from: $0) }
+        switch input {
+        case .features(let rows):
+            guard !rows.isEmpty else { throw LessonError("the input has no steps; expected [steps][features]") }
+            if let bad = rows.firstIndex(where: { $0.count != model.shape.inputSize }) {
+                throw LessonError("input step \(bad) has \(rows[bad].count) features; the model takes \(model.shape.inputSize)")
+            }
+            labels = rows.indices.map { "x\($0)" }
+            tensor = Tensor(shape: [rows.count, 1, model.shape.inputSize], values: rows.flatMap { $0 })
+        case .text, .lessonDefault:
+            try requireOneHot(model)
+            if case .text(let text) = input {
+                labels = try characters(of: text)
+            } else if let file, let data {
+                labels = try NextCharacterRunner.shownInput(file, data)
+            } else {
+                labels = vocabulary.tokens
+            }
+            targets = data?.continuation(of: labels)
+            tensor = OneHot.tensor(vocabulary.encode(labels).indices, classes: vocabulary.count)
+        }
+        let pass = CharacterSteps(model: model, vocabulary: vocabulary, labels: labels, input: tensor, targets: targets)
+        let predicted = vocabulary.decode(pass.prediction.indices).joined()
+        var summary = "\"\(labels.joined())\" → \"\(predicted)\""
+        if let targets { summary += " (the text goes on \"\(targets.joined())\")" }
+        return TracedInput(trace: makeTrace(info: ModelInfo(model), steps: pass.steps, summary: summary), notes: [])
+    }
+
+    private func regressionTrace(_ model: SequenceModel, input: ModelInput) throws -> TracedInput {
+        guard let file else { throw LessonError("\(lesson.name): a regression model needs its lesson's data") }
+        let data = try SeriesDataset.load(from: file)
+        let window = try RegressionSteps.shownWindow(file, data)
+        let steps = RegressionSteps.steps(model: model, data: data, window: window, reduction: RegressionSteps.reduction(file.lesson))
+        var notes: [String] = []
+        if case .lessonDefault = input {} else {
+            notes.append("\(lesson.name) is a regression lesson: it shows its saved test window \(window) (show.window); --input is not used")
+        }
+        let forecast = RegressionSteps.forecast(model: model, data: data)
+        var trace = makeTrace(
+            info: ModelInfo(model, featureNames: data.featureNames), steps: steps,
+            summary: "test window \(window): forecast \(steps.last?.prediction ?? "?"), actual \(steps.last?.target ?? "?")")
+        trace.forecast = forecast
+        return TracedInput(trace: trace, notes: notes)
+    }
+
+    private func seq2seqTrace(_ model: Seq2SeqModel, input: ModelInput, maxLength: Int, beam: Int) throws -> TracedInput {
+        let data = try file.map { try DialogDataset.load(from: $0) }
+        var words: [String]
+        var notes: [String] = []
+        switch input {
+        case .features: throw LessonError("\(lesson.name) is a seq2seq lesson; it reads a question as text")
+        case .text(let text): words = DialogDataset.tokenizer.tokenize(text)
+        case .lessonDefault:
+            if let file, let data { words = try Seq2SeqRunner.shownQuestion(file, data) } else { words = [] }
+        }
+        guard !words.isEmpty else { throw LessonError("the question has no words") }
+        if words.count > Self.maximumQuestionWords {
+            notes.append("the question has \(words.count) words; only the first \(Self.maximumQuestionWords) are read")
+            words = Array(words.prefix(Self.maximumQuestionWords))
+        }
+        let unknown = vocabulary.encode(words).unknown
+        if !unknown.isEmpty { notes.append("I don't know: \(unknown.joined(separator: ", ")) (read as \(Vocabulary.unk))") }
+        let expected = data?.answer(to: words)
+        let steps = Seq2SeqSteps(
+            model: model, vocabulary: vocabulary, question: words, expected: expected, maxLength: maxLength, beam: max(beam, 1))
+        let answer = DialogDataset.tokenizer.detokenize(vocabulary.decode(steps.decoding.tokens))
+        var trace = makeTrace(info: ModelInfo(model), steps: steps.steps, summary: "\"\(words.joined(separator: " "))\" → \"\(answer)\"")
+        trace.decoder = steps.decoder
+        return TracedInput(trace: trace, notes: notes, answer: answer, unknownWords: unknown)
+    }
+
+    /// A trace of this model with `steps`, no training history.
+    private func makeTrace(info: ModelInfo, steps: [StepTrace], summary: String) -> LessonTrace {
+        var title = lesson.title
+        if let iteration { title += " (iteration \(iteration))" }
+        return LessonTrace(
+            lesson: LessonInfo(name: lesson.name, title: title, source: lesson.source, task: lesson.task),
+            model: info, vocabulary: vocabulary.tokens,
+            training: TrainingHistory(loss: [], optimizer: metadata["optimizer"] ?? "trained elsewhere"),
+            snapshots: [], steps: steps, result: [:], summary: summary)
+    }
+}
