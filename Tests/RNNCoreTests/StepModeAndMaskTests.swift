@@ -72,4 +72,37 @@ struct StepModeAndMaskTests {
         }
         #expect((9..<12).allSatisfy { analytic[$0] == 0 } && (21..<24).allSatisfy { analytic[$0] == 0 }, "padded inputs")
     }
+
+    @Test("a batch shared between two threads gives each sequence exactly its values alone", arguments: CellKind.allCases)
+    func batchSplit(cell: CellKind) {
+        let (steps, batch, inputs, hidden) = (5, 16, 6, 48)
+        #expect(BatchSplit.ranges(batch: batch, hiddenSize: hidden, gateWidth: cell.gateCount * hidden).count == 2)
+        var generator = SeededGenerator(seed: 5)
+        let layer = RecurrentLayer(cell: cell, inputSize: inputs, hiddenSize: hidden, generator: &generator)
+        let input = GradientCheck.random([steps, batch, inputs], seed: 6)
+        let fromAbove = GradientCheck.random([steps, batch, hidden], seed: 7)
+        let mask = Tensor(shape: [steps, batch], values: (0..<steps * batch).map { $0 / batch < 3 || $0 % 3 != 0 ? 1 : 0 })
+        let outputs = Array(UnsafeBufferPointer(start: layer.forward(input.pointer, steps: steps, batch: batch, mask: mask.pointer), count: steps * batch * hidden))
+        let inputGradient = Array(UnsafeBufferPointer(start: layer.backward(outputGradient: fromAbove.pointer)!, count: steps * batch * inputs))
+        let initialGradient = Array(UnsafeBufferPointer(start: layer.initialHiddenGradient, count: batch * hidden))
+        for row in 0..<batch {
+            func column(_ tensor: Tensor, width: Int) -> Tensor {
+                Tensor(shape: [steps, 1, width], values: (0..<steps).flatMap { t in (0..<width).map { tensor[(t * batch + row) * width + $0] } })
+            }
+            let rowInput = column(input, width: inputs), rowMask = column(mask, width: 1)
+            let rowGradient = column(fromAbove, width: hidden)
+            defer { withExtendedLifetime((rowInput, rowMask, rowGradient)) {} }
+            let alone = layer.forward(rowInput.pointer, steps: steps, batch: 1, mask: rowMask.pointer)
+            for t in 0..<steps {
+                let together = Array(outputs[(t * batch + row) * hidden..<(t * batch + row + 1) * hidden])
+                #expect(Array(UnsafeBufferPointer(start: alone + t * hidden, count: hidden)) == together, "h row \(row) step \(t)")
+            }
+            let aloneInput = layer.backward(outputGradient: rowGradient.pointer)!
+            for t in 0..<steps {
+                let together = Array(inputGradient[(t * batch + row) * inputs..<(t * batch + row + 1) * inputs])
+                #expect(Array(UnsafeBufferPointer(start: aloneInput + t * inputs, count: inputs)) == together, "dx row \(row) step \(t)")
+            }
+            #expect(Array(UnsafeBufferPointer(start: layer.initialHiddenGradient, count: hidden)) == Array(initialGradient[row * hidden..<(row + 1) * hidden]))
+        }
+    }
 }

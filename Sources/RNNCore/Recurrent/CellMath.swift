@@ -67,7 +67,7 @@ enum CellMath {
 
     // MARK: Backward
 
-    /// Writes `carried + fromAbove` into `result` and returns its Euclidean norm.
+    /// Writes `carried + fromAbove` into `result` and returns the sum of its squares.
     static func addGradients(
         _ carried: UnsafePointer<Float>, _ fromAbove: UnsafePointer<Float>?, into result: UnsafeMutablePointer<Float>,
         count: Int
@@ -79,7 +79,7 @@ enum CellMath {
         }
         var squares: Float = 0
         for j in 0..<count { squares = squares + result[j] * result[j] }
-        return squares.squareRoot()
+        return squares
     }
 
     /// RNN: `∂L/∂a = ∂L/∂h ⊙ (1 − h²)`.

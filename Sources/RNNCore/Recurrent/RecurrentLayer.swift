@@ -105,7 +105,11 @@ public final class RecurrentLayer {
         prepare(steps: steps, batch: batch, initialHidden: initialHidden, initialCell: initialCell, mask: mask)
         self.input = input
         projectInputs(input, rows: steps * batch, into: storage.gates.pointer)
-        for t in 0..<steps { advance(to: t, recorder: recorder) }
+        let recurrentT = weightHHT.transposed()
+        let parts = recorder == nil ? BatchSplit.ranges(batch: batch, hiddenSize: hiddenSize, gateWidth: gateWidth) : [0..<batch]
+        BatchSplit.run(parts) { _, rows in
+            for t in 0..<steps { advance(to: t, rows: rows, recurrentT: recurrentT, recorder: recorder) }
+        }
         return outputs
     }
 
@@ -151,7 +155,7 @@ public final class RecurrentLayer {
             m: batch, n: gateWidth, k: width, a: .rowMajor(slot, leadingDimension: inputSize),
             b: weightIHT.transposed() + leadingWidth * gateWidth, ldb: gateWidth, c: gates(at: t), ldc: gateWidth,
             accumulate: true)
-        advance(to: t, recorder: recorder)
+        advance(to: t, rows: 0..<batch, recurrentT: weightHHT.transposed(), recorder: recorder)
         return hidden(at: t)
     }
 
@@ -165,7 +169,7 @@ public final class RecurrentLayer {
         let slot = storage.stepInputs.pointer + t * batch * inputSize
         slot.update(from: x, count: batch * inputSize)
         projectInputs(slot, rows: batch, into: gates(at: t))
-        advance(to: t, recorder: recorder)
+        advance(to: t, rows: 0..<batch, recurrentT: weightHHT.transposed(), recorder: recorder)
         return hidden(at: t)
     }
 
@@ -194,48 +198,50 @@ public final class RecurrentLayer {
             b: weightIHT.transposed(), ldb: width, c: gates, ldc: width, accumulate: true)
     }
 
-    /// The recurrent part of step `t`, once its input contributions are in `gates(at: t)`.
-    private func advance(to t: Int, recorder: (any StepRecorder)?) {
-        let H = hiddenSize, width = gateWidth, stateCount = batch * H
-        let previous = UnsafePointer(hidden(at: t - 1))
-        let gates = self.gates(at: t)
-        let recurrentT = weightHHT.transposed()
+    /// The recurrent part of step `t` for the sequences `rows`, once their input contributions
+    /// are in `gates(at: t)`. `recurrentT` is `W_hhᵀ`.
+    private func advance(
+        to t: Int, rows: Range<Int>, recurrentT: UnsafePointer<Float>, recorder: (any StepRecorder)?
+    ) {
+        let H = hiddenSize, width = gateWidth, count = rows.count, first = rows.lowerBound
+        let previous = UnsafePointer(hidden(at: t - 1) + first * H), hidden = self.hidden(at: t) + first * H
+        let gates = self.gates(at: t) + first * width
+        let stateOffset = t * batch * H + first * H
         switch cell {
         case .rnn, .lstm:
             MatrixMultiply.multiply(
-                m: batch, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
+                m: count, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
                 b: recurrentT, ldb: width, c: gates, ldc: width, accumulate: true)
-            if recorder != nil { storage.recordPreActivations(copying: gates, count: batch * width) }
+            if recorder != nil { storage.recordPreActivations(copying: gates, count: count * width) }
             if cell == .rnn {
-                CellMath.rnnForward(gates, hidden: hidden(at: t), count: stateCount)
+                CellMath.rnnForward(gates, hidden: hidden, count: count * H)
             } else {
                 CellMath.lstmForward(
-                    gates, previousCell: cellState(at: t - 1), cell: cellState(at: t),
-                    cellTanh: storage.cellTanh.pointer + t * stateCount, hidden: hidden(at: t),
-                    batch: batch, hiddenSize: H)
+                    gates, previousCell: cellState(at: t - 1) + first * H, cell: cellState(at: t) + first * H,
+                    cellTanh: storage.cellTanh.pointer + stateOffset, hidden: hidden, batch: count, hiddenSize: H)
             }
         case .gru:
-            let recurrent = storage.recurrentPart.pointer
-            for row in 0..<batch { (recurrent + row * width).update(from: biasHH.value.pointer, count: width) }
+            let recurrent = storage.recurrentPart.pointer + first * width
+            for row in 0..<count { (recurrent + row * width).update(from: biasHH.value.pointer, count: width) }
             MatrixMultiply.multiply(
-                m: batch, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
+                m: count, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
                 b: recurrentT, ldb: width, c: recurrent, ldc: width, accumulate: true)
             if recorder != nil {
                 CellMath.gruPreActivations(
-                    gates, recurrent: recurrent, into: storage.recordPreActivations(count: batch * width),
-                    batch: batch, hiddenSize: H)
+                    gates, recurrent: recurrent, into: storage.recordPreActivations(count: count * width),
+                    batch: count, hiddenSize: H)
             }
             CellMath.gruForward(
-                gates, recurrent: recurrent, candidate: storage.candidate.pointer + t * stateCount,
-                previous: previous, hidden: hidden(at: t), batch: batch, hiddenSize: H)
+                gates, recurrent: recurrent, candidate: storage.candidate.pointer + stateOffset,
+                previous: previous, hidden: hidden, batch: count, hiddenSize: H)
         }
-        if let mask { carryOverPadding(at: t, mask: mask + t * batch) }
+        if let mask { carryOverPadding(at: t, rows: rows, mask: mask + t * batch) }
         if let recorder { record(step: t, to: recorder) }
     }
 
     /// Padded rows keep the previous state.
-    private func carryOverPadding(at t: Int, mask: UnsafePointer<Float>) {
-        for row in 0..<batch where mask[row] == 0 {
+    private func carryOverPadding(at t: Int, rows: Range<Int>, mask: UnsafePointer<Float>) {
+        for row in rows where mask[row] == 0 {
             (hidden(at: t) + row * hiddenSize).update(from: hidden(at: t - 1) + row * hiddenSize, count: hiddenSize)
             if cell.hasCellState {
                 (cellState(at: t) + row * hiddenSize).update(from: cellState(at: t - 1) + row * hiddenSize, count: hiddenSize)
@@ -282,9 +288,18 @@ public final class RecurrentLayer {
         finalCellGradient: UnsafePointer<Float>? = nil, inputGradient: Bool = true
     ) -> UnsafeMutablePointer<Float>? {
         beginBackward(finalHiddenGradient: finalHiddenGradient, finalCellGradient: finalCellGradient)
-        let stateCount = batch * hiddenSize
-        for t in stride(from: steps - 1, through: 0, by: -1) {
-            backwardStep(at: t, outputGradient: outputGradient.map { $0 + t * stateCount })
+        let stateCount = batch * hiddenSize, steps = steps
+        let parts = BatchSplit.ranges(batch: batch, hiddenSize: hiddenSize, gateWidth: gateWidth)
+        // Each part's sums of squares of ∂L/∂h_t, added in part order afterwards.
+        let squares = Tensor(shape: [parts.count, steps])
+        BatchSplit.run(parts) { part, rows in
+            for t in stride(from: steps - 1, through: 0, by: -1) {
+                squares[part * steps + t] = backwardStep(
+                    at: t, rows: rows, outputGradient: outputGradient.map { $0 + t * stateCount })
+            }
+        }
+        for t in 0..<steps {
+            gradientNorms[t] = (0..<parts.count).reduce(Float(0)) { $0 + squares[$1 * steps + t] }.squareRoot()
         }
         finishBackward()
         guard inputGradient else { return nil }
@@ -310,26 +325,36 @@ public final class RecurrentLayer {
     /// Adds ∂L/∂h_t from above (`[batch][H]`, or `nil`) to the gradient carried from step t+1
     /// and backpropagates through step `t`, leaving the gradient for step t−1 carried.
     public func backwardStep(at t: Int, outputGradient: UnsafePointer<Float>?) {
-        let H = hiddenSize, width = gateWidth, stateCount = batch * H
-        let carryHidden = storage.carryHidden.pointer, carryCell = storage.carryCell.pointer
-        let hiddenGradient = storage.stepGradient.pointer
-        gradientNorms[t] = CellMath.addGradients(carryHidden, outputGradient, into: hiddenGradient, count: stateCount)
-        let gx = storage.gateGradientX.pointer + t * batch * width
-        let gh = (cell == .gru ? storage.gateGradientH.pointer : storage.gateGradientX.pointer) + t * batch * width
-        let padded = mask.map { mask in (0..<batch).filter { mask[t * batch + $0] == 0 } } ?? []
-        if cell.hasCellState { for row in padded { storage.savePaddedCell(row: row, from: carryCell, width: H) } }
+        gradientNorms[t] = backwardStep(at: t, rows: 0..<batch, outputGradient: outputGradient).squareRoot()
+    }
+
+    /// `backwardStep(at:outputGradient:)` for the sequences `rows` only; returns the sum of
+    /// squares of their ∂L/∂h_t. `outputGradient` is for the whole batch.
+    private func backwardStep(at t: Int, rows: Range<Int>, outputGradient: UnsafePointer<Float>?) -> Float {
+        let H = hiddenSize, width = gateWidth, count = rows.count, first = rows.lowerBound
+        let carryHidden = storage.carryHidden.pointer + first * H, carryCell = storage.carryCell.pointer + first * H
+        let hiddenGradient = storage.stepGradient.pointer + first * H
+        let squares = CellMath.addGradients(
+            carryHidden, outputGradient.map { $0 + first * H }, into: hiddenGradient, count: count * H)
+        let gx = storage.gateGradientX.pointer + (t * batch + first) * width
+        let gh = (cell == .gru ? storage.gateGradientH.pointer : storage.gateGradientX.pointer) + (t * batch + first) * width
+        let stateOffset = t * batch * H + first * H
+        // Padded rows, counted from `first`.
+        let padded = mask.map { mask in (0..<count).filter { mask[t * batch + first + $0] == 0 } } ?? []
+        if cell.hasCellState { for row in padded { storage.savePaddedCell(row: first + row, from: storage.carryCell.pointer, width: H) } }
         switch cell {
         case .rnn:
-            CellMath.rnnBackward(hiddenGradient, hidden: hidden(at: t), gateGradient: gx, count: stateCount)
+            CellMath.rnnBackward(hiddenGradient, hidden: hidden(at: t) + first * H, gateGradient: gx, count: count * H)
         case .lstm:
             CellMath.lstmBackward(
-                hiddenGradient, cellGradient: carryCell, gates: gates(at: t), previousCell: cellState(at: t - 1),
-                cellTanh: storage.cellTanh.pointer + t * stateCount, gateGradient: gx, batch: batch, hiddenSize: H)
+                hiddenGradient, cellGradient: carryCell, gates: gates(at: t) + first * width,
+                previousCell: cellState(at: t - 1) + first * H, cellTanh: storage.cellTanh.pointer + stateOffset,
+                gateGradient: gx, batch: count, hiddenSize: H)
         case .gru:
             CellMath.gruBackward(
-                hiddenGradient, gates: gates(at: t), candidate: storage.candidate.pointer + t * stateCount,
-                previous: hidden(at: t - 1), inputGateGradient: gx, recurrentGateGradient: gh,
-                previousGradient: carryHidden, batch: batch, hiddenSize: H)
+                hiddenGradient, gates: gates(at: t) + first * width, candidate: storage.candidate.pointer + stateOffset,
+                previous: hidden(at: t - 1) + first * H, inputGateGradient: gx, recurrentGateGradient: gh,
+                previousGradient: carryHidden, batch: count, hiddenSize: H)
         }
         for row in padded {
             // A padded step copied the state: its gradient passes straight through.
@@ -339,12 +364,13 @@ public final class RecurrentLayer {
         }
         // ∂L/∂h_{t-1} through W_hh (the GRU has already written its direct path z⊙dh).
         MatrixMultiply.multiply(
-            m: batch, n: H, k: width, a: .rowMajor(gh, leadingDimension: width),
+            m: count, n: H, k: width, a: .rowMajor(gh, leadingDimension: width),
             b: weightHH.value.pointer, ldb: H, c: carryHidden, ldc: H, accumulate: cell == .gru)
         for row in padded {
             (carryHidden + row * H).update(from: hiddenGradient + row * H, count: H)
-            if cell.hasCellState { storage.restorePaddedCell(row: row, into: carryCell, width: H) }
+            if cell.hasCellState { storage.restorePaddedCell(row: first + row, into: storage.carryCell.pointer, width: H) }
         }
+        return squares
     }
 
     /// ∂L/∂x_t (`[batch][inputSize]`) once `backwardStep(at: t)` has run; valid until the next call.

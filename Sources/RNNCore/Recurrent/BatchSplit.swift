@@ -1,0 +1,34 @@
+import Dispatch
+
+/// Shares a layer's step-by-step recurrence between two threads by halves of the batch.
+///
+/// Sequences of a batch never interact inside a recurrent layer, so each thread can run all
+/// time steps for its own rows: every value is computed exactly as on one thread, by the same
+/// operations in the same order. The split depends only on the sizes, never on the machine.
+enum BatchSplit {
+    /// Multiply-adds of one step's recurrent product from which the batch is split.
+    static let minimumWork = 1 << 15
+
+    /// The row ranges to run side by side: the whole batch, or its two halves.
+    static func ranges(batch: Int, hiddenSize: Int, gateWidth: Int) -> [Range<Int>] {
+        guard batch >= 8, batch * hiddenSize * gateWidth >= minimumWork else { return [0..<batch] }
+        return [0..<batch / 2, batch / 2..<batch]
+    }
+
+    /// Runs `body(part, rows)` for every range, at the same time when there are several.
+    static func run(_ ranges: [Range<Int>], _ body: (Int, Range<Int>) -> Void) {
+        guard ranges.count > 1 else {
+            body(0, ranges[0])
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let shared = UncheckedBody(body: body)
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { shared.body($0, ranges[$0]) }
+        }
+    }
+
+    /// The body, handed to the worker threads; the ranges it is given never overlap.
+    private struct UncheckedBody: @unchecked Sendable {
+        let body: (Int, Range<Int>) -> Void
+    }
+}
