@@ -47,4 +47,20 @@ import Testing
         }
         #expect(Ticks.nice(0, 3, count: 8).contains(0.5), "a 4-step axis without the integer rule")
     }
+
+    @Test func unitNumbersAreThinnedToRoundNumbers() {
+        func shown(_ count: Int, _ spacing: Int) -> [Int] {
+            Layout.roundNumberedLabels(count: count, labelSpacing: spacing).map { $0 + 1 }
+        }
+        #expect(shown(5, 1) == [1, 2, 3, 4, 5])
+        #expect(shown(25, 3) == [1, 5, 10, 15, 20, 25])
+        #expect(shown(25, 5) == [5, 10, 15, 20, 25], "1 would collide with 5")
+        #expect(shown(128, 7) == [1, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120])
+    }
+
+    @Test func gateColourBarsNameTheGate() {
+        #expect(GatesFigure.name("i") == "input gate i")
+        #expect(GatesFigure.name("g") == "candidate g")
+        #expect(GatesFigure.title("z") == "update gate z (how much of h_{t-1} is kept)")
+    }
 }

@@ -36,12 +36,29 @@ enum Layout {
     /// Every how many-th label to show so labels of width `labelWidth` placed every `spacing`
     /// points do not collide (1 = all).
     static func labelStride(labelWidth: Double, spacing: Double, padding: Double = 6) -> Int {
-        guard spacing > 0 else { return 1 }
-        let needed = Int(((labelWidth + padding) / spacing).rounded(.up))
+        let needed = labelSpacing(labelWidth: labelWidth, spacing: spacing, padding: padding)
         guard needed > 1 else { return 1 }
         // Prefer round strides (2, 5, 10, 20, 25, 50…) so labels land on readable indices.
         for candidate in [2, 5, 10, 20, 25, 50, 100, 200, 500, 1000] where candidate >= needed { return candidate }
         return needed
+    }
+
+    /// The fewest positions apart two labels of width `labelWidth` placed every `spacing` points
+    /// must be not to collide (1 = neighbours fit).
+    static func labelSpacing(labelWidth: Double, spacing: Double, padding: Double = 6) -> Int {
+        guard spacing > 0 else { return 1 }
+        return max(1, Int(((labelWidth + padding) / spacing).rounded(.up)))
+    }
+
+    /// Which of `count` labels numbered 1, 2, 3… to show when labels need `labelSpacing` positions
+    /// apart: all when they fit, else 1 and the round numbers (5, 10, 15… or 10, 20…), never 1, 6, 11.
+    /// The 1 is dropped when it would collide with the first round number. Returns 0-based positions.
+    static func roundNumberedLabels(count: Int, labelSpacing: Int) -> [Int] {
+        guard labelSpacing > 1 else { return Array(0..<count) }
+        let stride = [2, 5, 10, 20, 25, 50, 100, 200, 500, 1000].first { $0 >= labelSpacing } ?? labelSpacing
+        let multiples = Array(Swift.stride(from: stride - 1, to: count, by: stride))
+        let firstRound = multiples.first ?? count
+        return (firstRound >= labelSpacing ? [0] : []) + multiples
     }
 
     /// `value` limited to `range`.

@@ -19,6 +19,8 @@ struct Heatmap {
     /// Widen the columns (up to `maxLabelColumnWidth`) so every column label fits, rather than thinning them.
     var widenColumnsForLabels = false
     static let maxLabelColumnWidth: Double = 96
+    /// Rows are numbered 1, 2, 3… (units): thinned row labels then show 1, 5, 10… rather than 1, 6, 11.
+    var rowsNumberedFromOne = false
 
     static let labelSize: Double = 11
     static let axisSize: Double = 12
@@ -86,8 +88,16 @@ struct Heatmap {
             }
         }
         // Row labels, thinned when rows are too thin for text.
-        let rowStride = Layout.labelStride(labelWidth: Self.labelSize, spacing: cellHeight, padding: 2)
-        for (r, label) in rowLabels.enumerated() where r % rowStride == 0 {
+        let shownRows: [Int]
+        if rowsNumberedFromOne {
+            let spacing = Layout.labelSpacing(labelWidth: Self.labelSize, spacing: cellHeight, padding: 2)
+            shownRows = Layout.roundNumberedLabels(count: rowLabels.count, labelSpacing: spacing)
+        } else {
+            let rowStride = Layout.labelStride(labelWidth: Self.labelSize, spacing: cellHeight, padding: 2)
+            shownRows = Array(stride(from: 0, to: rowLabels.count, by: rowStride))
+        }
+        for r in shownRows {
+            let label = rowLabels[r]
             canvas.text(label, x: left - 6, y: top + (Double(r) + 0.5) * cellHeight - gap / 2, size: Self.labelSize,
                         color: theme.secondaryText, align: .right, valign: .middle)
         }

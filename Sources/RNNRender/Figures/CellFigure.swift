@@ -78,13 +78,35 @@ struct CellFigure: Figure {
             }
         }
 
-        /// A layer box (σ or tanh) labelled with its gate name.
-        func gate(_ symbol: String, name: String, x: Double, y: Double) {
+        /// Which side of a gate box its value strip (and, opposite, its name) goes.
+        enum Side { case left, right }
+
+        /// Where gate value strips start: low enough that their titles clear the wires above the
+        /// gates (the i·g and 1−z products run at `productLine`), ending level with the gate boxes.
+        var gateStripTop: Double { gateLine - 64 }
+        /// The height of value strips beside the gates.
+        static let gateStripHeight: Double = 80
+        /// The level of the products drawn above the gates (i·g in an LSTM, (1−z)·n in a GRU).
+        var productLine: Double { y0 + 122 }
+
+        /// A layer box (σ or tanh) with its gate name below, on the side away from its strip.
+        func gate(_ symbol: String, name: String, x: Double, y: Double, nameSide: Side = .left) {
             let r = Rect(x: x - 24, y: y - 15, width: 48, height: 30)
             canvas.fill(r, RGBColor(hex: 0xFCE5A2), radius: 4)
             canvas.stroke(r, RGBColor(hex: 0xB8860B), width: 1.2, radius: 4)
             canvas.text(symbol, x: x, y: y, size: 14, align: .center, valign: .middle)
-            canvas.text(name, x: x - 28, y: y + 22, size: 14, bold: true, italic: true, align: .right, valign: .middle)
+            canvas.text(name, x: nameSide == .left ? x - 28 : x + 28, y: y + 22, size: 14, bold: true, italic: true,
+                        align: nameSide == .left ? .right : .left, valign: .middle)
+        }
+
+        /// A gate box fed from the h line, with its value strip (if traced) beside it on `stripSide`.
+        func gate(_ symbol: String, name: String, x: Double, values: [Float]?, stripSide: Side = .right) {
+            wire([(x0 + 90, hLine), (x, hLine), (x, gateLine + 15)])
+            gate(symbol, name: name, x: x, y: gateLine, nameSide: stripSide == .right ? .left : .right)
+            guard let values else { return }
+            let stripX = stripSide == .right ? x + 32 : x - 32 - Self.stripWidth(values.count)
+            strip(name, values, scale: GatesFigure.isTanh(name) ? .signed : .unit, x: stripX, y: gateStripTop,
+                  maxHeight: Self.gateStripHeight)
         }
 
         /// A pointwise operation (×, +, tanh).
@@ -94,12 +116,19 @@ struct CellFigure: Figure {
             canvas.text(op, x: x, y: y, size: op.count > 1 ? 12 : 17, align: .center, valign: .middle)
         }
 
-        /// A vertical strip of the vector's values, top at `y`, with a label above.
+        /// Vectors up to this long are drawn as cells with their values written in.
+        static let writtenCount = 8
+
+        /// The width of a strip of `count` values: wide enough for numbers when they are written.
+        static func stripWidth(_ count: Int) -> Double { count <= writtenCount ? 36 : 12 }
+
+        /// A vertical strip of the vector's values, top at `y`, with a label above; never taller than
+        /// `maxHeight` — long vectors (hundreds of units) become a thin colour band without numbers.
         func strip(_ label: String, _ values: [Float], scale: ValueScale, x: Double, y: Double, maxHeight: Double = 90) {
             let n = max(values.count, 1)
-            let written = n <= 8
-            let cellH = written ? min(16, maxHeight / Double(n)) : Layout.clamp(maxHeight / Double(n), 1...10)
-            let cellW: Double = written ? 36 : 12
+            let written = n <= Self.writtenCount
+            let cellH = min(written ? 16 : 10, maxHeight / Double(n))
+            let cellW = Self.stripWidth(n)
             canvas.text(label, x: x + cellW / 2, y: y - 4, size: 12, bold: true, align: .center, valign: .bottom)
             for (i, v) in values.enumerated() {
                 let r = Rect(x: x, y: y + Double(i) * cellH, width: cellW, height: cellH - (cellH >= 6 ? 1 : 0))
@@ -113,20 +142,22 @@ struct CellFigure: Figure {
             canvas.stroke(Rect(x: x, y: y, width: cellW, height: cellH * Double(n)), theme.grid, width: 0.75)
         }
 
-        /// Inputs common to every cell: h_{t-1} from the left, x_t from below, merged on the h line.
+        /// Inputs common to every cell: h_{t-1} from the left, x_t from below (its strip centred
+        /// under the wire it feeds, the wire starting above the strip's label), merged on the h line.
         func inputs(hPrevious: [Float], x: [Float], mergeX: Double) {
             strip("h_{t-1}", hPrevious, scale: .signed, x: x0 - 110, y: hLine - 20)
             wire([(x0 - 60, hLine), (mergeX, hLine)], arrow: false)
+            let xTop = y0 + height + 40
             strip("x_t", x, scale: x.allSatisfy { $0 == 0 || $0 == 1 } ? .unit : .symmetric(covering: x),
-                  x: x0 + 40, y: y0 + height + 30, maxHeight: 80)
-            wire([(mergeX, y0 + height + 20), (mergeX, hLine)], arrow: false)
+                  x: mergeX - Self.stripWidth(x.count) / 2, y: xTop, maxHeight: 80)
+            wire([(mergeX, xTop - 22), (mergeX, hLine)], arrow: false)
             canvas.circle(mergeX, hLine, radius: 3.5, fill: theme.axis)
             canvas.text("[h_{t-1}, x_t]", x: mergeX + 8, y: hLine + 14, size: 11, color: theme.secondaryText, valign: .middle)
         }
 
         func lstm(_ layer: LayerStepTrace, hPrevious: [Float], cPrevious: [Float], x: [Float]) {
             let g = layer.gates
-            let xf = x0 + 180, xi = x0 + 300, xg = x0 + 420, xo = x0 + 560, xt = x0 + 660
+            let xf = x0 + 170, xi = x0 + 290, xg = x0 + 410, xo = x0 + 580, xt = x0 + 680
             inputs(hPrevious: hPrevious, x: x, mergeX: x0 + 90)
             strip("c_{t-1}", cPrevious, scale: .symmetric(covering: cPrevious), x: x0 - 110, y: cLine - 20 + 30)
             wire([(x0 - 60, cLine), (xf - 13, cLine)])
@@ -135,17 +166,16 @@ struct CellFigure: Figure {
             node("+", x: xg, y: cLine)
             wire([(xg + 13, cLine), (x0 + width + 60, cLine)])
             if let c = layer.c { strip("c_t", c, scale: .symmetric(covering: c), x: x0 + width + 70, y: cLine - 20 + 30) }
-            // Gates fed from the h line.
-            for (xx, name, symbol) in [(xf, "f", "σ"), (xi, "i", "σ"), (xg, "g", "tanh"), (xo, "o", "σ")] {
-                wire([(x0 + 90, hLine), (xx, hLine), (xx, gateLine + 15)])
-                gate(symbol, name: name, x: xx, y: gateLine)
-                if let v = g[name] { strip(name, v, scale: GatesFigure.isTanh(name) ? .signed : .unit, x: xx + 32, y: gateLine - 100 + 12, maxHeight: 80) }
-            }
+            // Gates fed from the h line; o's strip sits left of it, clear of the o → × wire.
+            gate("σ", name: "f", x: xf, values: g["f"])
+            gate("σ", name: "i", x: xi, values: g["i"])
+            gate("tanh", name: "g", x: xg, values: g["g"])
+            gate("σ", name: "o", x: xo, values: g["o"], stripSide: .left)
             wire([(xf, gateLine - 15), (xf, cLine + 13)])
-            node("×", x: xg, y: y0 + 140)
-            wire([(xi, gateLine - 15), (xi, y0 + 140), (xg - 13, y0 + 140)])
-            wire([(xg, gateLine - 15), (xg, y0 + 153)])
-            wire([(xg, y0 + 127), (xg, cLine + 13)])
+            node("×", x: xg, y: productLine)
+            wire([(xi, gateLine - 15), (xi, productLine), (xg - 13, productLine)])
+            wire([(xg, gateLine - 15), (xg, productLine + 13)])
+            wire([(xg, productLine - 13), (xg, cLine + 13)])
             // Output: tanh(c_t) × o → h_t.
             node("tanh", x: xt, y: y0 + 130)
             wire([(xt, cLine), (xt, y0 + 110)])
@@ -158,7 +188,7 @@ struct CellFigure: Figure {
 
         func gru(_ layer: LayerStepTrace, hPrevious: [Float], x: [Float]) {
             let g = layer.gates
-            let xr = x0 + 200, xz = x0 + 340, xn = x0 + 520, xm = x0 + 640
+            let xr = x0 + 190, xz = x0 + 330, xn = x0 + 520, xm = x0 + 650
             let top = cLine
             inputs(hPrevious: hPrevious, x: x, mergeX: x0 + 90)
             // h_{t-1} also runs along the top: z·h_{t-1} + (1−z)·n.
@@ -167,20 +197,20 @@ struct CellFigure: Figure {
             wire([(xz + 13, top), (xm - 13, top)])
             node("+", x: xm, y: top)
             wire([(xm + 13, top), (x0 + width + 40, top), (x0 + width + 40, hLine), (x0 + width + 60, hLine)])
-            for (xx, name, symbol) in [(xr, "r", "σ"), (xz, "z", "σ"), (xn, "n", "tanh")] {
-                wire([(x0 + 90, hLine), (xx, hLine), (xx, gateLine + 15)])
-                gate(symbol, name: name, x: xx, y: gateLine)
-                if let v = g[name] { strip(name, v, scale: GatesFigure.isTanh(name) ? .signed : .unit, x: xx + 32, y: gateLine - 100 + 12, maxHeight: 80) }
-            }
+            // Gates fed from the h line; n's strip sits left of it, clear of the n → × wire.
+            gate("σ", name: "r", x: xr, values: g["r"])
+            gate("σ", name: "z", x: xz, values: g["z"])
+            gate("tanh", name: "n", x: xn, values: g["n"], stripSide: .left)
             wire([(xz, gateLine - 15), (xz, top + 13)])
-            node("1−", x: xz + 70, y: y0 + 140)
-            wire([(xz, y0 + 140), (xz + 50, y0 + 140)])
-            node("×", x: xm, y: y0 + 140)
-            wire([(xz + 90, y0 + 140), (xm - 13, y0 + 140)])
-            wire([(xn, gateLine - 15), (xn, y0 + 170), (xm, y0 + 170), (xm, y0 + 153)])
-            wire([(xm, y0 + 127), (xm, top + 13)])
-            canvas.text("r gates h_{t-1} inside n", x: xr, y: gateLine - 36, size: 11, color: theme.secondaryText,
-                        align: .center, valign: .middle)
+            node("1−", x: xz + 70, y: productLine)
+            wire([(xz, productLine), (xz + 50, productLine)])
+            node("×", x: xm, y: productLine)
+            wire([(xz + 90, productLine), (xm - 13, productLine)])
+            wire([(xn, gateLine - 15), (xn, y0 + 170), (xm, y0 + 170), (xm, productLine + 13)])
+            wire([(xm, productLine - 13), (xm, top + 13)])
+            // r has no wire of its own here: say what it does, above its strip, clear of every wire.
+            canvas.text("r gates h_{t-1} inside n", x: (x0 + 30 + xz) / 2, y: y0 + 100, size: 11,
+                        color: theme.secondaryText, align: .center, valign: .middle)
             strip("h_t", layer.h, scale: .signed, x: x0 + width + 70, y: hLine - 20)
         }
 
@@ -188,12 +218,15 @@ struct CellFigure: Figure {
             let xa = x0 + width / 2
             inputs(hPrevious: hPrevious, x: x, mergeX: x0 + 90)
             wire([(x0 + 90, hLine), (xa, hLine), (xa, gateLine + 15)])
-            gate("tanh", name: "h", x: xa, y: gateLine)
+            // The pre-activation strip below-left of the box (its name right of it), above the h line.
+            gate("tanh", name: "h", x: xa, y: gateLine, nameSide: .right)
             if let a = layer.preActivations["a"] {
-                strip("a = W·[h,x]+b", a, scale: .symmetric(covering: a), x: xa - 120, y: gateLine + 30, maxHeight: 80)
+                strip("a = W·[h,x]+b", a, scale: .symmetric(covering: a), x: xa - 120, y: gateLine + 30, maxHeight: 70)
             }
             wire([(xa, gateLine - 15), (xa, cLine), (x0 + width + 40, cLine), (x0 + width + 40, hLine), (x0 + width + 60, hLine)])
-            canvas.text("h_t = tanh(W_xh x_t + W_hh h_{t-1} + b)", x: xa, y: y0 + 120, size: 14, align: .center, valign: .middle)
+            // The formula left of the rising wire, not across it.
+            canvas.text("h_t = tanh(W_xh x_t + W_hh h_{t-1} + b)", x: xa - 16, y: y0 + 130, size: 14, align: .right,
+                        valign: .middle)
             strip("h_t", layer.h, scale: .signed, x: x0 + width + 70, y: hLine - 20)
         }
     }

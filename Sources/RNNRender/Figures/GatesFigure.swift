@@ -4,13 +4,25 @@ import RNNCore
 struct GatesFigure: Figure {
     let stack: HeatmapStackFigure
 
-    /// What each gate does, for block titles.
-    static let gateTitles: [String: String] = [
-        "i": "input gate i (how much new content is written)", "f": "forget gate f (how much of c_{t-1} is kept)",
-        "g": "candidate g = tanh(·) (the new content)", "o": "output gate o (how much of tanh(c_t) is shown)",
-        "r": "reset gate r (how much of h_{t-1} feeds n)", "z": "update gate z (how much of h_{t-1} is kept)",
-        "n": "candidate n = tanh(·) (the new state)",
+    /// Each gate's name ("input gate i") and what it does, for block titles and colour bars.
+    static let gates: [String: (name: String, role: String)] = [
+        "i": ("input gate i", "how much new content is written"), "f": ("forget gate f", "how much of c_{t-1} is kept"),
+        "g": ("candidate g = tanh(·)", "the new content"), "o": ("output gate o", "how much of tanh(c_t) is shown"),
+        "r": ("reset gate r", "how much of h_{t-1} feeds n"), "z": ("update gate z", "how much of h_{t-1} is kept"),
+        "n": ("candidate n = tanh(·)", "the new state"),
     ]
+
+    /// The gate's name for a colour bar ("input gate i", "candidate g"), or the letter when unknown.
+    static func name(_ gate: String) -> String {
+        guard let name = gates[gate]?.name else { return gate }
+        return name.components(separatedBy: " = ").first ?? name
+    }
+
+    /// A block title: the gate's name and role.
+    static func title(_ gate: String) -> String {
+        guard let info = gates[gate] else { return gate }
+        return "\(info.name) (\(info.role))"
+    }
 
     /// Whether a gate's values are tanh outputs (−1…1) rather than sigmoid (0…1).
     static func isTanh(_ gate: String) -> Bool { gate == "g" || gate == "n" }
@@ -25,8 +37,8 @@ struct GatesFigure: Figure {
                 guard !values.isEmpty else { continue }
                 let prefix = layers > 1 ? "layer \(layer + 1) · " : ""
                 blocks.append(HeatmapLayout.timeBlock(
-                    trace, title: prefix + (Self.gateTitles[gate] ?? gate), values: values,
-                    scale: Self.isTanh(gate) ? .signed : .unit, colorBarLabel: gate,
+                    trace, title: prefix + Self.title(gate), values: values,
+                    scale: Self.isTanh(gate) ? .signed : .unit, colorBarLabel: Self.name(gate),
                     lastBlock: layer == layers - 1 && k == names.count - 1, maxHeight: 160))
             }
         }
