@@ -37,12 +37,11 @@ public struct LessonRunner {
 
     /// Runs the lesson in `file`.
     ///
-    /// - Throws: `LessonError` (bad data, divergence), `LessonUnavailable` (a task this build
-    ///   cannot run yet), `LessonInterrupted` (stopped by `control`), `FileError` (writing).
+    /// - Throws: `LessonError` (bad data, divergence), `LessonInterrupted` (stopped by `control`), `FileError` (writing).
     public func run(_ file: LessonFile, control: RunControl = RunControl()) throws -> LessonOutcome {
         var file = file
         file.lesson = overrides.applied(to: file.lesson)
-        let trained = try file.lesson.task.runner(file: file).train(file, control: control)
+        let trained = try file.lesson.task.runner.train(file, control: control)
         var metadata = trained.metadata
         if !overrides.description.isEmpty { metadata["overrides"] = overrides.description }
 

@@ -22,20 +22,12 @@ struct TrainedLesson {
 }
 
 extension LessonTask {
-    /// The runner of this task, or an error when the task cannot run yet.
-    func runner(file: LessonFile) throws -> any TaskRunner {
+    /// The runner of this task.
+    var runner: any TaskRunner {
         switch self {
         case .nextCharacter: return NextCharacterRunner()
         case .regression: return RegressionRunner()
         case .seq2seq: return Seq2SeqRunner()
         }
     }
-}
-
-/// A lesson whose task this build cannot run yet.
-public struct LessonUnavailable: Error, CustomStringConvertible, Sendable {
-    /// The lesson.
-    public var lesson: String
-    /// One line saying so.
-    public var description: String
 }

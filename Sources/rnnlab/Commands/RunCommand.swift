@@ -92,9 +92,6 @@ struct RunCommand: ParsableCommand {
                 report(outcome)
                 tally.trainingSeconds += outcome.trainingSeconds
                 tally.ran.append(file.lesson.name)
-            } catch let error as LessonUnavailable {
-                Console.error("\(error)")
-                tally.unavailable.append(error.lesson)
             } catch let error as LessonInterrupted {
                 Console.error("\(error)")
                 throw ExitCode(InterruptFlag.exitStatus)
@@ -108,8 +105,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(InterruptFlag.exitStatus)
         }
         if urls.count > 1 && !quiet { Console.line(tally.summary) }
-        // A lesson named on its own that cannot run is a failure; within --all it is only noted.
-        if tally.failed > 0 || (!all && !tally.unavailable.isEmpty) { throw ExitCode.failure }
+        if tally.failed > 0 { throw ExitCode.failure }
     }
 
     private func report(_ outcome: LessonOutcome) {
@@ -133,13 +129,11 @@ struct RunCommand: ParsableCommand {
 /// What happened to the lessons of one `run`.
 private struct Tally {
     var ran: [String] = []
-    var unavailable: [String] = []
     var failed = 0
     var trainingSeconds = 0.0
 
     var summary: String {
         var parts = ["\(ran.count) ran"]
-        if !unavailable.isEmpty { parts.append("\(unavailable.count) not available yet (\(unavailable.joined(separator: ", ")))") }
         if failed > 0 { parts.append("\(failed) failed") }
         return parts.joined(separator: ", ") + "; training \(Console.duration(trainingSeconds))"
     }
