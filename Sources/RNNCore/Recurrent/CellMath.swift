@@ -11,19 +11,27 @@ enum CellMath {
     }
 
     /// LSTM: activates the gates in place and computes `c_t`, `tanh(c_t)` and `h_t`.
+    ///
+    /// The activations run over the whole batch at once: the candidate blocks are copied to
+    /// `scratch` (`[batch][H]`) and squashed there, the sigmoid runs over every block, and the
+    /// candidates are put back — fewer, longer vector loops, each value computed as before.
     static func lstmForward(
         _ gates: UnsafeMutablePointer<Float>, previousCell: UnsafePointer<Float>, cell: UnsafeMutablePointer<Float>,
-        cellTanh: UnsafeMutablePointer<Float>, hidden: UnsafeMutablePointer<Float>, batch: Int, hiddenSize H: Int
+        cellTanh: UnsafeMutablePointer<Float>, hidden: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+        batch: Int, hiddenSize H: Int
     ) {
+        for row in 0..<batch { (scratch + row * H).update(from: gates + row * 4 * H + 2 * H, count: H) }
+        Activation.tanh(scratch, scratch, count: batch * H)
+        Activation.sigmoid(gates, gates, count: batch * 4 * H)
         for row in 0..<batch {
             let g = gates + row * 4 * H, state = row * H
-            Activation.sigmoid(g, g, count: 2 * H)
-            Activation.tanh(g + 2 * H, g + 2 * H, count: H)
-            Activation.sigmoid(g + 3 * H, g + 3 * H, count: H)
+            (g + 2 * H).update(from: scratch + state, count: H)
             let c = cell + state, previous = previousCell + state
             for j in 0..<H { c[j] = g[H + j] * previous[j] + g[j] * g[2 * H + j] }
-            Activation.tanh(c, cellTanh + state, count: H)
-            let squashed = cellTanh + state, h = hidden + state
+        }
+        Activation.tanh(cell, cellTanh, count: batch * H)
+        for row in 0..<batch {
+            let g = gates + row * 4 * H, squashed = cellTanh + row * H, h = hidden + row * H
             for j in 0..<H { h[j] = g[3 * H + j] * squashed[j] }
         }
     }
@@ -31,21 +39,32 @@ enum CellMath {
     /// GRU: from the input part (`gates`, holding `W_i· x + b_i·`) and the recurrent part
     /// (`W_h· h + b_h·`), activates `r z n` in place, keeps `W_hn h + b_hn` in `candidate`,
     /// and computes `h_t = (1 − z)⊙n + z⊙h_{t−1}`.
+    ///
+    /// As for the LSTM, the activations run over the whole batch at once, the `n` blocks being
+    /// worked on in `scratch` (`[batch][H]`).
     static func gruForward(
         _ gates: UnsafeMutablePointer<Float>, recurrent: UnsafePointer<Float>, candidate: UnsafeMutablePointer<Float>,
-        previous: UnsafePointer<Float>, hidden: UnsafeMutablePointer<Float>, batch: Int, hiddenSize H: Int
+        previous: UnsafePointer<Float>, hidden: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+        batch: Int, hiddenSize H: Int
     ) {
         for row in 0..<batch {
-            let g = gates + row * 3 * H, r = recurrent + row * 3 * H, state = row * H
+            let g = gates + row * 3 * H, r = recurrent + row * 3 * H
             for j in 0..<2 * H { g[j] = g[j] + r[j] }
-            Activation.sigmoid(g, g, count: 2 * H)
-            let hn = candidate + state
+            (scratch + row * H).update(from: g + 2 * H, count: H)
+        }
+        Activation.sigmoid(gates, gates, count: batch * 3 * H)
+        for row in 0..<batch {
+            let g = gates + row * 3 * H, r = recurrent + row * 3 * H
+            let hn = candidate + row * H, n = scratch + row * H
             for j in 0..<H {
                 hn[j] = r[2 * H + j]
-                g[2 * H + j] = g[2 * H + j] + g[j] * hn[j]
+                n[j] = n[j] + g[j] * hn[j]
             }
-            Activation.tanh(g + 2 * H, g + 2 * H, count: H)
-            let h = hidden + state, before = previous + state
+        }
+        Activation.tanh(scratch, scratch, count: batch * H)
+        for row in 0..<batch {
+            let g = gates + row * 3 * H, h = hidden + row * H, before = previous + row * H
+            (g + 2 * H).update(from: scratch + row * H, count: H)
             for j in 0..<H { h[j] = (1 - g[H + j]) * g[2 * H + j] + g[H + j] * before[j] }
         }
     }

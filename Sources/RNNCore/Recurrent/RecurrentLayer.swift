@@ -218,7 +218,8 @@ public final class RecurrentLayer {
             } else {
                 CellMath.lstmForward(
                     gates, previousCell: cellState(at: t - 1) + first * H, cell: cellState(at: t) + first * H,
-                    cellTanh: storage.cellTanh.pointer + stateOffset, hidden: hidden, batch: count, hiddenSize: H)
+                    cellTanh: storage.cellTanh.pointer + stateOffset, hidden: hidden,
+                    scratch: storage.candidateScratch.pointer + first * H, batch: count, hiddenSize: H)
             }
         case .gru:
             let recurrent = storage.recurrentPart.pointer + first * width
@@ -233,7 +234,8 @@ public final class RecurrentLayer {
             }
             CellMath.gruForward(
                 gates, recurrent: recurrent, candidate: storage.candidate.pointer + stateOffset,
-                previous: previous, hidden: hidden, batch: count, hiddenSize: H)
+                previous: previous, hidden: hidden, scratch: storage.candidateScratch.pointer + first * H,
+                batch: count, hiddenSize: H)
         }
         if let mask { carryOverPadding(at: t, rows: rows, mask: mask + t * batch) }
         if let recorder { record(step: t, to: recorder) }
@@ -430,6 +432,9 @@ struct RecurrentWorkspace {
     var cellTanh = Workspace()
     /// GRU `W_hn h_{t-1} + b_hn`, `[T][B][H]`.
     var candidate = Workspace()
+    /// The LSTM's `g` or the GRU's `n` block of the current step, squashed apart from the
+    /// other gates, `[B][H]`.
+    var candidateScratch = Workspace()
     /// GRU `W_hh h_{t-1} + b_hh` of the current step, `[B][G·H]`.
     var recurrentPart = Workspace()
     /// `b_ih + b_hh` (or `b_ih` for the GRU).
@@ -460,10 +465,12 @@ struct RecurrentWorkspace {
         if kind == .lstm {
             cell.reserve((steps + 1) * states)
             cellTanh.reserve(steps * states)
+            candidateScratch.reserve(states)
         }
         if kind == .gru {
             candidate.reserve(steps * states)
             recurrentPart.reserve(batch * gateWidth)
+            candidateScratch.reserve(states)
         }
     }
 
