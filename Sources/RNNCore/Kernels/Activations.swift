@@ -12,12 +12,8 @@ public enum Activation {
         let clamped = Swift.min(Swift.max(x, -87.33654), 88.72283)
         let n = (clamped * 1.442_695_04).rounded(.toNearestOrEven)
         let r = (clamped - n * 0.693_359_375) - n * (-2.121_944_4e-4)
-        var p: Float = 1.987_569_1e-4
-        p = p * r + 1.398_199_9e-3
-        p = p * r + 8.333_452e-3
-        p = p * r + 4.166_579_6e-2
-        p = p * r + 1.666_666_5e-1
-        p = p * r + 5.000_000_1e-1
+        var p = ExpPolynomial.coefficients[0]
+        for c in ExpPolynomial.coefficients.dropFirst() { p = p * r + c }
         let polynomial = p * (r * r) + r + 1
         // `n` lies in -126 … 128: split 2ⁿ into two normal powers of two.
         let whole = Int32(n)
@@ -62,12 +58,8 @@ extension Activation {
         let shifted = clamped * 1.442_695_04 + magic
         let n = shifted - magic
         let r = (clamped - n * 0.693_359_375) - n * (-2.121_944_4e-4)
-        var p = SIMD16<Float>(repeating: 1.987_569_1e-4)
-        p = p * r + 1.398_199_9e-3
-        p = p * r + 8.333_452e-3
-        p = p * r + 4.166_579_6e-2
-        p = p * r + 1.666_666_5e-1
-        p = p * r + 5.000_000_1e-1
+        var p = SIMD16<Float>(repeating: ExpPolynomial.coefficients[0])
+        for c in ExpPolynomial.coefficients.dropFirst() { p = p * r + c }
         let polynomial = p * (r * r) + r + 1
         let whole = unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- Int32(bitPattern: magic.bitPattern)
         let half = whole &>> 1
@@ -140,4 +132,12 @@ extension Activation {
             for lane in 0..<remaining { destination[index + lane] = results[lane] }
         }
     }
+}
+
+/// Cephes' polynomial for `eʳ − 1 − r` on the reduced range, highest power first; the scalar
+/// and vector `exp` evaluate it the same way.
+@usableFromInline
+enum ExpPolynomial {
+    @usableFromInline
+    static let coefficients: [Float] = [1.987_569_1e-4, 1.398_199_9e-3, 8.333_452e-3, 4.166_579_6e-2, 1.666_666_5e-1, 5.000_000_1e-1]
 }
