@@ -89,26 +89,13 @@ struct InteractiveCommandTests {
         defer { try? FileManager.default.removeItem(at: out) }
         let lessons = out.appendingPathComponent("lessons")
         try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
-        try """
-            hello\thi there
-            how are you?\ti am fine
-            what is an rnn?\ta recurrent network
-            who are you?\ta small bot
-            bye\tsee you
-            thank you\tyou are welcome
-
-            """.write(to: lessons.appendingPathComponent("dialogs.tsv"), atomically: true, encoding: .utf8)
-        try """
-            name: tiny
-            title: "A tiny chatbot"
-            source: "test"
-            task: seq2seq
-            data: { dialogs: dialogs.tsv }
-            model: { cell: gru, layers: 1, hidden: 16, embedding: 8, attention: bahdanau }
-            train: { optimizer: adam, learning_rate: 0.02, iterations: 150, seed: 7 }
-            show: { input: "hello", snapshots: [0, 149] }
-
-            """.write(to: lessons.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
+        try TinyChatLesson.write(
+            named: "tiny", into: lessons,
+            pairs: [
+                ("hello", "hi there"), ("how are you?", "i am fine"), ("what is an rnn?", "a recurrent network"),
+                ("who are you?", "a small bot"), ("bye", "see you"), ("thank you", "you are welcome"),
+            ],
+            learningRate: 0.02, iterations: 150, seed: 7, shown: "hello")
         let questions = "what is an rnn?\n\nhow are you foo bar?\n안녕하세요 😀\n" + String(repeating: "why ", count: 100) + "\n"
         let result = try RNNLabProcess.run(
             ["chat", "tiny", "--lessons", lessons.path, "--out", out.path, "--show-attention"], standardInput: questions)

@@ -76,19 +76,10 @@ struct ListRunCommandTests {
     func seq2seq() throws {
         let folder = try RNNLabProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let dialogs = "hi\thello !\nwho are you ?\ta small chatbot .\nbye\tsee you .\n"
-        try Data(dialogs.utf8).write(to: folder.appendingPathComponent("talk.tsv"))
-        let lesson = """
-            name: talk
-            title: "A tiny chatbot"
-            source: "test"
-            task: seq2seq
-            data: { dialogs: talk.tsv }
-            model: { cell: gru, layers: 1, hidden: 16, embedding: 8, attention: bahdanau }
-            train: { optimizer: adam, learning_rate: 0.05, iterations: 60, seed: 777 }
-            show: { input: "who are you?", snapshots: [0, 59] }
-            """
-        try Data(lesson.utf8).write(to: folder.appendingPathComponent("talk.yaml"))
+        try TinyChatLesson.write(
+            named: "talk", into: folder,
+            pairs: [("hi", "hello !"), ("who are you ?", "a small chatbot ."), ("bye", "see you .")],
+            learningRate: 0.05, iterations: 60, seed: 777, shown: "who are you?")
         let result = try RNNLabProcess.run(["run", "talk.yaml", "--no-render", "--quiet", "--out", "out"], in: folder)
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("talk: answered 3 of 3 training questions exactly"), "\(result.output)")

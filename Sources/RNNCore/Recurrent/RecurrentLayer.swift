@@ -293,7 +293,7 @@ public final class RecurrentLayer {
         let stateCount = batch * hiddenSize, steps = steps
         let parts = BatchSplit.ranges(batch: batch, hiddenSize: hiddenSize, gateWidth: gateWidth)
         // Each part's sums of squares of ∂L/∂h_t, added in part order afterwards.
-        let squares = Tensor(shape: [parts.count, steps])
+        let squares = storage.stepSquares.reserve(parts.count * steps)
         BatchSplit.run(parts) { part, rows in
             for t in stride(from: steps - 1, through: 0, by: -1) {
                 squares[part * steps + t] = backwardStep(
@@ -447,6 +447,8 @@ struct RecurrentWorkspace {
     var gateGradientH = Workspace()
     /// ∂L/∂h_t of the current step.
     var stepGradient = Workspace()
+    /// Sums of squares of ∂L/∂h_t per batch part and step, for `gradientNorms`.
+    var stepSquares = Workspace()
     /// ∂L/∂h carried to the previous step; finally ∂L/∂h_0.
     var carryHidden = Workspace()
     /// ∂L/∂c carried to the previous step; finally ∂L/∂c_0.
