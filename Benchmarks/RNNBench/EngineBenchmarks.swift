@@ -25,9 +25,15 @@ enum EngineBenchmarks {
         Case(cell: .lstm, hidden: 512, input: 512, batch: 64, steps: 50, pytorch: 27_800, must: 10_000, goal: 28_000),
     ]
 
-    static func run(quick: Bool) {
+    /// The name of a case as the table shows it.
+    static func name(_ spec: Case) -> String {
+        "\(spec.cell.rawValue.uppercased()) H=\(spec.hidden) I=\(spec.input) B=\(spec.batch) T=\(spec.steps)"
+    }
+
+    /// Measures every case whose name contains `only` (all when `nil`).
+    static func run(quick: Bool, only: String? = nil) {
         var table = Table(header: ["model", "µs/step", "tokens/s", "GFLOP/s", "PyTorch", "must", "goal", ""])
-        for spec in cases {
+        for spec in cases where only.map({ name(spec).contains($0) }) ?? true {
             let seconds = measure(spec, quick: quick)
             let tokens = Double(spec.batch * spec.steps)
             let flops = trainingFlops(spec)
@@ -36,8 +42,7 @@ enum EngineBenchmarks {
             let reachesGoal = spec.perStep ? value <= spec.goal : value >= spec.goal
             let unit = spec.perStep ? " µs" : ""
             table.rows.append([
-                "\(spec.cell.rawValue.uppercased()) H=\(spec.hidden) I=\(spec.input) B=\(spec.batch) T=\(spec.steps)",
-                String(format: "%.1f", seconds * 1e6), grouped(tokens / seconds), String(format: "%.1f", flops / seconds / 1e9),
+                name(spec), String(format: "%.1f", seconds * 1e6), grouped(tokens / seconds), String(format: "%.1f", flops / seconds / 1e9),
                 grouped(spec.pytorch) + unit, grouped(spec.must) + unit, grouped(spec.goal) + unit,
                 reachesGoal ? "goal" : meets ? "ok" : "SLOW",
             ])

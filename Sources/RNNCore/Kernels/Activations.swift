@@ -46,7 +46,7 @@ public enum Activation {
 extension Activation {
     /// `eˣ` in each lane: the same operations as `exp(_:)` in the same order, so each lane is
     /// bit-identical to the scalar result.
-    @inlinable @inline(__always)
+    @_transparent
     public static func exp(_ x: SIMD16<Float>) -> SIMD16<Float> {
         let low = SIMD16<Float>(repeating: -87.33654), high = SIMD16<Float>(repeating: 88.72283)
         let raised = x.replacing(with: low, where: x .< low)
@@ -69,13 +69,13 @@ extension Activation {
     }
 
     /// `1 / (1 + e⁻ˣ)` in each lane, bit-identical to `sigmoid(_:)`.
-    @inlinable @inline(__always)
+    @_transparent
     public static func sigmoid(_ x: SIMD16<Float>) -> SIMD16<Float> {
         1 / (1 + exp(-x))
     }
 
     /// `tanh x` in each lane, bit-identical to `tanh(_:)`.
-    @inlinable @inline(__always)
+    @_transparent
     public static func tanh(_ x: SIMD16<Float>) -> SIMD16<Float> {
         let third: Float = 1.0 / 3.0
         let magnitude = unsafeBitCast(unsafeBitCast(x, to: SIMD16<UInt32>.self) & 0x7FFF_FFFF, to: SIMD16<Float>.self)

@@ -54,6 +54,33 @@ public enum MatrixMultiply {
         MatrixKernel.run(m: m, n: n, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
     }
 
+    /// Adds `Aᵀ·B` to the row-major `m × n` matrix `C`, where `A` (`k × m`, rows `lda` apart)
+    /// and `B` (`k × n`, rows `ldb` apart) are row-major: the weight gradient `∂L/∂W += Σ_r
+    /// (∂L/∂y_r)ᵀ x_r` of a layer `y = W x` over `k` rows.
+    ///
+    /// Each element is summed exactly as `multiply` would (`c = fma(a[r][i], b[r][j], c)` for
+    /// `r` in order). When `C` is tall and narrow (few inputs, as for one-hot characters or a
+    /// handful of stock features), the kernel's vectors would mostly run over `C`'s few columns;
+    /// then `Cᵀ += Bᵀ·A` is computed instead on a transposed copy, which gives the same bits,
+    /// since a fused multiply-add does not depend on the order of its two factors.
+    public static func addTransposedProduct(
+        _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
+        into c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int
+    ) {
+        guard n < 64, m > n else {
+            multiply(m: m, n: n, k: k, a: .transposed(a, leadingDimension: lda), b: b, ldb: ldb, c: c, ldc: n, accumulate: true)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: m * n) { buffer in
+            let flipped = buffer.baseAddress!
+            transpose(c, rows: m, columns: n, into: flipped)
+            multiply(
+                m: n, n: m, k: k, a: .transposed(b, leadingDimension: ldb), b: a, ldb: lda, c: flipped, ldc: m,
+                accumulate: true)
+            transpose(flipped, rows: n, columns: m, into: c)
+        }
+    }
+
     /// Adds the column sums of a row-major `rows × columns` matrix to `sums`, rows in order.
     ///
     /// Each sum is `s = s + row₀; s = s + row₁; …`, so the result does not depend on the build.

@@ -53,9 +53,9 @@ public final class Linear {
     @discardableResult
     public func backward(_ outputGradient: UnsafePointer<Float>) -> UnsafeMutablePointer<Float> {
         guard let input else { preconditionFailure("Linear.backward before forward") }
-        MatrixMultiply.multiply(
-            m: outputSize, n: inputSize, k: rows, a: .transposed(outputGradient, leadingDimension: outputSize),
-            b: input, ldb: inputSize, c: weight.gradient.pointer, ldc: inputSize, accumulate: true)
+        MatrixMultiply.addTransposedProduct(
+            outputGradient, lda: outputSize, input, ldb: inputSize, into: weight.gradient.pointer,
+            m: outputSize, n: inputSize, k: rows)
         MatrixMultiply.addColumnSums(
             of: outputGradient, rows: rows, columns: outputSize, into: bias.gradient.pointer)
         let result = inputGradient.reserve(rows * inputSize)

@@ -1,7 +1,9 @@
-/// The element-wise part of each cell's forward and backward step, one batch row after another.
+/// The element-wise part of each cell's forward and backward step.
 ///
-/// Gate blocks of a `[batch][G·H]` row sit side by side: LSTM `i f g o`, GRU `r z n`.
-/// Matrix products happen in `RecurrentLayer`; these loops only combine their results.
+/// Gate blocks of a `[batch][G·H]` row sit side by side: LSTM `i f g o`, GRU `r z n`; states
+/// are `[batch][H]`. Matrix products happen in `RecurrentLayer`; these loops only combine their
+/// results, sixteen columns of a row at a time (`RowChunks`). Every lane computes what a scalar
+/// loop would, by the same operations in the same order, so results are the same bits.
 enum CellMath {
     // MARK: Forward
 
@@ -10,66 +12,52 @@ enum CellMath {
         Activation.tanh(preActivation, hidden, count: count)
     }
 
-    /// LSTM: activates the gates in place and computes `c_t`, `tanh(c_t)` and `h_t`.
-    ///
-    /// The activations run over the whole batch at once: the candidate blocks are copied to
-    /// `scratch` (`[batch][H]`) and squashed there, the sigmoid runs over every block, and the
-    /// candidates are put back — fewer, longer vector loops, each value computed as before.
+    /// LSTM: the gate activations from their pre-activations, then `c_t`, `tanh(c_t)` and `h_t`.
     static func lstmForward(
-        _ gates: UnsafeMutablePointer<Float>, previousCell: UnsafePointer<Float>, cell: UnsafeMutablePointer<Float>,
-        cellTanh: UnsafeMutablePointer<Float>, hidden: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+        _ preActivations: UnsafePointer<Float>, gates: UnsafeMutablePointer<Float>, previousCell: UnsafePointer<Float>,
+        cell: UnsafeMutablePointer<Float>, cellTanh: UnsafeMutablePointer<Float>, hidden: UnsafeMutablePointer<Float>,
         batch: Int, hiddenSize H: Int
     ) {
-        for row in 0..<batch { (scratch + row * H).update(from: gates + row * 4 * H + 2 * H, count: H) }
-        Activation.tanh(scratch, scratch, count: batch * H)
-        Activation.sigmoid(gates, gates, count: batch * 4 * H)
-        for row in 0..<batch {
-            let g = gates + row * 4 * H, state = row * H
-            (g + 2 * H).update(from: scratch + state, count: H)
-            let c = cell + state, previous = previousCell + state
-            for j in 0..<H { c[j] = g[H + j] * previous[j] + g[j] * g[2 * H + j] }
-        }
-        Activation.tanh(cell, cellTanh, count: batch * H)
-        for row in 0..<batch {
-            let g = gates + row * 4 * H, squashed = cellTanh + row * H, h = hidden + row * H
-            for j in 0..<H { h[j] = g[3 * H + j] * squashed[j] }
+        for (row, j, chunk) in RowChunks(rows: batch, width: H) {
+            let a = preActivations + row * 4 * H + j, g = gates + row * 4 * H + j, state = row * H + j
+            let input = Activation.sigmoid(chunk.load(a)), forget = Activation.sigmoid(chunk.load(a + H))
+            let candidate = Activation.tanh(chunk.load(a + 2 * H)), output = Activation.sigmoid(chunk.load(a + 3 * H))
+            let c = forget * chunk.load(previousCell + state) + input * candidate
+            let squashed = Activation.tanh(c)
+            chunk.store(input, g)
+            chunk.store(forget, g + H)
+            chunk.store(candidate, g + 2 * H)
+            chunk.store(output, g + 3 * H)
+            chunk.store(c, cell + state)
+            chunk.store(squashed, cellTanh + state)
+            chunk.store(output * squashed, hidden + state)
         }
     }
 
-    /// GRU: from the input part (`gates`, holding `W_i· x + b_i·`) and the recurrent part
-    /// (`W_h· h + b_h·`), activates `r z n` in place, keeps `W_hn h + b_hn` in `candidate`,
-    /// and computes `h_t = (1 − z)⊙n + z⊙h_{t−1}`.
-    ///
-    /// As for the LSTM, the activations run over the whole batch at once, the `n` blocks being
-    /// worked on in `scratch` (`[batch][H]`).
+    /// GRU: from the input part of the pre-activations (`W_i· x + b_i·`) and the recurrent part
+    /// (`W_h· h + b_h·`), the activations `r z n`, `W_hn h + b_hn` kept in `candidate`, and
+    /// `h_t = (1 − z)⊙n + z⊙h_{t−1}`.
     static func gruForward(
-        _ gates: UnsafeMutablePointer<Float>, recurrent: UnsafePointer<Float>, candidate: UnsafeMutablePointer<Float>,
-        previous: UnsafePointer<Float>, hidden: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+        _ inputPart: UnsafePointer<Float>, recurrent: UnsafePointer<Float>, gates: UnsafeMutablePointer<Float>,
+        candidate: UnsafeMutablePointer<Float>, previous: UnsafePointer<Float>, hidden: UnsafeMutablePointer<Float>,
         batch: Int, hiddenSize H: Int
     ) {
-        for row in 0..<batch {
-            let g = gates + row * 3 * H, r = recurrent + row * 3 * H
-            for j in 0..<2 * H { g[j] = g[j] + r[j] }
-            (scratch + row * H).update(from: g + 2 * H, count: H)
-        }
-        Activation.sigmoid(gates, gates, count: batch * 3 * H)
-        for row in 0..<batch {
-            let g = gates + row * 3 * H, r = recurrent + row * 3 * H
-            let hn = candidate + row * H, n = scratch + row * H
-            for j in 0..<H {
-                hn[j] = r[2 * H + j]
-                n[j] = n[j] + g[j] * hn[j]
-            }
-        }
-        Activation.tanh(scratch, scratch, count: batch * H)
-        for row in 0..<batch {
-            let g = gates + row * 3 * H, h = hidden + row * H, before = previous + row * H
-            (g + 2 * H).update(from: scratch + row * H, count: H)
-            for j in 0..<H { h[j] = (1 - g[H + j]) * g[2 * H + j] + g[H + j] * before[j] }
+        for (row, j, chunk) in RowChunks(rows: batch, width: H) {
+            let x = inputPart + row * 3 * H + j, r = recurrent + row * 3 * H + j
+            let g = gates + row * 3 * H + j, state = row * H + j
+            let reset = Activation.sigmoid(chunk.load(x) + chunk.load(r))
+            let update = Activation.sigmoid(chunk.load(x + H) + chunk.load(r + H))
+            let recurrentNew = chunk.load(r + 2 * H)
+            let new = Activation.tanh(chunk.load(x + 2 * H) + reset * recurrentNew)
+            chunk.store(reset, g)
+            chunk.store(update, g + H)
+            chunk.store(new, g + 2 * H)
+            chunk.store(recurrentNew, candidate + state)
+            chunk.store((1 - update) * new + update * chunk.load(previous + state), hidden + state)
         }
     }
 
-    /// GRU pre-activations `r z n` for a recorder, computed before `gruForward` overwrites them.
+    /// GRU pre-activations `r z n` for a recorder, from the input and recurrent parts.
     static func gruPreActivations(
         _ gates: UnsafePointer<Float>, recurrent: UnsafePointer<Float>, into result: UnsafeMutablePointer<Float>,
         batch: Int, hiddenSize H: Int
@@ -86,19 +74,21 @@ enum CellMath {
 
     // MARK: Backward
 
-    /// Writes `carried + fromAbove` into `result` and returns the sum of its squares.
+    /// Writes `carried + fromAbove` into `result` and returns the sum of its squares (summed
+    /// in sixteen lanes, then across them).
     static func addGradients(
         _ carried: UnsafePointer<Float>, _ fromAbove: UnsafePointer<Float>?, into result: UnsafeMutablePointer<Float>,
         count: Int
     ) -> Float {
-        if let fromAbove {
-            for j in 0..<count { result[j] = carried[j] + fromAbove[j] }
-        } else {
-            result.update(from: carried, count: count)
+        var squares = SIMD16<Float>(repeating: 0)
+        for (_, j, chunk) in RowChunks(count: count) {
+            var sum = chunk.load(carried + j)
+            if let fromAbove { sum = sum + chunk.load(fromAbove + j) }
+            chunk.store(sum, result + j)
+            let real = chunk.masked(sum)
+            squares = squares + real * real
         }
-        var squares: Float = 0
-        for j in 0..<count { squares = squares + result[j] * result[j] }
-        return squares
+        return squares.sum()
     }
 
     /// RNN: `∂L/∂a = ∂L/∂h ⊙ (1 − h²)`.
@@ -106,28 +96,31 @@ enum CellMath {
         _ hiddenGradient: UnsafePointer<Float>, hidden: UnsafePointer<Float>, gateGradient: UnsafeMutablePointer<Float>,
         count: Int
     ) {
-        for j in 0..<count { gateGradient[j] = hiddenGradient[j] * (1 - hidden[j] * hidden[j]) }
+        for (_, j, chunk) in RowChunks(count: count) {
+            let h = chunk.load(hidden + j)
+            chunk.store(chunk.load(hiddenGradient + j) * (1 - h * h), gateGradient + j)
+        }
     }
 
-    /// LSTM: gate pre-activation gradients from ∂L/∂h_t and the carried ∂L/∂c_t; replaces
-    /// `cellGradient` with ∂L/∂c_{t−1}.
+    /// LSTM: gate pre-activation gradients from ∂L/∂h_t and the carried ∂L/∂c_t
+    /// (`cellGradient`); writes ∂L/∂c_{t−1} to `previousCellGradient`.
     static func lstmBackward(
-        _ hiddenGradient: UnsafePointer<Float>, cellGradient: UnsafeMutablePointer<Float>, gates: UnsafePointer<Float>,
+        _ hiddenGradient: UnsafePointer<Float>, cellGradient: UnsafePointer<Float>,
+        previousCellGradient: UnsafeMutablePointer<Float>, gates: UnsafePointer<Float>,
         previousCell: UnsafePointer<Float>, cellTanh: UnsafePointer<Float>, gateGradient: UnsafeMutablePointer<Float>,
         batch: Int, hiddenSize H: Int
     ) {
-        for row in 0..<batch {
-            let g = gates + row * 4 * H, d = gateGradient + row * 4 * H, state = row * H
-            for j in 0..<H {
-                let input = g[j], forget = g[H + j], candidate = g[2 * H + j], output = g[3 * H + j]
-                let dh = hiddenGradient[state + j], squashed = cellTanh[state + j]
-                let dc = cellGradient[state + j] + dh * output * (1 - squashed * squashed)
-                d[j] = dc * candidate * input * (1 - input)
-                d[H + j] = dc * previousCell[state + j] * forget * (1 - forget)
-                d[2 * H + j] = dc * input * (1 - candidate * candidate)
-                d[3 * H + j] = dh * squashed * output * (1 - output)
-                cellGradient[state + j] = dc * forget
-            }
+        for (row, j, chunk) in RowChunks(rows: batch, width: H) {
+            let g = gates + row * 4 * H + j, d = gateGradient + row * 4 * H + j, state = row * H + j
+            let input = chunk.load(g), forget = chunk.load(g + H)
+            let candidate = chunk.load(g + 2 * H), output = chunk.load(g + 3 * H)
+            let dh = chunk.load(hiddenGradient + state), squashed = chunk.load(cellTanh + state)
+            let dc = chunk.load(cellGradient + state) + dh * output * (1 - squashed * squashed)
+            chunk.store(dc * candidate * input * (1 - input), d)
+            chunk.store(dc * chunk.load(previousCell + state) * forget * (1 - forget), d + H)
+            chunk.store(dc * input * (1 - candidate * candidate), d + 2 * H)
+            chunk.store(dh * squashed * output * (1 - output), d + 3 * H)
+            chunk.store(dc * forget, previousCellGradient + state)
         }
     }
 
@@ -140,23 +133,21 @@ enum CellMath {
         recurrentGateGradient: UnsafeMutablePointer<Float>, previousGradient: UnsafeMutablePointer<Float>,
         batch: Int, hiddenSize H: Int
     ) {
-        for row in 0..<batch {
-            let g = gates + row * 3 * H, dx = inputGateGradient + row * 3 * H, dr = recurrentGateGradient + row * 3 * H
-            let state = row * H
-            for j in 0..<H {
-                let reset = g[j], update = g[H + j], new = g[2 * H + j]
-                let dh = hiddenGradient[state + j]
-                let dNew = dh * (1 - update) * (1 - new * new)
-                let dUpdate = dh * (previous[state + j] - new) * update * (1 - update)
-                let dReset = dNew * candidate[state + j] * reset * (1 - reset)
-                dx[j] = dReset
-                dx[H + j] = dUpdate
-                dx[2 * H + j] = dNew
-                dr[j] = dReset
-                dr[H + j] = dUpdate
-                dr[2 * H + j] = dNew * reset
-                previousGradient[state + j] = dh * update
-            }
+        for (row, j, chunk) in RowChunks(rows: batch, width: H) {
+            let g = gates + row * 3 * H + j, state = row * H + j
+            let dx = inputGateGradient + row * 3 * H + j, dr = recurrentGateGradient + row * 3 * H + j
+            let reset = chunk.load(g), update = chunk.load(g + H), new = chunk.load(g + 2 * H)
+            let dh = chunk.load(hiddenGradient + state)
+            let dNew = dh * (1 - update) * (1 - new * new)
+            let dUpdate = dh * (chunk.load(previous + state) - new) * update * (1 - update)
+            let dReset = dNew * chunk.load(candidate + state) * reset * (1 - reset)
+            chunk.store(dReset, dx)
+            chunk.store(dUpdate, dx + H)
+            chunk.store(dNew, dx + 2 * H)
+            chunk.store(dReset, dr)
+            chunk.store(dUpdate, dr + H)
+            chunk.store(dNew * reset, dr + 2 * H)
+            chunk.store(dh * update, previousGradient + state)
         }
     }
 }

@@ -80,10 +80,15 @@ public final class RecurrentLayer {
     }
     /// The gate activations at step `t`, `[batch][G·H]` (LSTM `i f g o`, GRU `r z n`).
     public func gates(at t: Int) -> UnsafeMutablePointer<Float> { storage.gates.pointer + t * batch * gateWidth }
+    /// What the gates are computed from at step `t`, `[batch][G·H]`: the pre-activations
+    /// (LSTM, RNN), or the GRU's input part `W_i· x + b_i·`.
+    private func preActivations(at t: Int) -> UnsafeMutablePointer<Float> {
+        storage.preActivations.pointer + t * batch * gateWidth
+    }
     /// The gradient with respect to the initial hidden state, after `backward`.
     public var initialHiddenGradient: UnsafeMutablePointer<Float> { storage.carryHidden.pointer }
     /// The gradient with respect to the initial cell state (LSTM), after `backward`.
-    public var initialCellGradient: UnsafeMutablePointer<Float> { storage.carryCell.pointer }
+    public var initialCellGradient: UnsafeMutablePointer<Float> { storage.cellCarry(at: 0, of: steps).written }
 
     // MARK: Forward
 
@@ -104,7 +109,7 @@ public final class RecurrentLayer {
     ) -> UnsafeMutablePointer<Float> {
         prepare(steps: steps, batch: batch, initialHidden: initialHidden, initialCell: initialCell, mask: mask)
         self.input = input
-        projectInputs(input, rows: steps * batch, into: storage.gates.pointer)
+        projectInputs(input, rows: steps * batch, into: storage.preActivations.pointer)
         let recurrentT = weightHHT.transposed()
         let parts = recorder == nil ? BatchSplit.ranges(batch: batch, hiddenSize: hiddenSize, gateWidth: gateWidth) : [0..<batch]
         BatchSplit.run(parts) { _, rows in
@@ -128,17 +133,17 @@ public final class RecurrentLayer {
     /// decoder's embedded tokens under teacher forcing. Their part of the input product is
     /// computed for all steps in one product; each `step(trailing:at:)` then adds the rest.
     /// The result is the same as feeding whole inputs with `step(_:at:)`: each pre-activation
-    /// still sums its terms in order, and `gates` holds the running sum exactly.
+    /// still sums its terms in order, and the pre-activations hold the running sum exactly.
     public func feedLeadingInputs(_ leading: UnsafePointer<Float>, width: Int) {
         precondition(width <= inputSize, "\(width) leading columns of \(inputSize)")
         leadingWidth = width
         let rows = steps * batch, slots = storage.stepInputs.pointer
         for row in 0..<rows { (slots + row * inputSize).update(from: leading + row * width, count: width) }
-        let gates = storage.gates.pointer
-        for row in 0..<rows { (gates + row * gateWidth).update(from: storage.combinedBias.pointer, count: gateWidth) }
+        let sums = storage.preActivations.pointer
+        for row in 0..<rows { (sums + row * gateWidth).update(from: storage.combinedBias.pointer, count: gateWidth) }
         MatrixMultiply.multiply(
             m: rows, n: gateWidth, k: width, a: .rowMajor(slots, leadingDimension: inputSize),
-            b: weightIHT.transposed(), ldb: gateWidth, c: gates, ldc: gateWidth, accumulate: true)
+            b: weightIHT.transposed(), ldb: gateWidth, c: sums, ldc: gateWidth, accumulate: true)
     }
 
     /// Computes step `t` from the columns of `x_t` after those fed by `feedLeadingInputs`
@@ -153,7 +158,7 @@ public final class RecurrentLayer {
         for row in 0..<batch { (slot + row * inputSize).update(from: x + row * width, count: width) }
         MatrixMultiply.multiply(
             m: batch, n: gateWidth, k: width, a: .rowMajor(slot, leadingDimension: inputSize),
-            b: weightIHT.transposed() + leadingWidth * gateWidth, ldb: gateWidth, c: gates(at: t), ldc: gateWidth,
+            b: weightIHT.transposed() + leadingWidth * gateWidth, ldb: gateWidth, c: preActivations(at: t), ldc: gateWidth,
             accumulate: true)
         advance(to: t, rows: 0..<batch, recurrentT: weightHHT.transposed(), recorder: recorder)
         return hidden(at: t)
@@ -168,7 +173,7 @@ public final class RecurrentLayer {
         precondition(t < steps, "step \(t) beyond the \(steps) steps begun")
         let slot = storage.stepInputs.pointer + t * batch * inputSize
         slot.update(from: x, count: batch * inputSize)
-        projectInputs(slot, rows: batch, into: gates(at: t))
+        projectInputs(slot, rows: batch, into: preActivations(at: t))
         advance(to: t, rows: 0..<batch, recurrentT: weightHHT.transposed(), recorder: recorder)
         return hidden(at: t)
     }
@@ -205,21 +210,19 @@ public final class RecurrentLayer {
     ) {
         let H = hiddenSize, width = gateWidth, count = rows.count, first = rows.lowerBound
         let previous = UnsafePointer(hidden(at: t - 1) + first * H), hidden = self.hidden(at: t) + first * H
-        let gates = self.gates(at: t) + first * width
+        let sums = preActivations(at: t) + first * width, gates = self.gates(at: t) + first * width
         let stateOffset = t * batch * H + first * H
         switch cell {
         case .rnn, .lstm:
             MatrixMultiply.multiply(
                 m: count, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
-                b: recurrentT, ldb: width, c: gates, ldc: width, accumulate: true)
-            if recorder != nil { storage.recordPreActivations(copying: gates, count: count * width) }
+                b: recurrentT, ldb: width, c: sums, ldc: width, accumulate: true)
             if cell == .rnn {
-                CellMath.rnnForward(gates, hidden: hidden, count: count * H)
+                CellMath.rnnForward(sums, hidden: hidden, count: count * H)
             } else {
                 CellMath.lstmForward(
-                    gates, previousCell: cellState(at: t - 1) + first * H, cell: cellState(at: t) + first * H,
-                    cellTanh: storage.cellTanh.pointer + stateOffset, hidden: hidden,
-                    scratch: storage.candidateScratch.pointer + first * H, batch: count, hiddenSize: H)
+                    sums, gates: gates, previousCell: cellState(at: t - 1) + first * H, cell: cellState(at: t) + first * H,
+                    cellTanh: storage.cellTanh.pointer + stateOffset, hidden: hidden, batch: count, hiddenSize: H)
             }
         case .gru:
             let recurrent = storage.recurrentPart.pointer + first * width
@@ -229,13 +232,12 @@ public final class RecurrentLayer {
                 b: recurrentT, ldb: width, c: recurrent, ldc: width, accumulate: true)
             if recorder != nil {
                 CellMath.gruPreActivations(
-                    gates, recurrent: recurrent, into: storage.recordPreActivations(count: count * width),
+                    sums, recurrent: recurrent, into: storage.recordedPreActivations.reserve(count * width),
                     batch: count, hiddenSize: H)
             }
             CellMath.gruForward(
-                gates, recurrent: recurrent, candidate: storage.candidate.pointer + stateOffset,
-                previous: previous, hidden: hidden, scratch: storage.candidateScratch.pointer + first * H,
-                batch: count, hiddenSize: H)
+                sums, recurrent: recurrent, gates: gates, candidate: storage.candidate.pointer + stateOffset,
+                previous: previous, hidden: hidden, batch: count, hiddenSize: H)
         }
         if let mask { carryOverPadding(at: t, rows: rows, mask: mask + t * batch) }
         if let recorder { record(step: t, to: recorder) }
@@ -265,7 +267,8 @@ public final class RecurrentLayer {
                 layer: index, step: t, batch: batch, inputSize: inputSize, hiddenSize: hiddenSize, cell: cell,
                 input: UnsafeBufferPointer(start: input! + t * batch * inputSize, count: batch * inputSize),
                 previousHidden: view(hidden(at: t - 1), stateCount),
-                preActivations: view(storage.preActivations.pointer, batch * gateWidth),
+                preActivations: view(
+                    cell == .gru ? storage.recordedPreActivations.pointer : preActivations(at: t), batch * gateWidth),
                 activations: cell == .rnn ? view(gates(at: t), 0) : view(gates(at: t), batch * gateWidth),
                 cellState: cell.hasCellState ? view(cellState(at: t), stateCount) : view(cellState(at: t), 0),
                 hidden: view(hidden(at: t), stateCount)))
@@ -334,7 +337,9 @@ public final class RecurrentLayer {
     /// squares of their ∂L/∂h_t. `outputGradient` is for the whole batch.
     private func backwardStep(at t: Int, rows: Range<Int>, outputGradient: UnsafePointer<Float>?) -> Float {
         let H = hiddenSize, width = gateWidth, count = rows.count, first = rows.lowerBound
-        let carryHidden = storage.carryHidden.pointer + first * H, carryCell = storage.carryCell.pointer + first * H
+        let carryHidden = storage.carryHidden.pointer + first * H
+        let cellCarry = storage.cellCarry(at: t, of: steps)
+        let cellGradient = cellCarry.read + first * H, previousCellGradient = cellCarry.written + first * H
         let hiddenGradient = storage.stepGradient.pointer + first * H
         let squares = CellMath.addGradients(
             carryHidden, outputGradient.map { $0 + first * H }, into: hiddenGradient, count: count * H)
@@ -343,13 +348,13 @@ public final class RecurrentLayer {
         let stateOffset = t * batch * H + first * H
         // Padded rows, counted from `first`.
         let padded = mask.map { mask in (0..<count).filter { mask[t * batch + first + $0] == 0 } } ?? []
-        if cell.hasCellState { for row in padded { storage.savePaddedCell(row: first + row, from: storage.carryCell.pointer, width: H) } }
         switch cell {
         case .rnn:
             CellMath.rnnBackward(hiddenGradient, hidden: hidden(at: t) + first * H, gateGradient: gx, count: count * H)
         case .lstm:
             CellMath.lstmBackward(
-                hiddenGradient, cellGradient: carryCell, gates: gates(at: t) + first * width,
+                hiddenGradient, cellGradient: cellGradient, previousCellGradient: previousCellGradient,
+                gates: gates(at: t) + first * width,
                 previousCell: cellState(at: t - 1) + first * H, cellTanh: storage.cellTanh.pointer + stateOffset,
                 gateGradient: gx, batch: count, hiddenSize: H)
         case .gru:
@@ -370,7 +375,7 @@ public final class RecurrentLayer {
             b: weightHH.value.pointer, ldb: H, c: carryHidden, ldc: H, accumulate: cell == .gru)
         for row in padded {
             (carryHidden + row * H).update(from: hiddenGradient + row * H, count: H)
-            if cell.hasCellState { storage.restorePaddedCell(row: first + row, into: storage.carryCell.pointer, width: H) }
+            if cell.hasCellState { (previousCellGradient + row * H).update(from: cellGradient + row * H, count: H) }
         }
         return squares
     }
@@ -409,12 +414,11 @@ public final class RecurrentLayer {
         let rows = steps * batch, width = gateWidth
         let gradX = storage.gateGradientX.pointer
         let gradH = cell == .gru ? storage.gateGradientH.pointer : gradX
-        MatrixMultiply.multiply(
-            m: width, n: inputSize, k: rows, a: .transposed(gradX, leadingDimension: width),
-            b: input, ldb: inputSize, c: weightIH.gradient.pointer, ldc: inputSize, accumulate: true)
-        MatrixMultiply.multiply(
-            m: width, n: hiddenSize, k: rows, a: .transposed(gradH, leadingDimension: width),
-            b: storage.hidden.pointer, ldb: hiddenSize, c: weightHH.gradient.pointer, ldc: hiddenSize, accumulate: true)
+        MatrixMultiply.addTransposedProduct(
+            gradX, lda: width, input, ldb: inputSize, into: weightIH.gradient.pointer, m: width, n: inputSize, k: rows)
+        MatrixMultiply.addTransposedProduct(
+            gradH, lda: width, storage.hidden.pointer, ldb: hiddenSize, into: weightHH.gradient.pointer,
+            m: width, n: hiddenSize, k: rows)
         MatrixMultiply.addColumnSums(of: gradX, rows: rows, columns: width, into: biasIH.gradient.pointer)
         MatrixMultiply.addColumnSums(of: gradH, rows: rows, columns: width, into: biasHH.gradient.pointer)
     }
@@ -422,8 +426,11 @@ public final class RecurrentLayer {
 
 /// The buffers a recurrent layer keeps between its forward and backward pass.
 struct RecurrentWorkspace {
-    /// Gate pre-activations, then activations in place, `[T][B][G·H]`.
+    /// Gate activations, `[T][B][G·H]` (LSTM, GRU).
     var gates = Workspace()
+    /// What the gates are computed from, `[T][B][G·H]`: the pre-activations (LSTM, RNN) or the
+    /// GRU's input part.
+    var preActivations = Workspace()
     /// `h`, `[T+1][B][H]`, slot 0 the initial state.
     var hidden = Workspace()
     /// LSTM `c`, `[T+1][B][H]`.
@@ -432,15 +439,12 @@ struct RecurrentWorkspace {
     var cellTanh = Workspace()
     /// GRU `W_hn h_{t-1} + b_hn`, `[T][B][H]`.
     var candidate = Workspace()
-    /// The LSTM's `g` or the GRU's `n` block of the current step, squashed apart from the
-    /// other gates, `[B][H]`.
-    var candidateScratch = Workspace()
     /// GRU `W_hh h_{t-1} + b_hh` of the current step, `[B][G·H]`.
     var recurrentPart = Workspace()
     /// `b_ih + b_hh` (or `b_ih` for the GRU).
     var combinedBias = Workspace()
-    /// Pre-activations of the current step, for a recorder.
-    var preActivations = Workspace()
+    /// GRU pre-activations of the current step, for a recorder.
+    var recordedPreActivations = Workspace()
     /// ∂L/∂(input pre-activations), `[T][B][G·H]`.
     var gateGradientX = Workspace()
     /// GRU ∂L/∂(recurrent pre-activations), `[T][B][G·H]`.
@@ -451,28 +455,27 @@ struct RecurrentWorkspace {
     var stepSquares = Workspace()
     /// ∂L/∂h carried to the previous step; finally ∂L/∂h_0.
     var carryHidden = Workspace()
-    /// ∂L/∂c carried to the previous step; finally ∂L/∂c_0.
+    /// ∂L/∂c carried between steps, in two buffers used in turn: each step reads one and
+    /// writes the other (`cellCarry(at:of:)`). ∂L/∂c_T starts in the first.
     var carryCell = Workspace()
+    var carryCellOther = Workspace()
     /// ∂L/∂x, `[T][B][in]`.
     var inputGradient = Workspace()
     /// Inputs fed one step at a time, `[T][B][in]`.
     var stepInputs = Workspace()
-    /// ∂L/∂c of padded rows, kept across one backward step, `[B][H]`.
-    var paddedCell = Workspace()
 
     mutating func reserve(cell kind: CellKind, steps: Int, batch: Int, hidden size: Int, gateWidth: Int) {
         let states = batch * size
-        gates.reserve(steps * batch * gateWidth)
+        if kind != .rnn { gates.reserve(steps * batch * gateWidth) }
+        preActivations.reserve(steps * batch * gateWidth)
         hidden.reserve((steps + 1) * states)
         if kind == .lstm {
             cell.reserve((steps + 1) * states)
             cellTanh.reserve(steps * states)
-            candidateScratch.reserve(states)
         }
         if kind == .gru {
             candidate.reserve(steps * states)
             recurrentPart.reserve(batch * gateWidth)
-            candidateScratch.reserve(states)
         }
     }
 
@@ -482,27 +485,12 @@ struct RecurrentWorkspace {
         stepGradient.reserve(batch * size)
         carryHidden.reserve(batch * size)
         carryCell.reserve(batch * size)
+        carryCellOther.reserve(batch * size)
         inputGradient.reserve(steps * batch * input)
-        paddedCell.reserve(batch * size)
     }
 
-    /// Keeps row `row` of ∂L/∂c, which a padded step passes through unchanged.
-    func savePaddedCell(row: Int, from carry: UnsafePointer<Float>, width: Int) {
-        (paddedCell.pointer + row * width).update(from: carry + row * width, count: width)
-    }
-
-    /// Puts back row `row` of ∂L/∂c kept by `savePaddedCell`.
-    func restorePaddedCell(row: Int, into carry: UnsafeMutablePointer<Float>, width: Int) {
-        (carry + row * width).update(from: paddedCell.pointer + row * width, count: width)
-    }
-
-    /// Copies pre-activations for a recorder.
-    mutating func recordPreActivations(copying source: UnsafePointer<Float>, count: Int) {
-        preActivations.reserve(count).update(from: source, count: count)
-    }
-
-    /// Storage for pre-activations that the caller computes, for a recorder.
-    mutating func recordPreActivations(count: Int) -> UnsafeMutablePointer<Float> {
-        preActivations.reserve(count)
+    /// The ∂L/∂c buffers of backward step `t` of `steps`: the one it reads and the one it writes.
+    func cellCarry(at t: Int, of steps: Int) -> (read: UnsafeMutablePointer<Float>, written: UnsafeMutablePointer<Float>) {
+        (steps - 1 - t) % 2 == 0 ? (carryCell.pointer, carryCellOther.pointer) : (carryCellOther.pointer, carryCell.pointer)
     }
 }
