@@ -19,9 +19,11 @@ enum MatrixKernel {
     static let depthBlock = 256
     /// The fewest rows of `C` for which a thread packs its operands whatever their layout.
     static let packedRows = 64
-    /// Multiply-adds from which a product is split between threads. Waking a second thread and
-    /// waiting for it costs more than half of a product of a few million multiply-adds (about
-    /// 30 µs) on a shared two-core machine, so per-step products of H=128 layers stay on one thread.
+    /// Multiply-adds from which a product is split in two halves by rows, computed side by side
+    /// by `TwoThreads` (a few microseconds of work; handing a half over costs about one).
+    static let splitWork = 1 << 18
+    /// Multiply-adds from which a product is split into several parts for all the processors,
+    /// when there are more than two: waking dispatch's workers costs about 30 µs.
     static let parallelWork = 1 << 23
     /// Threads for large products: the active processors, or `RNNLAB_THREADS` if set.
     static let workers = ProcessInfo.processInfo.environment["RNNLAB_THREADS"].flatMap { Int($0) }
@@ -38,8 +40,12 @@ enum MatrixKernel {
             a: a.pointer, aRowStride: a.rowStride, aColumnStride: a.columnStride,
             b: b, ldb: ldb, c: c, ldc: ldc, n: n, k: k, accumulate: accumulate)
         let tiles = (m + tileRows - 1) / tileRows
-        if m * n * k < parallelWork || tiles < 2 || workers < 2 {
+        if m * n * k < splitWork || tiles < 2 {
             product.compute(rows: 0..<m)
+            return
+        }
+        if m * n * k < parallelWork || workers <= 2 {
+            TwoThreads.run(splitting: 0..<m, at: tiles / 2 * tileRows) { product.compute(rows: $0) }
             return
         }
         // Up to a few parts per thread, so a thread slowed by other work is not waited for long,

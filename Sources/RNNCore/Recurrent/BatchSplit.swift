@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Shares a layer's step-by-step recurrence between two threads by halves of the batch.
 ///
 /// Sequences of a batch never interact inside a recurrent layer, so each thread can run all
@@ -15,20 +13,12 @@ enum BatchSplit {
         return [0..<batch / 2, batch / 2..<batch]
     }
 
-    /// Runs `body(part, rows)` for every range, at the same time when there are several.
+    /// Runs `body(part, rows)` for every range, at the same time when there are two.
     static func run(_ ranges: [Range<Int>], _ body: (Int, Range<Int>) -> Void) {
-        guard ranges.count > 1 else {
-            body(0, ranges[0])
+        guard ranges.count == 2 else {
+            for (part, rows) in ranges.enumerated() { body(part, rows) }
             return
         }
-        withoutActuallyEscaping(body) { body in
-            let shared = UncheckedBody(body: body)
-            DispatchQueue.concurrentPerform(iterations: ranges.count) { shared.body($0, ranges[$0]) }
-        }
-    }
-
-    /// The body, handed to the worker threads; the ranges it is given never overlap.
-    private struct UncheckedBody: @unchecked Sendable {
-        let body: (Int, Range<Int>) -> Void
+        TwoThreads.run { body($0, ranges[$0]) }
     }
 }
