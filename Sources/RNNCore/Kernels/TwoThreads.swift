@@ -12,7 +12,10 @@ import Synchronization
 ///
 /// Each half is computed exactly as it would be alone, so results never depend on whether the
 /// halves ran side by side. When the helper is already busy (another caller, or a nested call),
-/// or there is only one processor, both halves run on the calling thread, one after the other.
+/// or there is only one processor, both halves run on the calling thread, one after the other;
+/// and when the helper has not taken its half by the time the caller has done its own (the
+/// helper asleep, or without a processor on a busy machine), the caller takes it back and does it
+/// too, so a busy machine never makes a piece slower than running it on one thread.
 public enum TwoThreads {
     /// Calls `body(0)` and `body(1)`, side by side when the helper thread is free.
     public static func run(_ body: (Int) -> Void) {
@@ -55,13 +58,15 @@ public enum TwoThreads {
 
         /// Whether a caller holds the helper.
         private let busy = Atomic<Bool>(false)
-        /// The number of pieces posted, and of pieces the helper has finished.
+        /// The number of pieces posted; of pieces whose second half was taken (by the helper,
+        /// or back by the caller); and of second halves the helper has finished.
         private let posted = Atomic<Int>(0)
+        private let taken = Atomic<Int>(0)
         private let finished = Atomic<Int>(0)
         /// Whether the helper is (about to be) asleep on `wake`.
         private let sleeping = Atomic<Bool>(false)
         private let wake = DispatchSemaphore(value: 0)
-        /// The piece of work; written before `posted` is raised, read after it is seen.
+        /// The piece of work; written before `posted` is raised, read after taking the piece.
         private var work: ((Int) -> Void)?
 
         private init() {
@@ -80,12 +85,27 @@ public enum TwoThreads {
             if sleeping.exchange(false, ordering: .sequentiallyConsistent) { wake.signal() }
         }
 
-        /// Waits for the helper's half, then frees the helper.
+        /// Takes back the second half if the helper has not taken it, or waits for the helper
+        /// to finish it; then frees the helper.
         func finish() {
             let piece = posted.load(ordering: .relaxed)
-            while finished.load(ordering: .acquiring) != piece {}
+            if take(piece) {
+                work?(1)
+            } else {
+                var polls = 0
+                while finished.load(ordering: .acquiring) != piece {
+                    polls += 1
+                    // Give the processor away now and then, in case the helper waits for one.
+                    if polls % 1024 == 0 { sched_yield() }
+                }
+            }
             work = nil
             busy.store(false, ordering: .releasing)
+        }
+
+        /// Whether this thread took the second half of `piece` (nobody had).
+        private func take(_ piece: Int) -> Bool {
+            taken.compareExchange(expected: piece - 1, desired: piece, ordering: .sequentiallyConsistent).exchanged
         }
 
         private func serve() {
@@ -93,6 +113,7 @@ public enum TwoThreads {
             while true {
                 waitForPiece(after: seen)
                 seen = posted.load(ordering: .sequentiallyConsistent)
+                guard take(seen) else { continue }
                 work?(1)
                 finished.store(seen, ordering: .releasing)
             }
