@@ -1,15 +1,13 @@
 import CCairo
+import Foundation
 
 /// Writes an opaque Cairo image surface as an 8-bit RGB PNG.
 ///
-/// Cairo's own writer lets libpng try every row filter at its default compression, which made
-/// PNG encoding most of the time of a figure. Figures are large flat areas: the "up" filter
-/// turns repeated rows into zeros and zlib's fastest level then compresses them well, in a
-/// fraction of the time. The bytes depend only on the pixels (and zlib's version).
+/// Every row after the first uses the "up" filter, which turns the large flat areas of a figure
+/// into zeros; `ZlibRowEncoder` compresses those runs a machine word at a time. Rows equal to
+/// the row above (compared as whole rows) are written as zeros without looking at their pixels.
+/// The bytes depend only on the pixels.
 enum PNGEncoder {
-    /// zlib's compression level: 1 is its fastest.
-    static let compressionLevel: Int32 = 1
-
     /// The PNG file of `surface`, an image surface whose pixels are all opaque.
     static func encode(_ surface: CairoSurface) throws -> [UInt8] {
         let handle = surface.handle
@@ -20,21 +18,12 @@ enum PNGEncoder {
             throw RenderError.cairo(operation: "encode PNG", status: "no image data")
         }
         let rowBytes = 1 + 3 * width
-        var filtered = [UInt8](repeating: 0, count: height * rowBytes)
-        filtered.withUnsafeMutableBufferPointer { rows in
-            for y in 0..<height {
-                let out = rows.baseAddress! + y * rowBytes
-                out[0] = y == 0 ? 0 : 2  // no filter for the first row, "up" below it
-                for x in 0..<width {
-                    let pixel = rgb(data, stride: stride, x: x, y: y)
-                    let above = y == 0 ? (0, 0, 0) : rgb(data, stride: stride, x: x, y: y - 1)
-                    out[1 + 3 * x] = pixel.0 &- above.0
-                    out[2 + 3 * x] = pixel.1 &- above.1
-                    out[3 + 3 * x] = pixel.2 &- above.2
-                }
-            }
+        let encoder = ZlibRowEncoder(rowBytes: rowBytes, expectedBytes: height * rowBytes / 32)
+        for y in 0..<height {
+            filterRow(data + y * stride, above: y == 0 ? nil : data + (y - 1) * stride, width: width, into: encoder.nextRow)
+            encoder.encodeRow()
         }
-        let compressed = try deflate(filtered)
+        let compressed = encoder.finish()
 
         var file: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
@@ -46,33 +35,37 @@ enum PNGEncoder {
         return file
     }
 
-    /// `bytes` as a zlib stream at `compressionLevel`.
-    private static func deflate(_ bytes: [UInt8]) throws -> [UInt8] {
-        var stream = z_stream()
-        var status = deflateInit2_(
-            &stream, compressionLevel, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
-        guard status == Z_OK else { throw RenderError.cairo(operation: "compress PNG", status: "zlib error \(status)") }
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))))
-        let written: Int = bytes.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = out.baseAddress
-                stream.avail_out = uInt(out.count)
-                status = CCairo.deflate(&stream, Z_FINISH)
-                return out.count - Int(stream.avail_out)
+    /// Writes the filter byte and the filtered RGB bytes of the row at `row` into `out`: no
+    /// filter for the first row (`above` nil), "up" for the others.
+    private static func filterRow(_ row: UnsafeMutablePointer<UInt8>, above: UnsafeMutablePointer<UInt8>?, width: Int,
+                                  into out: UnsafeMutablePointer<UInt8>) {
+        guard let above else {
+            out[0] = 0
+            for x in 0..<width {
+                let pixel = rgb(row, x)
+                out[1 + 3 * x] = pixel.0
+                out[2 + 3 * x] = pixel.1
+                out[3 + 3 * x] = pixel.2
             }
+            return
         }
-        guard status == Z_STREAM_END else { throw RenderError.cairo(operation: "compress PNG", status: "zlib error \(status)") }
-        output.removeSubrange(written...)
-        return output
+        out[0] = 2
+        if memcmp(row, above, 4 * width) == 0 {
+            (out + 1).update(repeating: 0, count: 3 * width)
+            return
+        }
+        for x in 0..<width {
+            let pixel = rgb(row, x), up = rgb(above, x)
+            out[1 + 3 * x] = pixel.0 &- up.0
+            out[2 + 3 * x] = pixel.1 &- up.1
+            out[3 + 3 * x] = pixel.2 &- up.2
+        }
     }
 
-    /// The red, green and blue bytes of a pixel of an ARGB32 surface (native-endian words).
+    /// The red, green and blue bytes of pixel `x` of an ARGB32 row (native-endian words).
     @inline(__always)
-    private static func rgb(_ data: UnsafeMutablePointer<UInt8>, stride: Int, x: Int, y: Int) -> (UInt8, UInt8, UInt8) {
-        let word = UnsafeRawPointer(data + y * stride + 4 * x).loadUnaligned(as: UInt32.self)
+    private static func rgb(_ row: UnsafeMutablePointer<UInt8>, _ x: Int) -> (UInt8, UInt8, UInt8) {
+        let word = UnsafeRawPointer(row + 4 * x).loadUnaligned(as: UInt32.self)
         return (UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word))
     }
 
