@@ -39,34 +39,34 @@ enum PNGEncoder {
     /// filter for the first row (`above` nil), "up" for the others.
     private static func filterRow(_ row: UnsafeMutablePointer<UInt8>, above: UnsafeMutablePointer<UInt8>?, width: Int,
                                   into out: UnsafeMutablePointer<UInt8>) {
-        guard let above else {
-            out[0] = 0
-            for x in 0..<width {
-                let pixel = rgb(row, x)
-                out[1 + 3 * x] = pixel.0
-                out[2 + 3 * x] = pixel.1
-                out[3 + 3 * x] = pixel.2
-            }
-            return
-        }
-        out[0] = 2
-        if memcmp(row, above, 4 * width) == 0 {
+        out[0] = above == nil ? 0 : 2
+        if let above, memcmp(row, above, 4 * width) == 0 {
             (out + 1).update(repeating: 0, count: 3 * width)
             return
         }
+        // Each pixel's 3 bytes are stored as 4; the 4th is overwritten by the next pixel's.
         for x in 0..<width {
-            let pixel = rgb(row, x), up = rgb(above, x)
-            out[1 + 3 * x] = pixel.0 &- up.0
-            out[2 + 3 * x] = pixel.1 &- up.1
-            out[3 + 3 * x] = pixel.2 &- up.2
+            let pixel = word(row, x), up = above.map { word($0, x) } ?? 0
+            let rgb = (bytewiseDifference(pixel, up).byteSwapped >> 8).littleEndian  // R, G, B, 0 in memory
+            if x < width - 1 {
+                UnsafeMutableRawPointer(out + 1 + 3 * x).storeBytes(of: rgb, as: UInt32.self)
+            } else {
+                withUnsafeBytes(of: rgb) { (out + 1 + 3 * x).update(from: $0.bindMemory(to: UInt8.self).baseAddress!, count: 3) }
+            }
         }
     }
 
-    /// The red, green and blue bytes of pixel `x` of an ARGB32 row (native-endian words).
+    /// Pixel `x` of an ARGB32 row: a native-endian word, blue in the low byte, alpha in the high one.
     @inline(__always)
-    private static func rgb(_ row: UnsafeMutablePointer<UInt8>, _ x: Int) -> (UInt8, UInt8, UInt8) {
-        let word = UnsafeRawPointer(row + 4 * x).loadUnaligned(as: UInt32.self)
-        return (UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word))
+    private static func word(_ row: UnsafeMutablePointer<UInt8>, _ x: Int) -> UInt32 {
+        UnsafeRawPointer(row + 4 * x).loadUnaligned(as: UInt32.self)
+    }
+
+    /// `a − b` in each of the four bytes separately (modulo 256, no borrow between bytes).
+    @inline(__always)
+    private static func bytewiseDifference(_ a: UInt32, _ b: UInt32) -> UInt32 {
+        let high: UInt32 = 0x8080_8080
+        return ((a | high) &- (b & ~high)) ^ ((a ^ ~b) & high)
     }
 
     private static func bigEndian(_ value: UInt32) -> [UInt8] {

@@ -10,17 +10,14 @@ struct BitWriter {
     /// Appends the low `bits` bits of `value` (at most 32; higher bits must be zero).
     @inline(__always)
     mutating func write(_ value: UInt32, bits: Int) {
-        buffer |= UInt64(value) << UInt64(count)
+        let value = UInt64(value)
+        buffer |= value &<< UInt64(count)
         count += bits
-        if count >= 32 {
-            let word = UInt32(truncatingIfNeeded: buffer)
-            bytes.append(UInt8(truncatingIfNeeded: word))
-            bytes.append(UInt8(truncatingIfNeeded: word >> 8))
-            bytes.append(UInt8(truncatingIfNeeded: word >> 16))
-            bytes.append(UInt8(truncatingIfNeeded: word >> 24))
-            buffer >>= 32
-            count -= 32
-        }
+        guard count >= 64 else { return }
+        withUnsafeBytes(of: buffer.littleEndian) { bytes.append(contentsOf: $0) }
+        count -= 64
+        // The bits of `value` that did not fit (none when it ended exactly at 64).
+        buffer = count == 0 ? 0 : value &>> UInt64(bits - count)
     }
 
     /// Pads with zero bits to a whole byte and returns every byte written.

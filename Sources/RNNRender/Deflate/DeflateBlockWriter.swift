@@ -14,33 +14,42 @@ struct DeflateBlockWriter {
     @inline(__always)
     static func match(length: Int, distance: Int) -> UInt32 { UInt32(length) << 16 | UInt32(distance) }
 
-    /// Writes one block of `tokens`, whose literal/length and distance symbol counts are given
-    /// (the end-of-block symbol is counted here).
-    mutating func writeBlock(_ tokens: [UInt32], literalCounts: [Int], distanceCounts: [Int], final: Bool) {
-        var literalCounts = literalCounts
-        literalCounts[256] += 1
+    /// Writes one block of `tokens` with codes made for them.
+    mutating func writeBlock(_ tokens: UnsafeBufferPointer<UInt32>, final: Bool) {
+        let lengthIndex = DeflateSymbols.lengthIndex, lengthBase = DeflateSymbols.lengthBase
+        let lengthExtra = DeflateSymbols.lengthExtra, distanceBase = DeflateSymbols.distanceBase
+        let distanceExtra = DeflateSymbols.distanceExtra, distanceSymbol = DeflateSymbols.distanceSymbols
+        var literalCounts = [Int](repeating: 0, count: 286), distanceCounts = [Int](repeating: 0, count: 30)
+        literalCounts[256] = 1  // end of block
+        for token in tokens {
+            if token < 1 << 16 {
+                literalCounts[Int(token)] += 1
+            } else {
+                literalCounts[257 + Int(lengthIndex[Int(token >> 16)])] += 1
+                distanceCounts[distanceSymbol(Int(token & 0xFFFF))] += 1
+            }
+        }
         let literal = HuffmanCode(frequencies: literalCounts, limit: 15)
         let distance = HuffmanCode(frequencies: distanceCounts, limit: 15)
         bits.write(final ? 1 : 0, bits: 1)
         bits.write(2, bits: 2)
         writeCodes(literal, distance)
-        let symbols = (literal.codes, literal.lengths, distance.codes, distance.lengths)
+        let literalCodes = literal.codes, literalLengths = literal.lengths
+        let distanceCodes = distance.codes, distanceLengths = distance.lengths
         for token in tokens {
             if token < 1 << 16 {
-                bits.write(symbols.0[Int(token)], bits: Int(symbols.1[Int(token)]))
+                bits.write(literalCodes[Int(token)], bits: Int(literalLengths[Int(token)]))
                 continue
             }
+            // Each symbol with its extra bits in one write.
             let length = Int(token >> 16), dist = Int(token & 0xFFFF)
-            let l = Int(DeflateSymbols.lengthIndex[length])
-            bits.write(symbols.0[257 + l], bits: Int(symbols.1[257 + l]))
-            if DeflateSymbols.lengthExtra[l] > 0 {
-                bits.write(UInt32(length - DeflateSymbols.lengthBase[l]), bits: DeflateSymbols.lengthExtra[l])
-            }
-            let d = DeflateSymbols.distanceSymbol(dist)
-            bits.write(symbols.2[d], bits: Int(symbols.3[d]))
-            if DeflateSymbols.distanceExtra[d] > 0 {
-                bits.write(UInt32(dist - DeflateSymbols.distanceBase[d]), bits: DeflateSymbols.distanceExtra[d])
-            }
+            let l = Int(lengthIndex[length])
+            let lengthBits = Int(literalLengths[257 + l])
+            bits.write(literalCodes[257 + l] | UInt32(length - lengthBase[l]) << lengthBits, bits: lengthBits + lengthExtra[l])
+            let d = distanceSymbol(dist)
+            let distanceBits = Int(distanceLengths[d])
+            bits.write(distanceCodes[d] | UInt32(dist - distanceBase[d]) << distanceBits,
+                       bits: distanceBits + distanceExtra[d])
         }
         bits.write(literal.codes[256], bits: Int(literal.lengths[256]))
     }

@@ -35,10 +35,12 @@ enum DeflateSymbols {
         return table
     }()
 
-    /// The distance symbol (0…29) for a distance 1…32768.
-    @inline(__always)
-    static func distanceSymbol(_ distance: Int) -> Int {
-        let d = distance - 1
-        return Int(distanceTable[d < 256 ? d : 256 + (d >> 7)])
+    /// The distance symbol (0…29) for a distance 1…32768 (one table, looked up once per caller).
+    static var distanceSymbols: (Int) -> Int {
+        let table = distanceTable
+        return { distance in
+            let d = distance - 1
+            return Int(table[d < 256 ? d : 256 + (d >> 7)])
+        }
     }
 }

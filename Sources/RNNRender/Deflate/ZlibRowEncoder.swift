@@ -19,9 +19,9 @@ final class ZlibRowEncoder {
     private let hashTable: UnsafeMutablePointer<Int>
     private static let hashBits = 15
 
-    private var tokens: [UInt32] = []
-    private var literalCounts = [Int](repeating: 0, count: 286)
-    private var distanceCounts = [Int](repeating: 0, count: 30)
+    /// The current block's tokens (see `DeflateBlockWriter`).
+    private let tokens: UnsafeMutablePointer<UInt32>
+    private var tokenCount = 0
     private var blocks: DeflateBlockWriter
     private var checksum = Adler32()
 
@@ -38,7 +38,7 @@ final class ZlibRowEncoder {
         window = .allocate(capacity: windowRows * rowBytes)
         hashTable = .allocate(capacity: 1 << Self.hashBits)
         hashTable.initialize(repeating: -1, count: 1 << Self.hashBits)
-        tokens.reserveCapacity(Self.blockTokens)
+        tokens = .allocate(capacity: Self.blockTokens)
         blocks = DeflateBlockWriter(reservingCapacity: expectedBytes)
         blocks.bits.write(0x0178, bits: 16)  // zlib header 78 01: deflate, 32 KiB window, fastest
     }
@@ -46,6 +46,7 @@ final class ZlibRowEncoder {
     deinit {
         window.deallocate()
         hashTable.deallocate()
+        tokens.deallocate()
     }
 
     /// Where the caller writes the next row (`rowBytes` bytes) before calling `encodeRow()`.
@@ -103,14 +104,9 @@ final class ZlibRowEncoder {
 
     @inline(__always)
     private func emit(_ token: UInt32) {
-        if token < 1 << 16 {
-            literalCounts[Int(token)] += 1
-        } else {
-            literalCounts[257 + Int(DeflateSymbols.lengthIndex[Int(token >> 16)])] += 1
-            distanceCounts[DeflateSymbols.distanceSymbol(Int(token & 0xFFFF))] += 1
-        }
-        tokens.append(token)
-        if tokens.count == Self.blockTokens { flushBlock(final: false) }
+        tokens[tokenCount] = token
+        tokenCount += 1
+        if tokenCount == Self.blockTokens { flushBlock(final: false) }
     }
 
     /// `n` (at least 3) more copies of the previous byte, as distance-1 matches.
@@ -125,11 +121,9 @@ final class ZlibRowEncoder {
     }
 
     private func flushBlock(final: Bool) {
-        guard final || !tokens.isEmpty else { return }
-        blocks.writeBlock(tokens, literalCounts: literalCounts, distanceCounts: distanceCounts, final: final)
-        tokens.removeAll(keepingCapacity: true)
-        for i in literalCounts.indices { literalCounts[i] = 0 }
-        for i in distanceCounts.indices { distanceCounts[i] = 0 }
+        guard final || tokenCount > 0 else { return }
+        blocks.writeBlock(UnsafeBufferPointer(start: tokens, count: tokenCount), final: final)
+        tokenCount = 0
     }
 
     /// Moves on to the next row slot; when the window is full, keeps only the last row.
