@@ -44,15 +44,28 @@ enum PNGEncoder {
             (out + 1).update(repeating: 0, count: 3 * width)
             return
         }
-        // Each pixel's 3 bytes are stored as 4; the 4th is overwritten by the next pixel's.
-        for x in 0..<width {
-            let pixel = word(row, x), up = above.map { word($0, x) } ?? 0
-            let rgb = (bytewiseDifference(pixel, up).byteSwapped >> 8).littleEndian  // R, G, B, 0 in memory
+        var x = 0
+        while x < width {
+            // Pixels equal to the ones above filter to zeros: skip them two at a time.
+            var same = x
+            if let above {
+                while same + 2 <= width, pair(row, same) == pair(above, same) { same += 2 }
+                if same < width, word(row, same) == word(above, same) { same += 1 }
+            }
+            if same > x {
+                (out + 1 + 3 * x).update(repeating: 0, count: 3 * (same - x))
+                x = same
+                continue
+            }
+            // The pixel's 3 bytes are stored as 4; the 4th is overwritten by the next pixel's.
+            let up = above.map { word($0, x) } ?? 0
+            let rgb = (bytewiseDifference(word(row, x), up).byteSwapped >> 8).littleEndian  // R, G, B, 0 in memory
             if x < width - 1 {
                 UnsafeMutableRawPointer(out + 1 + 3 * x).storeBytes(of: rgb, as: UInt32.self)
             } else {
                 withUnsafeBytes(of: rgb) { (out + 1 + 3 * x).update(from: $0.bindMemory(to: UInt8.self).baseAddress!, count: 3) }
             }
+            x += 1
         }
     }
 
@@ -60,6 +73,12 @@ enum PNGEncoder {
     @inline(__always)
     private static func word(_ row: UnsafeMutablePointer<UInt8>, _ x: Int) -> UInt32 {
         UnsafeRawPointer(row + 4 * x).loadUnaligned(as: UInt32.self)
+    }
+
+    /// Pixels `x` and `x + 1` of an ARGB32 row as one word.
+    @inline(__always)
+    private static func pair(_ row: UnsafeMutablePointer<UInt8>, _ x: Int) -> UInt64 {
+        UnsafeRawPointer(row + 4 * x).loadUnaligned(as: UInt64.self)
     }
 
     /// `a − b` in each of the four bytes separately (modulo 256, no borrow between bytes).
