@@ -29,7 +29,7 @@ import Testing
         }
     }
 
-    static let patterns: [(name: String, width: Int, height: Int, color: (Int, Int) -> UInt32)] = [
+    static let patterns: [(name: String, width: Int, height: Int, color: @Sendable (Int, Int) -> UInt32)] = [
         ("flat", 300, 40, { _, _ in 0xFFFFFF }),
         ("one pixel wide", 1, 50, { _, y in y % 7 == 0 ? 0x123456 : 0xFFFFFF }),
         ("stripes and boxes", 257, 90, { x, y in

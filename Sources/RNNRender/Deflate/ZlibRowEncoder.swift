@@ -1,4 +1,4 @@
-import CCairo
+import Foundation
 
 /// Compresses an image's filtered rows, one at a time, into a zlib stream (RFC 1950/1951).
 ///
@@ -131,7 +131,7 @@ final class ZlibRowEncoder {
         rowOffset += rowBytes
         guard rowOffset == windowRows * rowBytes else { return }
         let kept = rowOffset - rowBytes
-        window.update(from: window + kept, count: rowBytes)
+        memcpy(window, window + kept, rowBytes)
         windowStart += kept
         rowOffset = rowBytes
     }
