@@ -25,7 +25,11 @@ enum Document {
         let surface: CairoSurface
         switch format {
         case .png:
-            surface = try .image(width: Int((width * scale).rounded(.up)), height: Int((height * scale).rounded(.up)))
+            // The background below covers every pixel fully when the size is whole pixels, so
+            // pooled pixel memory need not be cleared first.
+            let pixelWidth = (width * scale).rounded(.up), pixelHeight = (height * scale).rounded(.up)
+            let covered = pixelWidth == width * scale && pixelHeight == height * scale && theme.background.alpha == 1
+            surface = try .image(width: Int(pixelWidth), height: Int(pixelHeight), cleared: !covered)
         case .svg:
             surface = try CairoSurface(
                 taking: cairo_svg_surface_create_for_stream(ByteSink.write, closure, width, height),

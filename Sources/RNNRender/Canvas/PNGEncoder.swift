@@ -1,15 +1,13 @@
 import CCairo
+import Foundation
 
 /// Writes an opaque Cairo image surface as an 8-bit RGB PNG.
 ///
-/// Cairo's own writer lets libpng try every row filter at its default compression, which made
-/// PNG encoding most of the time of a figure. Figures are large flat areas: the "up" filter
-/// turns repeated rows into zeros and zlib's fastest level then compresses them well, in a
-/// fraction of the time. The bytes depend only on the pixels (and zlib's version).
+/// Every row after the first uses the "up" filter, which turns the large flat areas of a figure
+/// into zeros; `ZlibRowEncoder` compresses those runs a machine word at a time. Rows equal to
+/// the row above (compared as whole rows) are written as zeros without looking at their pixels.
+/// The bytes depend only on the pixels.
 enum PNGEncoder {
-    /// zlib's compression level: 1 is its fastest.
-    static let compressionLevel: Int32 = 1
-
     /// The PNG file of `surface`, an image surface whose pixels are all opaque.
     static func encode(_ surface: CairoSurface) throws -> [UInt8] {
         let handle = surface.handle
@@ -20,21 +18,12 @@ enum PNGEncoder {
             throw RenderError.cairo(operation: "encode PNG", status: "no image data")
         }
         let rowBytes = 1 + 3 * width
-        var filtered = [UInt8](repeating: 0, count: height * rowBytes)
-        filtered.withUnsafeMutableBufferPointer { rows in
-            for y in 0..<height {
-                let out = rows.baseAddress! + y * rowBytes
-                out[0] = y == 0 ? 0 : 2  // no filter for the first row, "up" below it
-                for x in 0..<width {
-                    let pixel = rgb(data, stride: stride, x: x, y: y)
-                    let above = y == 0 ? (0, 0, 0) : rgb(data, stride: stride, x: x, y: y - 1)
-                    out[1 + 3 * x] = pixel.0 &- above.0
-                    out[2 + 3 * x] = pixel.1 &- above.1
-                    out[3 + 3 * x] = pixel.2 &- above.2
-                }
-            }
+        let encoder = ZlibRowEncoder(rowBytes: rowBytes, expectedBytes: height * rowBytes / 32)
+        for y in 0..<height {
+            filterRow(data + y * stride, above: y == 0 ? nil : data + (y - 1) * stride, width: width, into: encoder.nextRow)
+            encoder.encodeRow()
         }
-        let compressed = try deflate(filtered)
+        let compressed = encoder.finish()
 
         var file: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
@@ -46,34 +35,65 @@ enum PNGEncoder {
         return file
     }
 
-    /// `bytes` as a zlib stream at `compressionLevel`.
-    private static func deflate(_ bytes: [UInt8]) throws -> [UInt8] {
-        var stream = z_stream()
-        var status = deflateInit2_(
-            &stream, compressionLevel, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
-        guard status == Z_OK else { throw RenderError.cairo(operation: "compress PNG", status: "zlib error \(status)") }
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))))
-        let written: Int = bytes.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = out.baseAddress
-                stream.avail_out = uInt(out.count)
-                status = CCairo.deflate(&stream, Z_FINISH)
-                return out.count - Int(stream.avail_out)
-            }
+    /// Writes the filter byte and the filtered RGB bytes of the row at `row` into `out`: no
+    /// filter for the first row (`above` nil), "up" for the others.
+    private static func filterRow(_ row: UnsafeMutablePointer<UInt8>, above: UnsafeMutablePointer<UInt8>?, width: Int,
+                                  into out: UnsafeMutablePointer<UInt8>) {
+        out[0] = above == nil ? 0 : 2
+        if let above, memcmp(row, above, 4 * width) == 0 {
+            memset(out + 1, 0, 3 * width)
+            return
         }
-        guard status == Z_STREAM_END else { throw RenderError.cairo(operation: "compress PNG", status: "zlib error \(status)") }
-        output.removeSubrange(written...)
-        return output
+        var x = 0
+        while x < width {
+            // Pixels equal to the ones above filter to zeros: skip them eight, then two at a time.
+            var same = x
+            if let above {
+                while same &+ 8 <= width, differs8(row, above, same) == 0 { same &+= 8 }
+                while same &+ 2 <= width, pair(row, same) == pair(above, same) { same &+= 2 }
+                if same < width, word(row, same) == word(above, same) { same += 1 }
+            }
+            if same > x {
+                memset(out + 1 + 3 * x, 0, 3 * (same - x))
+                x = same
+                continue
+            }
+            // The pixel's 3 bytes are stored as 4; the 4th is overwritten by the next pixel's.
+            let up = above.map { word($0, x) } ?? 0
+            let rgb = (bytewiseDifference(word(row, x), up).byteSwapped >> 8).littleEndian  // R, G, B, 0 in memory
+            if x < width - 1 {
+                UnsafeMutableRawPointer(out + 1 + 3 * x).storeBytes(of: rgb, as: UInt32.self)
+            } else {
+                withUnsafeBytes(of: rgb) { (out + 1 + 3 * x).update(from: $0.bindMemory(to: UInt8.self).baseAddress!, count: 3) }
+            }
+            x += 1
+        }
     }
 
-    /// The red, green and blue bytes of a pixel of an ARGB32 surface (native-endian words).
+    /// Pixel `x` of an ARGB32 row: a native-endian word, blue in the low byte, alpha in the high one.
     @inline(__always)
-    private static func rgb(_ data: UnsafeMutablePointer<UInt8>, stride: Int, x: Int, y: Int) -> (UInt8, UInt8, UInt8) {
-        let word = UnsafeRawPointer(data + y * stride + 4 * x).loadUnaligned(as: UInt32.self)
-        return (UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word))
+    private static func word(_ row: UnsafeMutablePointer<UInt8>, _ x: Int) -> UInt32 {
+        UnsafeRawPointer(row + 4 * x).loadUnaligned(as: UInt32.self)
+    }
+
+    /// Pixels `x` and `x + 1` of an ARGB32 row as one word.
+    @inline(__always)
+    private static func pair(_ row: UnsafeMutablePointer<UInt8>, _ x: Int) -> UInt64 {
+        UnsafeRawPointer(row + 4 &* x).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Non-zero when any of pixels `x`…`x + 7` of `row` differs from the one in `above`.
+    @inline(__always)
+    private static func differs8(_ row: UnsafeMutablePointer<UInt8>, _ above: UnsafeMutablePointer<UInt8>, _ x: Int) -> UInt64 {
+        (pair(row, x) ^ pair(above, x)) | (pair(row, x &+ 2) ^ pair(above, x &+ 2))
+            | (pair(row, x &+ 4) ^ pair(above, x &+ 4)) | (pair(row, x &+ 6) ^ pair(above, x &+ 6))
+    }
+
+    /// `a − b` in each of the four bytes separately (modulo 256, no borrow between bytes).
+    @inline(__always)
+    private static func bytewiseDifference(_ a: UInt32, _ b: UInt32) -> UInt32 {
+        let high: UInt32 = 0x8080_8080
+        return ((a | high) &- (b & ~high)) ^ ((a ^ ~b) & high)
     }
 
     private static func bigEndian(_ value: UInt32) -> [UInt8] {

@@ -1,0 +1,163 @@
+import Foundation
+
+/// Compresses an image's filtered rows, one at a time, into a zlib stream (RFC 1950/1951).
+///
+/// Made for figures: most bytes lie in runs (flat areas; rows equal to the row above filter to
+/// zeros), which are found a machine word at a time and written as distance-1 matches; other
+/// bytes are matched through a one-probe hash of the next 4 bytes, or written as literals.
+/// Blocks use dynamic Huffman codes. The bytes depend only on the rows given.
+final class ZlibRowEncoder {
+    /// The length of every row, in bytes.
+    let rowBytes: Int
+    /// Recent rows, the current one at `rowOffset`; matches refer back into it.
+    private let window: UnsafeMutablePointer<UInt8>
+    private let windowRows: Int
+    private var rowOffset = 0
+    /// The stream position of `window[0]`.
+    private var windowStart = 0
+    /// For each hash of 4 bytes, the stream position where they last started (or −1).
+    private let hashTable: UnsafeMutablePointer<Int>
+    private static let hashBits = 15
+
+    /// The current block's tokens (see `DeflateBlockWriter`).
+    private let tokens: UnsafeMutablePointer<UInt32>
+    private var tokenCount = 0
+    private var blocks: DeflateBlockWriter
+    private var checksum = Adler32()
+
+    /// Tokens per deflate block.
+    private static let blockTokens = 1 << 15
+    private static let maxMatch = 258
+    private static let maxDistance = 32768
+
+    /// An encoder for rows of `rowBytes` bytes; `expectedBytes` sizes the output buffer.
+    init(rowBytes: Int, expectedBytes: Int = 0) {
+        precondition(rowBytes > 0)
+        self.rowBytes = rowBytes
+        windowRows = max(4, 1 + 65536 / rowBytes)
+        window = .allocate(capacity: windowRows * rowBytes)
+        hashTable = .allocate(capacity: 1 << Self.hashBits)
+        hashTable.initialize(repeating: -1, count: 1 << Self.hashBits)
+        tokens = .allocate(capacity: Self.blockTokens)
+        blocks = DeflateBlockWriter(reservingCapacity: expectedBytes)
+        blocks.bits.write(0x0178, bits: 16)  // zlib header 78 01: deflate, 32 KiB window, fastest
+    }
+
+    deinit {
+        window.deallocate()
+        hashTable.deallocate()
+        tokens.deallocate()
+    }
+
+    /// Where the caller writes the next row (`rowBytes` bytes) before calling `encodeRow()`.
+    var nextRow: UnsafeMutablePointer<UInt8> { window + rowOffset }
+
+    /// Compresses the row written at `nextRow`.
+    func encodeRow() {
+        let w = window, end = rowOffset + rowBytes
+        var p = rowOffset, unchecked = rowOffset
+        while p < end {
+            if p > 0, p + 2 < end {
+                let v = w[p - 1]
+                if w[p] == v, w[p + 1] == v, w[p + 2] == v {
+                    let n = Self.runLength(w + p, of: v, limit: end - p)
+                    checksum.update(w + unchecked, count: p - unchecked)
+                    checksum.update(repeating: v, count: n)
+                    emitRun(n)
+                    p += n
+                    unchecked = p
+                    continue
+                }
+            }
+            if p + 4 <= end {
+                let bytes = UnsafeRawPointer(w + p).loadUnaligned(as: UInt32.self)
+                let hash = Int((bytes &* 2_654_435_761) >> UInt32(32 - Self.hashBits))
+                let candidate = hashTable[hash] - windowStart
+                hashTable[hash] = windowStart + p
+                if candidate >= 0, p - candidate <= Self.maxDistance,
+                   UnsafeRawPointer(w + candidate).loadUnaligned(as: UInt32.self) == bytes {
+                    let length = 4 + Self.commonPrefix(w + candidate + 4, w + p + 4, limit: min(Self.maxMatch, end - p) - 4)
+                    emit(DeflateBlockWriter.match(length: length, distance: p - candidate))
+                    p += length
+                    continue
+                }
+            }
+            emit(UInt32(w[p]))
+            p += 1
+        }
+        checksum.update(w + unchecked, count: end - unchecked)
+        advanceWindow()
+    }
+
+    /// Ends the stream and returns it.
+    func finish() -> [UInt8] {
+        flushBlock(final: true)
+        var bits = blocks.bits
+        var bytes = bits.finish()
+        let adler = checksum.value
+        bytes += [UInt8(adler >> 24), UInt8(truncatingIfNeeded: adler >> 16), UInt8(truncatingIfNeeded: adler >> 8),
+                  UInt8(truncatingIfNeeded: adler)]
+        return bytes
+    }
+
+    // MARK: tokens
+
+    @inline(__always)
+    private func emit(_ token: UInt32) {
+        tokens[tokenCount] = token
+        tokenCount += 1
+        if tokenCount == Self.blockTokens { flushBlock(final: false) }
+    }
+
+    /// `n` (at least 3) more copies of the previous byte, as distance-1 matches.
+    private func emitRun(_ n: Int) {
+        var left = n
+        while left >= 3 {
+            // Never leave 1 or 2 bytes, which a match cannot cover.
+            let length = left > Self.maxMatch ? min(Self.maxMatch, left - 3) : left
+            emit(DeflateBlockWriter.match(length: length, distance: 1))
+            left -= length
+        }
+    }
+
+    private func flushBlock(final: Bool) {
+        guard final || tokenCount > 0 else { return }
+        blocks.writeBlock(UnsafeBufferPointer(start: tokens, count: tokenCount), final: final)
+        tokenCount = 0
+    }
+
+    /// Moves on to the next row slot; when the window is full, keeps only the last row.
+    private func advanceWindow() {
+        rowOffset += rowBytes
+        guard rowOffset == windowRows * rowBytes else { return }
+        let kept = rowOffset - rowBytes
+        memcpy(window, window + kept, rowBytes)
+        windowStart += kept
+        rowOffset = rowBytes
+    }
+
+    // MARK: scanning
+
+    /// How many bytes from `start` (at most `limit`) equal `value`, compared 8 at a time.
+    @inline(__always)
+    private static func runLength(_ start: UnsafeMutablePointer<UInt8>, of value: UInt8, limit: Int) -> Int {
+        let pattern = UInt64(value) &* 0x0101_0101_0101_0101
+        var n = 0
+        while n + 8 <= limit, UnsafeRawPointer(start + n).loadUnaligned(as: UInt64.self) == pattern { n += 8 }
+        while n < limit, start[n] == value { n += 1 }
+        return n
+    }
+
+    /// How many leading bytes (at most `limit`) `a` and `b` share, compared 8 at a time.
+    @inline(__always)
+    private static func commonPrefix(_ a: UnsafeMutablePointer<UInt8>, _ b: UnsafeMutablePointer<UInt8>, limit: Int) -> Int {
+        var n = 0
+        while n + 8 <= limit {
+            let x = UnsafeRawPointer(a + n).loadUnaligned(as: UInt64.self) ^ UnsafeRawPointer(b + n).loadUnaligned(as: UInt64.self)
+            if x != 0 { return n + x.trailingZeroBitCount / 8 }
+            n += 8
+        }
+        while n < limit, a[n] == b[n] { n += 1 }
+        return n
+    }
+}
