@@ -42,12 +42,21 @@ struct CellFigure: Figure {
         let zeros = [Float](repeating: 0, count: layer.h.count)
         let d = Drawing(canvas: canvas, x0: (size.width - Self.cellWidth) / 2, y0: Layout.margin + header.height + 40)
         d.frame()
+        let barTop = d.y0 + Self.cellHeight + 24
         switch trace.model.cell.lowercased() {
-        case "lstm": d.lstm(layer, hPrevious: previous?.h ?? zeros, cPrevious: previous?.c ?? zeros, x: step.x)
+        case "lstm":
+            // c is not squashed: c_{t-1} and c_t share one scale, with its own colour bar when
+            // it reaches beyond ±1.
+            let cPrevious = previous?.c ?? zeros
+            let cScale = ValueScale.symmetric(covering: cPrevious + (layer.c ?? []))
+            d.lstm(layer, hPrevious: previous?.h ?? zeros, cPrevious: cPrevious, x: step.x, cScale: cScale)
+            if cScale.range.upperBound > 1 {
+                try ColorBar(scale: cScale, label: "cell state c").draw(
+                    canvas, x: d.x0 + Self.cellWidth - 370, y: barTop, height: 100)
+            }
         case "gru": d.gru(layer, hPrevious: previous?.h ?? zeros, x: step.x)
         default: d.rnn(layer, hPrevious: previous?.h ?? zeros, x: step.x)
         }
-        let barTop = d.y0 + Self.cellHeight + 24
         try ColorBar(scale: .unit, label: "gate σ").draw(canvas, x: d.x0 + Self.cellWidth - 250, y: barTop, height: 100)
         try ColorBar(scale: .signed, label: "value").draw(canvas, x: d.x0 + Self.cellWidth - 130, y: barTop, height: 100)
     }
@@ -155,17 +164,17 @@ struct CellFigure: Figure {
             canvas.text("[h_{t-1}, x_t]", x: mergeX + 8, y: hLine + 14, size: 11, color: theme.secondaryText, valign: .middle)
         }
 
-        func lstm(_ layer: LayerStepTrace, hPrevious: [Float], cPrevious: [Float], x: [Float]) {
+        func lstm(_ layer: LayerStepTrace, hPrevious: [Float], cPrevious: [Float], x: [Float], cScale: ValueScale) {
             let g = layer.gates
             let xf = x0 + 170, xi = x0 + 290, xg = x0 + 410, xo = x0 + 580, xt = x0 + 680
             inputs(hPrevious: hPrevious, x: x, mergeX: x0 + 90)
-            strip("c_{t-1}", cPrevious, scale: .symmetric(covering: cPrevious), x: x0 - 110, y: cLine - 20 + 30)
+            strip("c_{t-1}", cPrevious, scale: cScale, x: x0 - 110, y: cLine - 20 + 30)
             wire([(x0 - 60, cLine), (xf - 13, cLine)])
             node("×", x: xf, y: cLine)
             wire([(xf + 13, cLine), (xg - 13, cLine)])
             node("+", x: xg, y: cLine)
             wire([(xg + 13, cLine), (x0 + width + 60, cLine)])
-            if let c = layer.c { strip("c_t", c, scale: .symmetric(covering: c), x: x0 + width + 70, y: cLine - 20 + 30) }
+            if let c = layer.c { strip("c_t", c, scale: cScale, x: x0 + width + 70, y: cLine - 20 + 30) }
             // Gates fed from the h line; o's strip sits left of it, clear of the o → × wire.
             gate("σ", name: "f", x: xf, values: g["f"])
             gate("σ", name: "i", x: xi, values: g["i"])
