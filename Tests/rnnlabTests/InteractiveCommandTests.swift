@@ -111,6 +111,16 @@ struct InteractiveCommandTests {
         for n in 1...4 {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("tiny/chat/answer-\(n).png").path))
         }
+        // The untrained snapshot does not know the answer yet; a non-snapshot is refused in one line.
+        let untrained = try RNNLabProcess.run(
+            ["chat", "tiny", "--lessons", lessons.path, "--out", out.path, "--iteration", "0"], standardInput: "what is an rnn?\n")
+        #expect(untrained.status == 0 && untrained.output != "a recurrent network\n", "\(untrained.error)")
+        let trained = try RNNLabProcess.run(
+            ["chat", "tiny", "--lessons", lessons.path, "--out", out.path, "--iteration", "149"], standardInput: "what is an rnn?\n")
+        #expect(trained.output == "a recurrent network\n", "\(trained.error)")
+        let missing = try RNNLabProcess.run(
+            ["chat", "tiny", "--lessons", lessons.path, "--out", out.path, "--iteration", "7"], standardInput: "hi\n")
+        #expect(missing.status != 0 && missing.errorLines.count == 1, "\(missing.error)")
         let wrongTask = try RNNLabProcess.run(["chat", "hello", "--out", out.path], standardInput: "hi\n")
         #expect(wrongTask.status != 0 && wrongTask.error.contains("chat needs a seq2seq lesson"))
     }

@@ -22,6 +22,9 @@ struct ChatCommand: ParsableCommand {
     @Option(name: .long, help: "Beam width: 1 is greedy decoding.")
     var beam = 1
 
+    @Option(name: .long, help: "Talk to the weights of snapshot iteration K (one of the lesson's show.snapshots), to hear how answers grow during training.")
+    var iteration: Int?
+
     @Flag(name: .long, help: "Write each answer's attention heatmap as PNG (OUT/NAME/chat/answer-N.png) and show it as text.")
     var showAttention = false
 
@@ -35,14 +38,15 @@ struct ChatCommand: ParsableCommand {
     }
 
     func run() throws {
-        let model = try ModelOptions.lessonModel(lesson, folder: folder, out: out)
+        let model = try ModelOptions.lessonModel(lesson, folder: folder, out: out, iteration: iteration)
         guard case .seq2seq = model.network else {
             throw ValidationFailure("\(model.lesson.name) is a \(model.task.rawValue) lesson; chat needs a seq2seq lesson (like chatbot)")
         }
         let interactive = isatty(STDIN_FILENO) == 1
         // Notes, heatmaps and file names: under the answer in a terminal, on stderr in a script.
         let note: (String) -> Void = interactive ? { Console.line($0) } : { Console.error($0) }
-        if interactive { Console.line("Talking to \(model.lesson.name) (an empty line, quit or Ctrl-D ends).") }
+        let weights = iteration.map { " as it was at iteration \($0)" } ?? ""
+        if interactive { Console.line("Talking to \(model.lesson.name)\(weights) (an empty line, quit or Ctrl-D ends).") }
         var answered = 0
         while true {
             if interactive { Console.write("you> ") }
