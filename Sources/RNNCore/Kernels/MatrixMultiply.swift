@@ -87,18 +87,37 @@ public enum MatrixMultiply {
     public static func addColumnSums(
         of matrix: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>
     ) {
-        ColumnSweep.visit(
-            columns: columns, singleRows: true, ColumnSums(matrix: matrix, rows: rows, columns: columns, sums: sums))
+        // Large matrices are summed in two halves of columns side by side.
+        let middle = rows * columns >= splitElements ? columns / 32 * 16 : 0
+        TwoThreads.run(splitting: 0..<columns, at: middle) { part in
+            ColumnSweep.visit(
+                columns: part.count, singleRows: true,
+                ColumnSums(matrix: matrix + part.lowerBound, rows: rows, stride: columns, sums: sums + part.lowerBound))
+        }
     }
+
+    /// Elements from which element-wise work on a matrix is split in two halves.
+    static let splitElements = 1 << 16
 
     /// Writes the transpose of the row-major `rows × columns` matrix `source` into `destination`.
     public static func transpose(
         _ source: UnsafePointer<Float>, rows: Int, columns: Int, into destination: UnsafeMutablePointer<Float>
     ) {
-        // Square blocks small enough that both the rows read and the rows written stay cached.
+        // Square blocks small enough that both the rows read and the rows written stay cached;
+        // large matrices in two halves of rows side by side.
         let block = 16
-        for firstRow in stride(from: 0, to: rows, by: block) {
-            let rowEnd = min(firstRow + block, rows)
+        let middle = rows * columns >= splitElements ? rows / (2 * block) * block : 0
+        TwoThreads.run(splitting: 0..<rows, at: middle) { part in
+            transposeBlocks(source, rows: part, columns: columns, of: rows, into: destination, block: block)
+        }
+    }
+
+    private static func transposeBlocks(
+        _ source: UnsafePointer<Float>, rows part: Range<Int>, columns: Int, of rows: Int,
+        into destination: UnsafeMutablePointer<Float>, block: Int
+    ) {
+        for firstRow in stride(from: part.lowerBound, to: part.upperBound, by: block) {
+            let rowEnd = min(firstRow + block, part.upperBound)
             for firstColumn in stride(from: 0, to: columns, by: block) {
                 for column in firstColumn..<min(firstColumn + block, columns) {
                     for row in firstRow..<rowEnd {
@@ -114,7 +133,8 @@ public enum MatrixMultiply {
 private struct ColumnSums: ColumnVisitor {
     let matrix: UnsafePointer<Float>
     let rows: Int
-    let columns: Int
+    /// The distance between rows.
+    let stride: Int
     let sums: UnsafeMutablePointer<Float>
 
     @inline(__always)
@@ -124,7 +144,7 @@ private struct ColumnSums: ColumnVisitor {
         for _ in 0..<rows {
             // `1 · x` is exactly `x`: this is `sum + x`.
             sum = sum.adding(1, times: V(from: line))
-            line += columns
+            line += stride
         }
         sum.store(to: sums + column)
     }
