@@ -17,18 +17,24 @@ enum BatchSplit {
 
     /// Runs `body(part, rows)` for every range, at the same time when there are several.
     static func run(_ ranges: [Range<Int>], _ body: (Int, Range<Int>) -> Void) {
-        guard ranges.count > 1 else {
-            body(0, ranges[0])
+        run(parts: ranges.count) { body($0, ranges[$0]) }
+    }
+
+    /// Runs `body(part)` for every part in `0..<parts`, at the same time when there are several.
+    /// The parts must not write the same memory.
+    static func run(parts: Int, _ body: (Int) -> Void) {
+        guard parts > 1 else {
+            if parts == 1 { body(0) }
             return
         }
         withoutActuallyEscaping(body) { body in
             let shared = UncheckedBody(body: body)
-            DispatchQueue.concurrentPerform(iterations: ranges.count) { shared.body($0, ranges[$0]) }
+            DispatchQueue.concurrentPerform(iterations: parts) { shared.body($0) }
         }
     }
 
-    /// The body, handed to the worker threads; the ranges it is given never overlap.
+    /// The body, handed to the worker threads; the parts it runs never write the same memory.
     private struct UncheckedBody: @unchecked Sendable {
-        let body: (Int, Range<Int>) -> Void
+        let body: (Int) -> Void
     }
 }

@@ -104,7 +104,7 @@ public final class RecurrentLayer {
     ) -> UnsafeMutablePointer<Float> {
         prepare(steps: steps, batch: batch, initialHidden: initialHidden, initialCell: initialCell, mask: mask)
         self.input = input
-        projectInputs(input, rows: steps * batch, into: storage.gates.pointer)
+        projectInputs(input, rows: steps * batch, into: storage.gates.pointer, inputT: weightIHT.transposed())
         let recurrentT = weightHHT.transposed()
         let parts = recorder == nil ? BatchSplit.ranges(batch: batch, hiddenSize: hiddenSize, gateWidth: gateWidth) : [0..<batch]
         BatchSplit.run(parts) { _, rows in
@@ -121,6 +121,9 @@ public final class RecurrentLayer {
         prepare(steps: steps, batch: batch, initialHidden: initialHidden, initialCell: initialCell, mask: nil)
         input = UnsafePointer(storage.stepInputs.reserve(steps * batch * inputSize))
         leadingWidth = 0
+        // Refreshed now, so that steps for different rows may run on different threads.
+        _ = weightIHT.transposed()
+        _ = weightHHT.transposed()
     }
 
     /// In step mode, feeds the first `width` columns of every step's input at once
@@ -147,15 +150,7 @@ public final class RecurrentLayer {
     public func step(
         trailing x: UnsafePointer<Float>, at t: Int, recorder: (any StepRecorder)? = nil
     ) -> UnsafeMutablePointer<Float> {
-        precondition(t < steps, "step \(t) beyond the \(steps) steps begun")
-        let width = inputSize - leadingWidth
-        let slot = storage.stepInputs.pointer + t * batch * inputSize + leadingWidth
-        for row in 0..<batch { (slot + row * inputSize).update(from: x + row * width, count: width) }
-        MatrixMultiply.multiply(
-            m: batch, n: gateWidth, k: width, a: .rowMajor(slot, leadingDimension: inputSize),
-            b: weightIHT.transposed() + leadingWidth * gateWidth, ldb: gateWidth, c: gates(at: t), ldc: gateWidth,
-            accumulate: true)
-        advance(to: t, rows: 0..<batch, recurrentT: weightHHT.transposed(), recorder: recorder)
+        step(trailing: x, at: t, rows: 0..<batch, recorder: recorder)
         return hidden(at: t)
     }
 
@@ -165,11 +160,7 @@ public final class RecurrentLayer {
     public func step(
         _ x: UnsafePointer<Float>, at t: Int, recorder: (any StepRecorder)? = nil
     ) -> UnsafeMutablePointer<Float> {
-        precondition(t < steps, "step \(t) beyond the \(steps) steps begun")
-        let slot = storage.stepInputs.pointer + t * batch * inputSize
-        slot.update(from: x, count: batch * inputSize)
-        projectInputs(slot, rows: batch, into: gates(at: t))
-        advance(to: t, rows: 0..<batch, recurrentT: weightHHT.transposed(), recorder: recorder)
+        step(x, at: t, rows: 0..<batch, recorder: recorder)
         return hidden(at: t)
     }
 
@@ -189,13 +180,15 @@ public final class RecurrentLayer {
         if cell != .gru { for j in 0..<gateWidth { bias[j] = bias[j] + biasHH.value[j] } }
     }
 
-    /// Input contributions of `rows` rows at once: `G = b_ih (+ b_hh) + X·W_ihᵀ`.
-    private func projectInputs(_ x: UnsafePointer<Float>, rows: Int, into gates: UnsafeMutablePointer<Float>) {
+    /// Input contributions of `rows` rows at once: `G = b_ih (+ b_hh) + X·W_ihᵀ`; `inputT` is `W_ihᵀ`.
+    private func projectInputs(
+        _ x: UnsafePointer<Float>, rows: Int, into gates: UnsafeMutablePointer<Float>, inputT: UnsafePointer<Float>
+    ) {
         let width = gateWidth
         for row in 0..<rows { (gates + row * width).update(from: storage.combinedBias.pointer, count: width) }
         MatrixMultiply.multiply(
             m: rows, n: width, k: inputSize, a: .rowMajor(x, leadingDimension: inputSize),
-            b: weightIHT.transposed(), ldb: width, c: gates, ldc: width, accumulate: true)
+            b: inputT, ldb: width, c: gates, ldc: width, accumulate: true)
     }
 
     /// The recurrent part of step `t` for the sequences `rows`, once their input contributions
@@ -332,7 +325,7 @@ public final class RecurrentLayer {
 
     /// `backwardStep(at:outputGradient:)` for the sequences `rows` only; returns the sum of
     /// squares of their ∂L/∂h_t. `outputGradient` is for the whole batch.
-    private func backwardStep(at t: Int, rows: Range<Int>, outputGradient: UnsafePointer<Float>?) -> Float {
+    func backwardStep(at t: Int, rows: Range<Int>, outputGradient: UnsafePointer<Float>?) -> Float {
         let H = hiddenSize, width = gateWidth, count = rows.count, first = rows.lowerBound
         let carryHidden = storage.carryHidden.pointer + first * H, carryCell = storage.carryCell.pointer + first * H
         let hiddenGradient = storage.stepGradient.pointer + first * H
@@ -504,5 +497,49 @@ struct RecurrentWorkspace {
     /// Storage for pre-activations that the caller computes, for a recorder.
     mutating func recordPreActivations(count: Int) -> UnsafeMutablePointer<Float> {
         preActivations.reserve(count)
+    }
+}
+
+// MARK: - Row ranges, for a decoder whose steps run on several threads (see `BatchSplit`)
+
+extension RecurrentLayer {
+    /// `step(trailing:at:)` for the sequences `rows` only. `x` is for the whole batch; only its
+    /// rows `rows` are read. Calls for disjoint rows may run at the same time; a recorder
+    /// needs the whole batch.
+    func step(trailing x: UnsafePointer<Float>, at t: Int, rows: Range<Int>, recorder: (any StepRecorder)? = nil) {
+        precondition(t < steps, "step \(t) beyond the \(steps) steps begun")
+        precondition(recorder == nil || rows == 0..<batch, "a recorder sees whole steps")
+        let width = inputSize - leadingWidth, first = rows.lowerBound
+        let slot = storage.stepInputs.pointer + (t * batch + first) * inputSize + leadingWidth
+        for row in 0..<rows.count { (slot + row * inputSize).update(from: x + (first + row) * width, count: width) }
+        MatrixMultiply.multiply(
+            m: rows.count, n: gateWidth, k: width, a: .rowMajor(slot, leadingDimension: inputSize),
+            b: weightIHT.fresh + leadingWidth * gateWidth, ldb: gateWidth, c: gates(at: t) + first * gateWidth,
+            ldc: gateWidth, accumulate: true)
+        advance(to: t, rows: rows, recurrentT: weightHHT.fresh, recorder: recorder)
+    }
+
+    /// `step(_:at:)` for the sequences `rows` only, as `step(trailing:at:rows:)`.
+    func step(_ x: UnsafePointer<Float>, at t: Int, rows: Range<Int>, recorder: (any StepRecorder)? = nil) {
+        precondition(t < steps, "step \(t) beyond the \(steps) steps begun")
+        precondition(recorder == nil || rows == 0..<batch, "a recorder sees whole steps")
+        let first = rows.lowerBound
+        let slot = storage.stepInputs.pointer + (t * batch + first) * inputSize
+        slot.update(from: x + first * inputSize, count: rows.count * inputSize)
+        projectInputs(slot, rows: rows.count, into: gates(at: t) + first * gateWidth, inputT: weightIHT.fresh)
+        advance(to: t, rows: rows, recurrentT: weightHHT.fresh, recorder: recorder)
+    }
+
+    /// Rows `rows` of the columns `columns` of ∂L/∂x_t, laid out as `inputGradient(at:columns:)`
+    /// (the result points at row 0 of step `t`; only the rows `rows` are written).
+    func inputGradient(at t: Int, rows: Range<Int>, columns: Range<Int>) -> UnsafeMutablePointer<Float> {
+        inputGradient(rows: t * batch + rows.lowerBound..<t * batch + rows.upperBound, columns: columns)
+            - rows.lowerBound * inputSize
+    }
+
+    /// Sets ‖∂L/∂h_t‖ from the sums of squares that `backwardStep(at:rows:outputGradient:)`
+    /// returned for parts of the batch, added in the order given.
+    func setGradientNorm(at t: Int, partSquares: [Float]) {
+        gradientNorms[t] = partSquares.reduce(0, +).squareRoot()
     }
 }
