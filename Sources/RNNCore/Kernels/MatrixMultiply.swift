@@ -68,17 +68,22 @@ public enum MatrixMultiply {
     public static func transpose(
         _ source: UnsafePointer<Float>, rows: Int, columns: Int, into destination: UnsafeMutablePointer<Float>
     ) {
-        // Square blocks small enough that both the rows read and the rows written stay cached.
-        let block = 16
-        for firstRow in stride(from: 0, to: rows, by: block) {
-            let rowEnd = min(firstRow + block, rows)
-            for firstColumn in stride(from: 0, to: columns, by: block) {
-                for column in firstColumn..<min(firstColumn + block, columns) {
-                    for row in firstRow..<rowEnd {
-                        destination[column * rows + row] = source[row * columns + column]
-                    }
-                }
+        // Eight source rows at a time: each column's eight values are gathered into one vector
+        // and stored as eight consecutive values of a destination row.
+        var firstRow = 0
+        while firstRow + 8 <= rows {
+            let top = source + firstRow * columns
+            for column in 0..<columns {
+                let line = top + column
+                let values = SIMD8<Float>(
+                    line[0], line[columns], line[2 * columns], line[3 * columns], line[4 * columns],
+                    line[5 * columns], line[6 * columns], line[7 * columns])
+                UnsafeMutableRawPointer(destination + column * rows + firstRow).storeBytes(of: values, as: SIMD8<Float>.self)
             }
+            firstRow += 8
+        }
+        for row in firstRow..<rows {
+            for column in 0..<columns { destination[column * rows + row] = source[row * columns + column] }
         }
     }
 }
