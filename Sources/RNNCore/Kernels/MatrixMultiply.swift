@@ -103,28 +103,34 @@ public enum MatrixMultiply {
     public static func transpose(
         _ source: UnsafePointer<Float>, rows: Int, columns: Int, into destination: UnsafeMutablePointer<Float>
     ) {
-        // Square blocks small enough that both the rows read and the rows written stay cached;
-        // large matrices in two halves of rows side by side.
-        let block = 16
-        let middle = rows * columns >= splitElements ? rows / (2 * block) * block : 0
+        // Large matrices in two halves of rows side by side.
+        let middle = rows * columns >= splitElements ? rows / 16 * 8 : 0
         TwoThreads.run(splitting: 0..<rows, at: middle) { part in
-            transposeBlocks(source, rows: part, columns: columns, of: rows, into: destination, block: block)
+            transposeRows(part, of: source, rows: rows, columns: columns, into: destination)
         }
     }
 
-    private static func transposeBlocks(
-        _ source: UnsafePointer<Float>, rows part: Range<Int>, columns: Int, of rows: Int,
-        into destination: UnsafeMutablePointer<Float>, block: Int
+    /// Writes the columns of `part`'s rows of `source` into `destination`.
+    private static func transposeRows(
+        _ part: Range<Int>, of source: UnsafePointer<Float>, rows: Int, columns: Int,
+        into destination: UnsafeMutablePointer<Float>
     ) {
-        for firstRow in stride(from: part.lowerBound, to: part.upperBound, by: block) {
-            let rowEnd = min(firstRow + block, part.upperBound)
-            for firstColumn in stride(from: 0, to: columns, by: block) {
-                for column in firstColumn..<min(firstColumn + block, columns) {
-                    for row in firstRow..<rowEnd {
-                        destination[column * rows + row] = source[row * columns + column]
-                    }
-                }
+        // Eight source rows at a time: each column's eight values are gathered into one vector
+        // and stored as eight consecutive values of a destination row.
+        var firstRow = part.lowerBound
+        while firstRow + 8 <= part.upperBound {
+            let top = source + firstRow * columns
+            for column in 0..<columns {
+                let line = top + column
+                let values = SIMD8<Float>(
+                    line[0], line[columns], line[2 * columns], line[3 * columns], line[4 * columns],
+                    line[5 * columns], line[6 * columns], line[7 * columns])
+                UnsafeMutableRawPointer(destination + column * rows + firstRow).storeBytes(of: values, as: SIMD8<Float>.self)
             }
+            firstRow += 8
+        }
+        for row in firstRow..<part.upperBound {
+            for column in 0..<columns { destination[column * rows + row] = source[row * columns + column] }
         }
     }
 }

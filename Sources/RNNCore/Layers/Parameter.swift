@@ -61,4 +61,11 @@ struct TransposedWeight {
         }
         return UnsafePointer(cache.pointer)
     }
+
+    /// `Wᵀ` once `transposed()` has refreshed it after the weight's last change; reading it
+    /// changes nothing, so several threads may use it at once.
+    var fresh: UnsafePointer<Float> {
+        precondition(cachedVersion == parameter.version, "\(parameter.name): transpose not refreshed")
+        return UnsafePointer(cache.pointer)
+    }
 }

@@ -17,9 +17,16 @@ extension Optimizer {
 
 /// Gradient clipping by global norm.
 public enum GradientClipping {
-    /// The Euclidean norm of all gradients together.
+    /// The Euclidean norm of all gradients together: each parameter's sum of squares (in
+    /// `Double`, element by element), added in the parameters' order.
     public static func globalNorm(_ parameters: [Parameter]) -> Float {
-        Float(parameters.reduce(0.0) { $0 + $1.gradient.sumOfSquares() }.squareRoot())
+        var sums = [Double](repeating: 0, count: parameters.count)
+        sums.withUnsafeMutableBufferPointer { sums in
+            let shared = UncheckedSums(sums: sums)
+            // Each parameter's sum on its own, on one of two threads for many parameters.
+            forEachPart(parameters) { index in shared.sums[index] = parameters[index].gradient.sumOfSquares() }
+        }
+        return Float(sums.reduce(0.0, +).squareRoot())
     }
 
     /// Scales all gradients so that their global norm is at most `maximum`, as PyTorch's
@@ -29,11 +36,27 @@ public enum GradientClipping {
         let norm = globalNorm(parameters)
         let scale = maximum / (norm + 1e-6)
         if scale < 1 {
-            for parameter in parameters {
-                let gradient = parameter.gradient
-                for index in 0..<gradient.count { gradient[index] = gradient[index] * scale }
+            forEachPart(parameters) { index in
+                let gradient = parameters[index].gradient.pointer
+                for element in 0..<parameters[index].gradient.count { gradient[element] = gradient[element] * scale }
             }
         }
         return norm
+    }
+
+    /// Runs `body(index)` for every parameter, the parameters cut into two runs of about
+    /// half of the elements each, side by side, when they are many.
+    private static func forEachPart(_ parameters: [Parameter], _ body: (Int) -> Void) {
+        let parts = ElementSlice.parts(counts: parameters.map(\.value.count))
+        // Whole parameters: a parameter cut in two goes to the first part.
+        let ends = parts.dropLast().map { ($0.last?.parameter ?? -1) + 1 } + [parameters.count]
+        BatchSplit.run(parts: ends.count) { part in
+            for index in (part == 0 ? 0 : ends[part - 1])..<ends[part] { body(index) }
+        }
+    }
+
+    /// The sums, written by two threads at different indices.
+    private struct UncheckedSums: @unchecked Sendable {
+        let sums: UnsafeMutableBufferPointer<Double>
     }
 }

@@ -15,10 +15,16 @@ enum BatchSplit {
 
     /// Runs `body(part, rows)` for every range, at the same time when there are two.
     static func run(_ ranges: [Range<Int>], _ body: (Int, Range<Int>) -> Void) {
-        guard ranges.count == 2 else {
-            for (part, rows) in ranges.enumerated() { body(part, rows) }
+        run(parts: ranges.count) { body($0, ranges[$0]) }
+    }
+
+    /// Runs `body(part)` for every part in `0..<parts`, two at the same time (`TwoThreads`).
+    /// The parts must not write the same memory.
+    static func run(parts: Int, _ body: (Int) -> Void) {
+        guard parts == 2 else {
+            for part in 0..<parts { body(part) }
             return
         }
-        TwoThreads.run { body($0, ranges[$0]) }
+        TwoThreads.run(body)
     }
 }

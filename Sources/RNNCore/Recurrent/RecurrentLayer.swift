@@ -109,7 +109,7 @@ public final class RecurrentLayer {
     ) -> UnsafeMutablePointer<Float> {
         prepare(steps: steps, batch: batch, initialHidden: initialHidden, initialCell: initialCell, mask: mask)
         self.input = input
-        projectInputs(input, rows: steps * batch, into: storage.preActivations.pointer)
+        projectInputs(input, rows: steps * batch, into: storage.preActivations.pointer, inputT: weightIHT.transposed())
         let recurrentT = weightHHT.transposed()
         let parts = recorder == nil ? BatchSplit.ranges(batch: batch, hiddenSize: hiddenSize, gateWidth: gateWidth) : [0..<batch]
         BatchSplit.run(parts) { _, rows in
@@ -126,6 +126,9 @@ public final class RecurrentLayer {
         prepare(steps: steps, batch: batch, initialHidden: initialHidden, initialCell: initialCell, mask: nil)
         input = UnsafePointer(storage.stepInputs.reserve(steps * batch * inputSize))
         leadingWidth = 0
+        // Refreshed now, so that steps for different rows may run on different threads.
+        _ = weightIHT.transposed()
+        _ = weightHHT.transposed()
     }
 
     /// In step mode, feeds the first `width` columns of every step's input at once
@@ -152,15 +155,7 @@ public final class RecurrentLayer {
     public func step(
         trailing x: UnsafePointer<Float>, at t: Int, recorder: (any StepRecorder)? = nil
     ) -> UnsafeMutablePointer<Float> {
-        precondition(t < steps, "step \(t) beyond the \(steps) steps begun")
-        let width = inputSize - leadingWidth
-        let slot = storage.stepInputs.pointer + t * batch * inputSize + leadingWidth
-        for row in 0..<batch { (slot + row * inputSize).update(from: x + row * width, count: width) }
-        MatrixMultiply.multiply(
-            m: batch, n: gateWidth, k: width, a: .rowMajor(slot, leadingDimension: inputSize),
-            b: weightIHT.transposed() + leadingWidth * gateWidth, ldb: gateWidth, c: preActivations(at: t), ldc: gateWidth,
-            accumulate: true)
-        advance(to: t, rows: 0..<batch, recurrentT: weightHHT.transposed(), recorder: recorder)
+        step(trailing: x, at: t, rows: 0..<batch, recorder: recorder)
         return hidden(at: t)
     }
 
@@ -170,11 +165,7 @@ public final class RecurrentLayer {
     public func step(
         _ x: UnsafePointer<Float>, at t: Int, recorder: (any StepRecorder)? = nil
     ) -> UnsafeMutablePointer<Float> {
-        precondition(t < steps, "step \(t) beyond the \(steps) steps begun")
-        let slot = storage.stepInputs.pointer + t * batch * inputSize
-        slot.update(from: x, count: batch * inputSize)
-        projectInputs(slot, rows: batch, into: preActivations(at: t))
-        advance(to: t, rows: 0..<batch, recurrentT: weightHHT.transposed(), recorder: recorder)
+        step(x, at: t, rows: 0..<batch, recorder: recorder)
         return hidden(at: t)
     }
 
@@ -194,17 +185,19 @@ public final class RecurrentLayer {
         if cell != .gru { for j in 0..<gateWidth { bias[j] = bias[j] + biasHH.value[j] } }
     }
 
-    /// Input contributions of `rows` rows at once: `G = b_ih (+ b_hh) + X·W_ihᵀ`.
-    private func projectInputs(_ x: UnsafePointer<Float>, rows: Int, into gates: UnsafeMutablePointer<Float>) {
+    /// Input contributions of `rows` rows at once: `G = b_ih (+ b_hh) + X·W_ihᵀ`; `inputT` is `W_ihᵀ`.
+    private func projectInputs(
+        _ x: UnsafePointer<Float>, rows: Int, into sums: UnsafeMutablePointer<Float>, inputT: UnsafePointer<Float>
+    ) {
         let width = gateWidth
-        for row in 0..<rows { (gates + row * width).update(from: storage.combinedBias.pointer, count: width) }
+        for row in 0..<rows { (sums + row * width).update(from: storage.combinedBias.pointer, count: width) }
         MatrixMultiply.multiply(
             m: rows, n: width, k: inputSize, a: .rowMajor(x, leadingDimension: inputSize),
-            b: weightIHT.transposed(), ldb: width, c: gates, ldc: width, accumulate: true)
+            b: inputT, ldb: width, c: sums, ldc: width, accumulate: true)
     }
 
     /// The recurrent part of step `t` for the sequences `rows`, once their input contributions
-    /// are in `gates(at: t)`. `recurrentT` is `W_hhᵀ`.
+    /// are in `preActivations(at: t)`. `recurrentT` is `W_hhᵀ`.
     private func advance(
         to t: Int, rows: Range<Int>, recurrentT: UnsafePointer<Float>, recorder: (any StepRecorder)?
     ) {
@@ -335,7 +328,7 @@ public final class RecurrentLayer {
 
     /// `backwardStep(at:outputGradient:)` for the sequences `rows` only; returns the sum of
     /// squares of their ∂L/∂h_t. `outputGradient` is for the whole batch.
-    private func backwardStep(at t: Int, rows: Range<Int>, outputGradient: UnsafePointer<Float>?) -> Float {
+    func backwardStep(at t: Int, rows: Range<Int>, outputGradient: UnsafePointer<Float>?) -> Float {
         let H = hiddenSize, width = gateWidth, count = rows.count, first = rows.lowerBound
         let carryHidden = storage.carryHidden.pointer + first * H
         let cellCarry = storage.cellCarry(at: t, of: steps)
@@ -492,5 +485,49 @@ struct RecurrentWorkspace {
     /// The ∂L/∂c buffers of backward step `t` of `steps`: the one it reads and the one it writes.
     func cellCarry(at t: Int, of steps: Int) -> (read: UnsafeMutablePointer<Float>, written: UnsafeMutablePointer<Float>) {
         (steps - 1 - t) % 2 == 0 ? (carryCell.pointer, carryCellOther.pointer) : (carryCellOther.pointer, carryCell.pointer)
+    }
+}
+
+// MARK: - Row ranges, for a decoder whose steps run on several threads (see `BatchSplit`)
+
+extension RecurrentLayer {
+    /// `step(trailing:at:)` for the sequences `rows` only. `x` is for the whole batch; only its
+    /// rows `rows` are read. Calls for disjoint rows may run at the same time; a recorder
+    /// needs the whole batch.
+    func step(trailing x: UnsafePointer<Float>, at t: Int, rows: Range<Int>, recorder: (any StepRecorder)? = nil) {
+        precondition(t < steps, "step \(t) beyond the \(steps) steps begun")
+        precondition(recorder == nil || rows == 0..<batch, "a recorder sees whole steps")
+        let width = inputSize - leadingWidth, first = rows.lowerBound
+        let slot = storage.stepInputs.pointer + (t * batch + first) * inputSize + leadingWidth
+        for row in 0..<rows.count { (slot + row * inputSize).update(from: x + (first + row) * width, count: width) }
+        MatrixMultiply.multiply(
+            m: rows.count, n: gateWidth, k: width, a: .rowMajor(slot, leadingDimension: inputSize),
+            b: weightIHT.fresh + leadingWidth * gateWidth, ldb: gateWidth, c: preActivations(at: t) + first * gateWidth,
+            ldc: gateWidth, accumulate: true)
+        advance(to: t, rows: rows, recurrentT: weightHHT.fresh, recorder: recorder)
+    }
+
+    /// `step(_:at:)` for the sequences `rows` only, as `step(trailing:at:rows:)`.
+    func step(_ x: UnsafePointer<Float>, at t: Int, rows: Range<Int>, recorder: (any StepRecorder)? = nil) {
+        precondition(t < steps, "step \(t) beyond the \(steps) steps begun")
+        precondition(recorder == nil || rows == 0..<batch, "a recorder sees whole steps")
+        let first = rows.lowerBound
+        let slot = storage.stepInputs.pointer + (t * batch + first) * inputSize
+        slot.update(from: x + first * inputSize, count: rows.count * inputSize)
+        projectInputs(slot, rows: rows.count, into: preActivations(at: t) + first * gateWidth, inputT: weightIHT.fresh)
+        advance(to: t, rows: rows, recurrentT: weightHHT.fresh, recorder: recorder)
+    }
+
+    /// Rows `rows` of the columns `columns` of ∂L/∂x_t, laid out as `inputGradient(at:columns:)`
+    /// (the result points at row 0 of step `t`; only the rows `rows` are written).
+    func inputGradient(at t: Int, rows: Range<Int>, columns: Range<Int>) -> UnsafeMutablePointer<Float> {
+        inputGradient(rows: t * batch + rows.lowerBound..<t * batch + rows.upperBound, columns: columns)
+            - rows.lowerBound * inputSize
+    }
+
+    /// Sets ‖∂L/∂h_t‖ from the sums of squares that `backwardStep(at:rows:outputGradient:)`
+    /// returned for parts of the batch, added in the order given.
+    func setGradientNorm(at t: Int, partSquares: [Float]) {
+        gradientNorms[t] = partSquares.reduce(0, +).squareRoot()
     }
 }

@@ -8,6 +8,9 @@
 ///
 /// One decoder sequence is attended at a time: `prepare` once with the encoder's outputs, then
 /// `step` for each decoder step in order; backward goes the other way, then `finishBackward`.
+/// Sequences never interact, so the steps and backward steps of disjoint rows of the batch
+/// (`step(at:state:rows:)`, `backwardStep(at:contextGradient:rows:)`) may run on different
+/// threads; what all rows share (`v`'s gradient) is formed in `finishBackward`.
 public final class BahdanauAttention {
     /// `W_a`, applied to the previous decoder state.
     public let query: Parameter
@@ -24,7 +27,10 @@ public final class BahdanauAttention {
 
     private var queryT: TransposedWeight
     private var keyT: TransposedWeight
+    /// `W_aᵀ`, refreshed by `prepare` and only read by the steps.
+    private var queryTransposed: UnsafePointer<Float>?
     private var sourceSteps = 0
+    private var decoderSteps = 0
     private var batch = 0
     private var encoderOutputs: UnsafePointer<Float>?
     private var mask: UnsafePointer<Float>?
@@ -36,7 +42,8 @@ public final class BahdanauAttention {
     private var queryGradients = Workspace()  // [T][B][A]
     private var keyGradients = Workspace()  // [S][B][A]
     private var valueGradients = Workspace()  // [S][B][valueWidth]
-    private var scoreGradient = Workspace()  // [S]
+    private var scoreGradients = Workspace()  // [B][S], current step
+    private var energyGradients = Workspace()  // [T][B][S], ∂L/∂e
     private var queryInputGradient = Workspace()  // [B][queryWidth]
 
     /// Creates the attention's parameters, drawn from `generator` in the order query, key, energy.
@@ -66,6 +73,7 @@ public final class BahdanauAttention {
     ) {
         self.encoderOutputs = encoderOutputs
         self.sourceSteps = sourceSteps
+        self.decoderSteps = decoderSteps
         self.batch = batch
         self.mask = mask
         let rows = sourceSteps * batch
@@ -73,6 +81,7 @@ public final class BahdanauAttention {
         MatrixMultiply.multiply(
             m: rows, n: size, k: valueWidth, a: .rowMajor(encoderOutputs, leadingDimension: valueWidth),
             b: keyT.transposed(), ldb: size, c: keyPointer, ldc: size, accumulate: false)
+        queryTransposed = queryT.transposed()
         queries.reserve(batch * size)
         squashed.reserve(decoderSteps * rows * size)
         weights.reserve(decoderSteps * rows)
@@ -80,7 +89,8 @@ public final class BahdanauAttention {
         queryGradients.reserve(decoderSteps * batch * size)
         keyGradients.reserve(rows * size)
         valueGradients.reserve(rows * valueWidth)
-        scoreGradient.reserve(sourceSteps)
+        scoreGradients.reserve(rows)
+        energyGradients.reserve(decoderSteps * rows)
         queryInputGradient.reserve(batch * queryWidth)
     }
 
@@ -94,26 +104,34 @@ public final class BahdanauAttention {
     /// returns the context `c_t`.
     @discardableResult
     public func step(at t: Int, state: UnsafePointer<Float>) -> UnsafeMutablePointer<Float> {
-        let S = sourceSteps, A = size
-        let q = queries.pointer
+        step(at: t, state: state, rows: 0..<batch)
+        return context(at: t)
+    }
+
+    /// `step(at:state:)` for the sequences `rows` only: reads their rows of `state` (which is
+    /// for the whole batch) and writes their rows of `weights(at: t)` and `context(at: t)`.
+    func step(at t: Int, state: UnsafePointer<Float>, rows: Range<Int>) {
+        let S = sourceSteps, A = size, first = rows.lowerBound, count = rows.count
+        let q = queries.pointer + first * A
         MatrixMultiply.multiply(
-            m: batch, n: A, k: queryWidth, a: .rowMajor(state, leadingDimension: queryWidth),
-            b: queryT.transposed(), ldb: A, c: q, ldc: A, accumulate: false)
-        let alpha = weights(at: t), context = self.context(at: t)
+            m: count, n: A, k: queryWidth, a: .rowMajor(state + first * queryWidth, leadingDimension: queryWidth),
+            b: queryTransposed!, ldb: A, c: q, ldc: A, accumulate: false)
         // tanh(W_a s + U_a h_j) for every sequence and source position, then the scores
         // e = v · tanh(…) as one product.
-        let block = squashed.pointer + t * batch * S * A
-        for b in 0..<batch {
+        let block = squashed.pointer + (t * batch + first) * S * A
+        for b in 0..<count {
             for j in 0..<S {
-                let row = block + (b * S + j) * A, keyRow = keys.pointer + (j * batch + b) * A, queryRow = q + b * A
+                let row = block + (b * S + j) * A, keyRow = keys.pointer + (j * batch + first + b) * A
+                let queryRow = q + b * A
                 for a in 0..<A { row[a] = queryRow[a] + keyRow[a] }
             }
         }
-        Activation.tanh(block, block, count: batch * S * A)
+        Activation.tanh(block, block, count: count * S * A)
+        let alpha = weights(at: t), context = self.context(at: t)
         MatrixMultiply.multiply(
-            m: batch * S, n: 1, k: A, a: .rowMajor(block, leadingDimension: A), b: energy.value.pointer, ldb: 1,
-            c: alpha, ldc: 1, accumulate: false)
-        for b in 0..<batch {
+            m: count * S, n: 1, k: A, a: .rowMajor(block, leadingDimension: A), b: energy.value.pointer, ldb: 1,
+            c: alpha + first * S, ldc: 1, accumulate: false)
+        for b in rows {
             let row = alpha + b * S
             var largest = -Float.infinity
             for j in 0..<S where isReal(j, b) { largest = Swift.max(largest, row[j]) }
@@ -126,11 +144,9 @@ public final class BahdanauAttention {
             out.update(repeating: 0, count: valueWidth)
             for j in 0..<S {
                 row[j] = row[j] / total
-                let value = encoderOutputs! + (j * batch + b) * valueWidth
-                for k in 0..<valueWidth { out[k] = out[k] + row[j] * value[k] }
+                VectorLoops.addScaled(row[j], encoderOutputs! + (j * batch + b) * valueWidth, into: out, count: valueWidth)
             }
         }
-        return context
     }
 
     private func isReal(_ j: Int, _ b: Int) -> Bool { mask.map { $0[j * batch + b] != 0 } ?? true }
@@ -141,55 +157,75 @@ public final class BahdanauAttention {
     public func beginBackward() {
         keyGradients.pointer.update(repeating: 0, count: sourceSteps * batch * size)
         valueGradients.pointer.update(repeating: 0, count: sourceSteps * batch * valueWidth)
+        energyGradients.pointer.update(repeating: 0, count: decoderSteps * batch * sourceSteps)
     }
 
     /// Backpropagates ∂L/∂c_t (`[batch][valueWidth]`) through step `t`; returns ∂L/∂s_{t−1}
     /// (`[batch][queryWidth]`, valid until the next call). Gradients of the encoder outputs
     /// gather in `encoderOutputGradient` until `finishBackward`.
     public func backwardStep(at t: Int, contextGradient: UnsafePointer<Float>) -> UnsafeMutablePointer<Float> {
-        let S = sourceSteps, A = size
-        let alpha = weights(at: t), v = energy.value.pointer, dv = energy.gradient.pointer
+        backwardStep(at: t, contextGradient: contextGradient, rows: 0..<batch)
+    }
+
+    /// `backwardStep(at:contextGradient:)` for the sequences `rows` only: reads their rows of
+    /// `contextGradient` (for the whole batch) and writes their rows of the result (which
+    /// points at row 0).
+    func backwardStep(
+        at t: Int, contextGradient: UnsafePointer<Float>, rows: Range<Int>
+    ) -> UnsafeMutablePointer<Float> {
+        let S = sourceSteps, A = size, first = rows.lowerBound
+        let alpha = weights(at: t), v = energy.value.pointer
         let dq = queryGradients.pointer + t * batch * A
-        dq.update(repeating: 0, count: batch * A)
-        let dScore = scoreGradient.pointer
-        for b in 0..<batch {
-            let dc = contextGradient + b * valueWidth, row = alpha + b * S
+        for b in rows {
+            // ∂L/∂α_tj = dc · h_j; through the softmax, ∂L/∂e_tj = α_tj (∂L/∂α_tj − Σ_i α_ti ∂L/∂α_ti).
+            let dc = contextGradient + b * valueWidth, row = alpha + b * S, dAlpha = scoreGradients.pointer + b * S
             var weighted: Float = 0
             for j in 0..<S {
-                let value = encoderOutputs! + (j * batch + b) * valueWidth
-                let valueGradient = valueGradients.pointer + (j * batch + b) * valueWidth
-                var dot: Float = 0
-                for k in 0..<valueWidth {
-                    dot = dot + dc[k] * value[k]
-                    valueGradient[k] = valueGradient[k] + row[j] * dc[k]
-                }
-                dScore[j] = dot
-                weighted = weighted + row[j] * dot
+                let position = j * batch + b
+                dAlpha[j] = VectorLoops.dot(dc, encoderOutputs! + position * valueWidth, count: valueWidth)
+                VectorLoops.addScaled(row[j], dc, into: valueGradients.pointer + position * valueWidth, count: valueWidth)
+                weighted = weighted + row[j] * dAlpha[j]
             }
+            let de = energyGradients.pointer + (t * batch + b) * S
+            (dq + b * A).update(repeating: 0, count: A)
             for j in 0..<S {
-                let de = row[j] * (dScore[j] - weighted)
-                let tanhRow = squashed.pointer + ((t * batch + b) * S + j) * A
-                let keyGradient = keyGradients.pointer + (j * batch + b) * A
-                for a in 0..<A {
-                    let value = tanhRow[a]
-                    dv[a] = dv[a] + de * value
-                    let pre = de * v[a] * (1 - value * value)
-                    dq[b * A + a] = dq[b * A + a] + pre
-                    keyGradient[a] = keyGradient[a] + pre
-                }
+                de[j] = row[j] * (dAlpha[j] - weighted)
+                backpropagateSquash(
+                    de[j], tanh: squashed.pointer + ((t * batch + b) * S + j) * A, v: v, queryGradient: dq + b * A,
+                    keyGradient: keyGradients.pointer + (j * batch + b) * A)
             }
         }
         let result = queryInputGradient.pointer
         MatrixMultiply.multiply(
-            m: batch, n: queryWidth, k: A, a: .rowMajor(dq, leadingDimension: A),
-            b: query.value.pointer, ldb: queryWidth, c: result, ldc: queryWidth, accumulate: false)
+            m: rows.count, n: queryWidth, k: A, a: .rowMajor(dq + first * A, leadingDimension: A),
+            b: query.value.pointer, ldb: queryWidth, c: result + first * queryWidth, ldc: queryWidth, accumulate: false)
         return result
+    }
+
+    /// Adds `∂L/∂e · v ⊙ (1 − tanh²)`, the gradient of one score's pre-activation, to the query's
+    /// and the key's gradient.
+    @inline(__always)
+    private func backpropagateSquash(
+        _ de: Float, tanh: UnsafePointer<Float>, v: UnsafePointer<Float>, queryGradient: UnsafeMutablePointer<Float>,
+        keyGradient: UnsafeMutablePointer<Float>
+    ) {
+        for start in stride(from: 0, to: size, by: 16) {
+            let lanes = Swift.min(16, size - start)
+            let value = SIMD16(tanh + start, lanes: lanes)
+            let pre = de * SIMD16(v + start, lanes: lanes) * (1 - value * value)
+            (SIMD16(queryGradient + start, lanes: lanes) + pre).store(to: queryGradient + start, lanes: lanes)
+            (SIMD16(keyGradient + start, lanes: lanes) + pre).store(to: keyGradient + start, lanes: lanes)
+        }
     }
 
     /// Adds the weight gradients of all `steps` decoder steps, given the decoder states they
     /// attended from (`[steps][batch][queryWidth]`), and completes `encoderOutputGradient`.
     public func finishBackward(steps: Int, states: UnsafePointer<Float>) {
         let rows = sourceSteps * batch
+        // v's gradient: Σ over steps, sequences and positions of ∂L/∂e · tanh(…), one product.
+        MatrixMultiply.multiply(
+            m: 1, n: size, k: steps * rows, a: .rowMajor(energyGradients.pointer, leadingDimension: steps * rows),
+            b: squashed.pointer, ldb: size, c: energy.gradient.pointer, ldc: size, accumulate: true)
         MatrixMultiply.multiply(
             m: size, n: queryWidth, k: steps * batch, a: .transposed(queryGradients.pointer, leadingDimension: size),
             b: states, ldb: queryWidth, c: query.gradient.pointer, ldc: queryWidth, accumulate: true)

@@ -95,7 +95,7 @@ extension Seq2SeqModel {
                 steps: 1, batch: n, state: batchState, encoderOutputs: repeated.pointer, sourceSteps: S, mask: nil,
                 encoderFinal: RecurrentState.stacking(Array(repeating: encoderFinal, count: n)))
             let inputs = live.map { $0.tokens.last ?? Vocabulary.sosIndex }
-            let top = decodeStep(at: 0, embedded: decoderEmbedding.forward(inputs), batch: n, recorder: nil)
+            let top = decodeStep(at: 0, embedded: decoderEmbedding.forward(inputs), rows: 0..<n, recorder: nil)
             let scores = output.forward(top, rows: n)
             let probabilities = Tensor(shape: [n, shape.vocabularySize])
             CrossEntropy.softmax(logits: scores, rows: n, classes: shape.vocabularySize, into: probabilities.pointer)

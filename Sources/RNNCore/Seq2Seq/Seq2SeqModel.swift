@@ -117,25 +117,41 @@ public final class Seq2SeqModel {
         }
     }
 
-    /// One decoder step from the embedded previous tokens (`[batch][E]`), or, when `nil`, from
-    /// those fed to the bottom layer in advance (`feedLeadingInputs`); returns the top state.
+    /// One decoder step for the sequences `rows` from the embedded previous tokens
+    /// (`[batch][E]`), or, when `nil`, from those fed to the bottom layer in advance
+    /// (`feedLeadingInputs`); returns the top state (`[batch][H]`, rows `rows` written). Steps
+    /// of disjoint rows may run at the same time.
     @discardableResult
-    func decodeStep(at t: Int, embedded: UnsafePointer<Float>?, batch: Int, recorder: (any StepRecorder)?) -> UnsafeMutablePointer<Float> {
+    func decodeStep(
+        at t: Int, embedded: UnsafePointer<Float>?, rows: Range<Int>, recorder: (any StepRecorder)?
+    ) -> UnsafeMutablePointer<Float> {
         let E = shape.embeddingSize, H = shape.hiddenSize, width = E + H
-        let context = attention?.step(at: t, state: topDecoder.hidden(at: t - 1)) ?? fixedContext.pointer
-        var hidden: UnsafeMutablePointer<Float>
+        var context = fixedContext.pointer
+        if let attention {
+            attention.step(at: t, state: topDecoder.hidden(at: t - 1), rows: rows)
+            context = attention.context(at: t)
+        }
         if let embedded {
             let x = decoderInput.pointer
-            for b in 0..<batch {
+            for b in rows {
                 (x + b * width).update(from: embedded + b * E, count: E)
                 (x + b * width + E).update(from: context + b * H, count: H)
             }
-            hidden = decoder.layers[0].step(x, at: t, recorder: recorder)
+            decoder.layers[0].step(x, at: t, rows: rows, recorder: recorder)
         } else {
-            hidden = decoder.layers[0].step(trailing: context, at: t, recorder: recorder)
+            decoder.layers[0].step(trailing: context, at: t, rows: rows, recorder: recorder)
         }
-        for layer in decoder.layers.dropFirst() { hidden = layer.step(hidden, at: t, recorder: recorder) }
-        return hidden
+        for (below, layer) in zip(decoder.layers, decoder.layers.dropFirst()) {
+            layer.step(below.hidden(at: t), at: t, rows: rows, recorder: recorder)
+        }
+        return topDecoder.hidden(at: t)
+    }
+
+    /// The row ranges of a batch of `batch` whose decoder steps run side by side (one range
+    /// when recording, which needs whole steps). The split depends only on the sizes.
+    func decoderParts(batch: Int, recording: Bool) -> [Range<Int>] {
+        recording ? [0..<batch]
+            : BatchSplit.ranges(batch: batch, hiddenSize: shape.hiddenSize, gateWidth: shape.cell.gateCount * shape.hiddenSize)
     }
 
     // MARK: Training
@@ -144,6 +160,13 @@ public final class Seq2SeqModel {
     /// decoder step, `[targetSteps][size][vocabularySize]`.
     @discardableResult
     public func forward(_ batch: Seq2SeqBatch, recorder: (any StepRecorder)? = nil) -> UnsafeMutablePointer<Float> {
+        runDecoder(batch, recorder: recorder)
+        return output.forward(topDecoder.outputs, rows: batch.targetSteps * batch.size)
+    }
+
+    /// Runs the encoder and, with teacher forcing, every decoder step: all of `forward` but the
+    /// read-out. The decoder's states are then `topDecoder.outputs`.
+    func runDecoder(_ batch: Seq2SeqBatch, recorder: (any StepRecorder)?) {
         current = batch
         let B = batch.size, T = batch.targetSteps, E = shape.embeddingSize
         let mask = batch.isPadded ? UnsafePointer(batch.sourceMask.pointer) : nil
@@ -154,39 +177,41 @@ public final class Seq2SeqModel {
         // Teacher forcing knows every step's embedded token: their part of the bottom layer's
         // input product is one product over all steps.
         decoder.layers[0].feedLeadingInputs(decoderEmbedding.forward(batch.decoderInputs), width: E)
-        for t in 0..<T { decodeStep(at: t, embedded: nil, batch: B, recorder: recorder) }
-        return output.forward(topDecoder.outputs, rows: T * B)
+        BatchSplit.run(decoderParts(batch: B, recording: recorder != nil)) { _, rows in
+            for t in 0..<T { decodeStep(at: t, embedded: nil, rows: rows, recorder: recorder) }
+        }
     }
 
     /// Backpropagates ∂L/∂scores (`[targetSteps][size][vocabularySize]`) of the last `forward`
     /// through the decoder, the attention and the encoder, adding into every parameter's gradient.
     public func backward(_ scoreGradient: UnsafePointer<Float>) {
+        backward(stateGradient: output.backward(scoreGradient))
+    }
+
+    /// Backpropagates ∂L/∂s_t of the top decoder state at every step (`[targetSteps][size][H]`,
+    /// from the read-out) through the decoder, the attention and the encoder.
+    func backward(stateGradient: UnsafePointer<Float>) {
         guard let batch = current else { preconditionFailure("Seq2SeqModel.backward before forward") }
         let B = batch.size, T = batch.targetSteps, E = shape.embeddingSize, H = shape.hiddenSize
-        let stateGradient = output.backward(scoreGradient)
         scratch.reserve(batch: B, steps: T, embedding: E, hidden: H)
-        let fromAttention = scratch.fromAttention.pointer, stepGradient = scratch.stepGradient.pointer
-        let embeddingGradient = scratch.embeddingGradient.pointer, contextGradient = scratch.contextGradient.pointer
+        let fromAttention = scratch.fromAttention.pointer, embeddingGradient = scratch.embeddingGradient.pointer
         let fixedContextGradient = scratch.fixedContextGradient.pointer
         fromAttention.update(repeating: 0, count: B * H)
         fixedContextGradient.update(repeating: 0, count: B * H)
         for layer in decoder.layers { layer.beginBackward() }
         attention?.beginBackward()
 
-        for t in stride(from: T - 1, through: 0, by: -1) {
-            // s_t feeds the read-out at t and the attention at t+1.
-            for j in 0..<B * H { stepGradient[j] = stateGradient[t * B * H + j] + fromAttention[j] }
-            topDecoder.backwardStep(at: t, outputGradient: stepGradient)
-            for index in stride(from: decoder.layers.count - 2, through: 0, by: -1) {
-                decoder.layers[index].backwardStep(at: t, outputGradient: decoder.layers[index + 1].inputGradient(at: t))
+        // Each part's sums of squares of ∂L/∂h_t, `[part][layer][t]`, added in part order afterwards.
+        let parts = decoderParts(batch: B, recording: false), L = decoder.layers.count
+        let squares = scratch.stepSquares.reserve(parts.count * L * T)
+        BatchSplit.run(parts) { part, rows in
+            backwardDecoderSteps(rows: rows, stateGradient: stateGradient) { layer, t, sum in
+                squares[(part * L + layer) * T + t] = sum
             }
-            // Only the context part is needed now; the embedding part is one product at the end.
-            let x = decoder.layers[0].inputGradient(at: t, columns: E..<E + H)
-            for b in 0..<B { (contextGradient + b * H).update(from: x + b * (E + H), count: H) }
-            if let attention {
-                fromAttention.update(from: attention.backwardStep(at: t, contextGradient: contextGradient), count: B * H)
-            } else {
-                for j in 0..<B * H { fixedContextGradient[j] = fixedContextGradient[j] + contextGradient[j] }
+        }
+        for (index, layer) in decoder.layers.enumerated() {
+            for t in 0..<T {
+                layer.setGradientNorm(at: t, partSquares: parts.indices.map { squares[($0 * L + index) * T + t] })
             }
         }
         let embeddingPart = decoder.layers[0].inputGradient(columns: 0..<E)
@@ -206,20 +231,37 @@ public final class Seq2SeqModel {
         encoderEmbedding.backward(sourceGradient)
     }
 
-    /// One optimizer step on a batch: mean cross-entropy over every real answer token
-    /// (`<eos>` included), with the global gradient norm clipped to `clip` when given.
-    /// Returns the loss before the update.
-    @discardableResult
-    public func trainStep(_ batch: Seq2SeqBatch, optimizer: any Optimizer, clip: Float? = nil) -> Float {
-        optimizer.zeroGradients()
-        let scores = forward(batch)
-        let gradient = scratch.scoreGradient.reserve(batch.targetSteps * batch.size * shape.vocabularySize)
-        let loss = CrossEntropy.loss(
-            logits: scores, targets: batch.decoderTargets, classes: shape.vocabularySize, gradient: gradient)
-        backward(gradient)
-        if let clip { GradientClipping.clip(parameters, maximum: clip) }
-        optimizer.step()
-        return loss
+    /// Backpropagates through every decoder step, from the last, for the sequences `rows`:
+    /// ∂L/∂s_t from the read-out (`stateGradient`, `[T][batch][H]`) and from the next step's
+    /// attention, through the decoder's layers and the attention. Calls for disjoint rows may
+    /// run at the same time; `squares(layer, t, sum)` receives each layer's sum of squares of
+    /// ∂L/∂h_t over these rows.
+    private func backwardDecoderSteps(
+        rows: Range<Int>, stateGradient: UnsafePointer<Float>, squares: (Int, Int, Float) -> Void
+    ) {
+        guard let batch = current else { return }
+        let B = batch.size, E = shape.embeddingSize, H = shape.hiddenSize, top = decoder.layers.count - 1
+        let fromAttention = scratch.fromAttention.pointer, stepGradient = scratch.stepGradient.pointer
+        let contextGradient = scratch.contextGradient.pointer, fixedContextGradient = scratch.fixedContextGradient.pointer
+        let rowValues = rows.lowerBound * H..<rows.upperBound * H
+        for t in stride(from: batch.targetSteps - 1, through: 0, by: -1) {
+            // s_t feeds the read-out at t and the attention at t+1.
+            for j in rowValues { stepGradient[j] = stateGradient[t * B * H + j] + fromAttention[j] }
+            squares(top, t, topDecoder.backwardStep(at: t, rows: rows, outputGradient: stepGradient))
+            for index in stride(from: top - 1, through: 0, by: -1) {
+                let above = decoder.layers[index + 1].inputGradient(at: t, rows: rows, columns: 0..<H)
+                squares(index, t, decoder.layers[index].backwardStep(at: t, rows: rows, outputGradient: above))
+            }
+            // Only the context part is needed now; the embedding part is one product at the end.
+            let x = decoder.layers[0].inputGradient(at: t, rows: rows, columns: E..<E + H)
+            for b in rows { (contextGradient + b * H).update(from: x + b * (E + H), count: H) }
+            if let attention {
+                let result = attention.backwardStep(at: t, contextGradient: contextGradient, rows: rows)
+                (fromAttention + rowValues.lowerBound).update(from: result + rowValues.lowerBound, count: rowValues.count)
+            } else {
+                for j in rowValues { fixedContextGradient[j] = fixedContextGradient[j] + contextGradient[j] }
+            }
+        }
     }
 }
 
@@ -231,6 +273,9 @@ struct Seq2SeqScratch {
     var contextGradient = Workspace()
     var fixedContextGradient = Workspace()
     var scoreGradient = Workspace()
+    var stepSquares = Workspace()
+    var readOutStates = Workspace()
+    var stateGradient = Workspace()
 
     mutating func reserve(batch: Int, steps: Int, embedding: Int, hidden: Int) {
         fromAttention.reserve(batch * hidden)

@@ -1,0 +1,87 @@
+import Testing
+
+@testable import RNNCore
+
+/// The training path's shortcuts, checked against the plain path: the decoder's steps shared
+/// between two threads by halves of the batch, and a read-out of the real answer tokens only.
+@Suite("Seq2seq training path")
+struct Seq2SeqTrainingPathTests {
+    static let vocabulary = 20
+
+    /// A model large enough (8 sequences, H = 64) for its decoder to be split between threads.
+    static func model() -> Seq2SeqModel {
+        var generator = SeededGenerator(seed: 11)
+        return Seq2SeqModel(
+            shape: .init(cell: .gru, vocabularySize: vocabulary, embeddingSize: 16, hiddenSize: 64), generator: &generator)
+    }
+
+    static func sentence(_ b: Int, length: Int, shift: Int) -> [Int] {
+        (0..<length).map { 4 + (b * shift + $0 * 5) % (vocabulary - 4) }
+    }
+
+    @Test("the batch used here is split between threads")
+    func isSplit() {
+        #expect(Self.model().decoderParts(batch: 8, recording: false).count == 2)
+        #expect(Self.model().decoderParts(batch: 4, recording: false).count == 1)
+    }
+
+    @Test("trainStep equals forward, the loss over every position and backward, bit for bit")
+    func readOutOfRealTokens() {
+        let sources = (0..<8).map { Self.sentence($0, length: 2 + $0 % 4, shift: 3) }
+        let targets = (0..<8).map { Self.sentence($0, length: 1 + $0 % 5, shift: 7) }
+        let batch = Seq2SeqBatch(sources: sources, targets: targets)
+        let trained = Self.model(), reference = Self.model()
+        let optimizer = Adam(parameters: trained.parameters, learningRate: 0.01)
+        let referenceOptimizer = Adam(parameters: reference.parameters, learningRate: 0.01)
+        let gradient = Tensor(shape: [batch.targetSteps * batch.size, Self.vocabulary])
+        for _ in 0..<3 {
+            let loss = trained.trainStep(batch, optimizer: optimizer, clip: 1)
+            referenceOptimizer.zeroGradients()
+            let referenceLoss = CrossEntropy.loss(
+                logits: reference.forward(batch), targets: batch.decoderTargets, classes: Self.vocabulary,
+                gradient: gradient.pointer)
+            reference.backward(gradient.pointer)
+            GradientClipping.clip(reference.parameters, maximum: 1)
+            referenceOptimizer.step()
+            #expect(loss == referenceLoss)
+        }
+        for (parameter, expected) in zip(trained.parameters, reference.parameters) {
+            #expect(parameter.value.values == expected.value.values, "\(parameter.name)")
+        }
+    }
+
+    @Test("a decoder split between threads gives each sequence its values alone, and the sum of the halves' gradients")
+    func splitDecoder() {
+        let sources = (0..<8).map { Self.sentence($0, length: 4, shift: 3) }
+        let targets = (0..<8).map { Self.sentence($0, length: 3, shift: 7) }
+        let whole = Seq2SeqBatch(sources: sources, targets: targets)
+        let T = whole.targetSteps, V = Self.vocabulary
+        let scoreGradient = GradientCheck.random([T, 8, V], seed: 12)
+        let model = Self.model()
+        let scores = model.forward(whole)
+        let wholeScores = (0..<T * 8 * V).map { scores[$0] }
+        model.backward(scoreGradient.pointer)
+        let wholeGradients = model.parameters.map(\.gradient.values)
+
+        // The two halves one after the other, on one thread each; gradients add up.
+        let halves = Self.model()
+        for half in [0..<4, 4..<8] {
+            let batch = Seq2SeqBatch(sources: Array(sources[half]), targets: Array(targets[half]))
+            let halfScores = halves.forward(batch)
+            let halfGradient = Tensor(shape: [T, 4, V])
+            for t in 0..<T {
+                for (row, b) in half.enumerated() {
+                    for v in 0..<V {
+                        #expect(halfScores[(t * 4 + row) * V + v] == wholeScores[(t * 8 + b) * V + v])
+                        halfGradient[(t * 4 + row) * V + v] = scoreGradient[(t * 8 + b) * V + v]
+                    }
+                }
+            }
+            halves.backward(halfGradient.pointer)
+        }
+        for (parameter, expected) in zip(halves.parameters, wholeGradients) {
+            let worst = zip(parameter.gradient.values, expected).map { abs($0 - $1) / (1 + abs($1)) }.max() ?? 0
+            #expect(worst < 1e-5, "\(parameter.name): \(worst)")
+        }
+    }
+}
