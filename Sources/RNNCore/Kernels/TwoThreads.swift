@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// `DispatchQueue.concurrentPerform` wakes a sleeping worker for every call, which costs 20–30 µs
 /// here — more than the work of one training step of a small model. The helper thread instead
-/// keeps watching for work for a while (about 100 µs) after each piece, so the pieces of a
+/// keeps watching for work for a while (a few hundred µs) after each piece, so the pieces of a
 /// training step, which follow each other closely, reach it in about a microsecond.
 ///
 /// Each half is computed exactly as it would be alone, so results never depend on whether the
@@ -53,8 +53,9 @@ public enum TwoThreads {
             return threads >= 2 ? Helper() : nil
         }()
 
-        /// Loads of `posted` while spinning before going to sleep (roughly 100 µs).
-        private static let spins = 20_000
+        /// Polls of `posted`, each followed by `sched_yield`, before going to sleep (a few
+        /// hundred microseconds).
+        private static let polls = 1_000
 
         /// Whether a caller holds the helper.
         private let busy = Atomic<Bool>(false)
@@ -92,12 +93,10 @@ public enum TwoThreads {
             if take(piece) {
                 work?(1)
             } else {
-                var polls = 0
-                while finished.load(ordering: .acquiring) != piece {
-                    polls += 1
-                    // Give the processor away now and then, in case the helper waits for one.
-                    if polls % 1024 == 0 { sched_yield() }
-                }
+                // Between polls the processor is offered to others: a tight loop would slow
+                // the helper down when the two threads share a core, and a helper waiting for a
+                // processor gets this one.
+                while finished.load(ordering: .acquiring) != piece { sched_yield() }
             }
             work = nil
             busy.store(false, ordering: .releasing)
@@ -121,7 +120,10 @@ public enum TwoThreads {
 
         /// Returns once `posted` has moved past `seen`: spinning at first, then asleep.
         private func waitForPiece(after seen: Int) {
-            for _ in 0..<Helper.spins where posted.load(ordering: .acquiring) != seen { return }
+            for _ in 0..<Helper.polls {
+                if posted.load(ordering: .acquiring) != seen { return }
+                sched_yield()
+            }
             sleeping.store(true, ordering: .sequentiallyConsistent)
             if posted.load(ordering: .sequentiallyConsistent) != seen {
                 // Posted meanwhile: either the poster saw `sleeping` and signals, or it did not
