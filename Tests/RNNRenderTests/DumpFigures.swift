@@ -18,6 +18,10 @@ import Testing
             let bytes = try FigureRenderer.renderStep(t: t, trace: trace, format: .png, scale: 1)
             try writeTestFile(bytes, to: "\(folder)/\(name)/\(FigureKind.stepFileName(t, format: .png))")
         }
+        for t in 0..<FigureRenderer.decoderStepCount(for: trace) {
+            let bytes = try FigureRenderer.renderDecoderStep(t: t, trace: trace, format: .png, scale: 2)
+            try writeTestFile(bytes, to: "\(folder)/\(name)/\(FigureKind.decoderStepFileName(t, trace: trace, format: .png))")
+        }
     }
     for kind in ArchitectureKind.allCases {
         let bytes = try ArchitectureDiagram.render(kind: kind, format: .png, scale: 1)

@@ -1,3 +1,5 @@
+import RNNCore
+
 /// The figures drawn for a lesson; the raw value is the file name without extension.
 public enum FigureKind: String, CaseIterable, Sendable {
     /// The network unrolled over the shown input, as the lecture draws it.
@@ -24,9 +26,16 @@ public enum FigureKind: String, CaseIterable, Sendable {
     /// The file name with `format`'s extension ("hidden.png").
     public func fileName(_ format: OutputFormat) -> String { "\(rawValue).\(format.fileExtension)" }
 
-    /// The file name of step frame `t` ("steps/step-03.png").
+    /// The file name of step frame `t` ("steps/step-03.png"). Frames are numbered as `view`
+    /// numbers its positions: the input (encoder) steps first, then a seq2seq trace's decoder steps.
     public static func stepFileName(_ t: Int, format: OutputFormat) -> String {
         let number = t < 10 ? "0\(t)" : "\(t)"
         return "steps/step-\(number).\(format.fileExtension)"
+    }
+
+    /// The file name of decoder step frame `t`, numbered on after the input steps' frames
+    /// (with a 5-word question, decoder step 0 is "steps/step-05.png").
+    public static func decoderStepFileName(_ t: Int, trace: LessonTrace, format: OutputFormat) -> String {
+        stepFileName(trace.steps.count + t, format: format)
     }
 }

@@ -50,6 +50,25 @@ public enum FigureRenderer {
         return try StepFigure(trace: trace, t: t).render(format: format, scale: scale)
     }
 
+    /// The number of decoder step frames of `trace`: one per decoder step of the shown answer
+    /// (none for a trace without a decoder).
+    public static func decoderStepCount(for trace: LessonTrace) -> Int { trace.decoder?.count ?? 0 }
+
+    /// Draws decoder step frame `t` of a seq2seq trace: the question with this step's attention
+    /// weights, the answer so far with the word being written highlighted, the decoder state, the
+    /// context vector and the likeliest next words.
+    public static func renderDecoderStep(t: Int, trace: LessonTrace, format: OutputFormat, scale: Double = 2)
+        throws -> [UInt8]
+    {
+        let count = decoderStepCount(for: trace)
+        guard (0..<count).contains(t) else {
+            throw RenderError.invalidArgument(
+                count == 0 ? "decoder step \(t) (the trace has no decoder steps)"
+                    : "decoder step \(t) (the trace has decoder steps 0…\(count - 1))")
+        }
+        return try DecoderStepFigure(trace: trace, t: t).render(format: format, scale: scale)
+    }
+
     /// The logical size in points (before `scale`) of `figure` for `trace`.
     static func size(_ figure: FigureKind, trace: LessonTrace) throws -> (width: Double, height: Double) {
         let size = try make(figure, trace).size(try Document.measuringCanvas())

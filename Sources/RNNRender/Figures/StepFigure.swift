@@ -56,11 +56,27 @@ struct StepFigure: Figure {
     private func stripLabelWidth(_ canvas: Canvas) -> Double {
         canvas.maxTextWidth(strips.map(\.label), size: VectorStrip.labelSize) + 10
     }
-    private var panelWidthWithoutLabels: Double { Self.stripWidth + (topTokens.isEmpty ? 0 : 60 + Self.barWidth + 120) }
+    private func panelWidthWithoutLabels(_ canvas: Canvas) -> Double {
+        Self.stripWidth + (topTokens.isEmpty ? 0 : 60 + probabilityBars(canvas.theme).width(canvas))
+    }
+
+    /// The softmax's likeliest tokens as bars: the prediction green when right (red when wrong).
+    private func probabilityBars(_ theme: Theme) -> ProbabilityBars {
+        let step = trace.steps[t]
+        let right = step.target == nil || step.prediction == step.target
+        let bars = topTokens.map { item in
+            let chosen = item.token == step.prediction
+            return ProbabilityBars.Bar(
+                label: displayToken(item.token), probability: item.p,
+                color: chosen ? (right ? theme.right : theme.wrong) : theme.output.withAlpha(0.45), bold: chosen,
+                note: item.token == step.target ? "  ← target" : "")
+        }
+        return ProbabilityBars(bars: bars, barWidth: Self.barWidth)
+    }
 
     func size(_ canvas: Canvas) throws -> Size {
         let net = network.size(canvas)
-        let panel = stripLabelWidth(canvas) + panelWidthWithoutLabels
+        let panel = stripLabelWidth(canvas) + panelWidthWithoutLabels(canvas)
         return Size(width: max(net.width, panel, min(header.preferredWidth(canvas), 1000), 480) + 2 * Layout.margin,
                     height: header.height + net.height + Layout.gap * 2 + panelHeight + 2 * Layout.margin)
     }
@@ -82,20 +98,8 @@ struct StepFigure: Figure {
                        cellWidth: cell)
         }
         guard !topTokens.isEmpty else { return }
-        let step = trace.steps[t]
         let left = labelRight + 10 + Self.stripWidth + 60
         canvas.text("softmax: most likely next tokens", x: left, y: y, size: 13, bold: true, valign: .top)
-        for (k, item) in topTokens.enumerated() {
-            let cy = y + 34 + Double(k) * 22
-            let chosen = item.token == step.prediction
-            let right = step.target == nil || step.prediction == step.target
-            let color = chosen ? (right ? theme.right : theme.wrong) : theme.output.withAlpha(0.45)
-            canvas.text(displayToken(item.token), x: left + 30, y: cy, size: 13, bold: chosen, align: .right, valign: .middle)
-            canvas.fill(Rect(x: left + 38, y: cy - 8, width: max(1, Self.barWidth * Double(item.p)), height: 16), color)
-            var note = Ticks.format(Double(item.p), decimals: 2)
-            if item.token == step.target { note += "  ← target" }
-            canvas.text(note, x: left + 44 + Self.barWidth * Double(item.p), y: cy, size: 11,
-                        color: theme.secondaryText, valign: .middle)
-        }
+        probabilityBars(theme).draw(canvas, x: left, y: y + 34)
     }
 }

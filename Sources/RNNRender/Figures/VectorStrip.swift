@@ -6,11 +6,17 @@ struct VectorStrip {
     static let height: Double = 22
     static let labelSize: Double = 12
 
-    /// The cell width for `count` values within `width`.
-    static func cellWidth(count: Int, width: Double) -> Double { Layout.clamp(width / Double(max(count, 1)), 3...40) }
+    /// The cell width for `count` values within `width`. Narrow cells (drawn without gaps) are whole
+    /// points, so neighbours meet on pixel edges instead of showing antialiased seams.
+    static func cellWidth(count: Int, width: Double) -> Double {
+        let cell = Layout.clamp(width / Double(max(count, 1)), 3...40)
+        return cell < 8 ? cell.rounded(.down) : cell
+    }
 
-    /// Draws the label right-aligned at `labelRight` and the cells from `x`, centred on `y`.
+    /// Draws the label right-aligned at `labelRight` and the cells from `x` (snapped to a whole
+    /// point), centred on `y`.
     func draw(_ canvas: Canvas, labelRight: Double, x: Double, y: Double, cellWidth: Double) {
+        let x = x.rounded()
         canvas.text(label, x: labelRight, y: y, size: Self.labelSize, color: canvas.theme.text, align: .right, valign: .middle)
         let gap = cellWidth >= 8 ? 1.0 : 0
         let written = canvas.textWidth("-0.00", size: 9) + 3 <= cellWidth - gap

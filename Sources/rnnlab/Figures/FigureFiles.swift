@@ -11,7 +11,7 @@ struct FigureFiles: FigureWriter {
     var scale: Double = 2
     /// Which figures; all that make sense for the trace when `nil`.
     var figures: [FigureKind]?
-    /// Whether to draw the step-through frames too.
+    /// Whether to draw the step-through frames too (a seq2seq trace's decoder steps after its encoder's).
     var includeSteps = true
 
     /// Writes the figures of `trace` under `folder` and returns the files written.
@@ -30,6 +30,11 @@ struct FigureFiles: FigureWriter {
             for t in trace.steps.indices {
                 jobs.append(
                     (FigureKind.stepFileName(t, format: format), { try FigureRenderer.renderStep(t: t, trace: trace, format: format, scale: scale) }))
+            }
+            for t in 0..<FigureRenderer.decoderStepCount(for: trace) {
+                jobs.append(
+                    (FigureKind.decoderStepFileName(t, trace: trace, format: format),
+                     { try FigureRenderer.renderDecoderStep(t: t, trace: trace, format: format, scale: scale) }))
             }
         }
         let drawn = ParallelMap.run(jobs.map(\.draw))

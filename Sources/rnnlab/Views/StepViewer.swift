@@ -18,7 +18,7 @@ enum StepViewer {
     }
 
     /// Runs the viewer on `trace` from position `startAt` until the user leaves; PNG frames go to
-    /// `saveFolder` (`steps/step-NN.png`).
+    /// `saveFolder` (`steps/step-NN.png`, NN the position: decoder steps numbered after the input's).
     static func run(trace: LessonTrace, startAt: Int = 0, saveFolder: URL, reveal: Bool = false) throws -> Outcome {
         var state = ViewerState(position: 0, count: StepPosition.count(trace))
         state.move(to: startAt)
@@ -71,10 +71,10 @@ enum StepViewer {
                 let url = folder.appendingPathComponent(FigureKind.stepFileName(t, format: .png))
                 try AtomicFile.write(FigureRenderer.renderStep(t: t, trace: trace, format: .png), to: url)
                 return "saved step t = \(t) as \(url.path)"
-            case .decoder:
-                let url = folder.appendingPathComponent(FigureKind.attention.fileName(.png))
-                try AtomicFile.write(FigureRenderer.render(.attention, trace: trace, format: .png), to: url)
-                return "decoder steps have no frame of their own: saved the attention figure as \(url.path)"
+            case .decoder(let t):
+                let url = folder.appendingPathComponent(FigureKind.decoderStepFileName(t, trace: trace, format: .png))
+                try AtomicFile.write(FigureRenderer.renderDecoderStep(t: t, trace: trace, format: .png), to: url)
+                return "saved decoder step t = \(t) as \(url.path)"
             }
         } catch {
             return "could not save: \(error)"
