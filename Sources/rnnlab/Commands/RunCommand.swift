@@ -70,15 +70,31 @@ struct RunCommand: ParsableCommand {
             Console.error("\(error)")
             throw ExitCode.failure
         }
+        // Figures are drawn by `BackgroundFigures` while the next lesson trains; a lesson is
+        // reported once its figures are written, before the next one's report.
         let runner = LessonRunner(
             outputFolder: URL(fileURLWithPath: out),
             overrides: LessonOverrides(
-                cell: cell, hidden: hidden, layers: layers, iterations: iterations, learningRate: learningRate, seed: seed),
-            figures: noRender ? nil : FigureFiles(format: format))
+                cell: cell, hidden: hidden, layers: layers, iterations: iterations, learningRate: learningRate, seed: seed))
+        let figures = noRender ? nil : FigureFiles(format: format)
         let progress = ProgressBar()
         let control = RunControl(
             progress: quiet ? { _ in } : { progress.update($0) }, shouldStop: { InterruptFlag.isSet })
         var tally = Tally()
+        var drawing: (outcome: LessonOutcome, figures: BackgroundFigures?)?
+        func finishDrawing() {
+            guard let (outcome, background) = drawing else { return }
+            drawing = nil
+            do {
+                let files = try background?.files() ?? []
+                report(outcome, figureFiles: files)
+                tally.ran.append(outcome.trace.lesson.name)
+            } catch {
+                Console.error("\(outcome.trace.lesson.name): \(error)")
+                tally.failed += 1
+            }
+        }
+        defer { finishDrawing() }
         for url in urls {
             if InterruptFlag.isSet { break }
             do {
@@ -89,17 +105,20 @@ struct RunCommand: ParsableCommand {
                     defer { progress.finish() }
                     outcome = try runner.run(file, control: control)
                 }
-                report(outcome)
                 tally.trainingSeconds += outcome.trainingSeconds
-                tally.ran.append(file.lesson.name)
+                finishDrawing()
+                drawing = (outcome, figures.map { BackgroundFigures(writer: $0, trace: outcome.trace, folder: outcome.folder) })
             } catch let error as LessonInterrupted {
+                finishDrawing()
                 Console.error("\(error)")
                 throw ExitCode(InterruptFlag.exitStatus)
             } catch {
+                finishDrawing()
                 Console.error("\(error)")
                 tally.failed += 1
             }
         }
+        finishDrawing()
         if InterruptFlag.isSet {
             Console.error("interrupted")
             throw ExitCode(InterruptFlag.exitStatus)
@@ -108,15 +127,16 @@ struct RunCommand: ParsableCommand {
         if tally.failed > 0 { throw ExitCode.failure }
     }
 
-    private func report(_ outcome: LessonOutcome) {
+    private func report(_ outcome: LessonOutcome, figureFiles: [URL]) {
         let trace = outcome.trace
+        let files = outcome.files + figureFiles
         let timing = "\(trace.training.loss.count) iterations in \(Console.duration(outcome.trainingSeconds))"
         Console.line("\(trace.lesson.name): \(trace.summary) (\(timing))")
         if quiet { return }
         let grouped = [("steps", "step frames"), ("snapshots", "snapshot checkpoints")]
-        func inFolder(_ name: String) -> [URL] { outcome.files.filter { $0.deletingLastPathComponent().lastPathComponent == name } }
+        func inFolder(_ name: String) -> [URL] { files.filter { $0.deletingLastPathComponent().lastPathComponent == name } }
         let inGroups = Set(grouped.flatMap { inFolder($0.0) })
-        for file in outcome.files where !inGroups.contains(file) { Console.line("  wrote \(LessonFile.displayPath(file))") }
+        for file in files where !inGroups.contains(file) { Console.line("  wrote \(LessonFile.displayPath(file))") }
         for (name, what) in grouped {
             let files = inFolder(name)
             if let first = files.first {
