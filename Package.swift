@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "RNNLab",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "rnnlab", targets: ["rnnlab"]),
         .library(name: "RNNCore", targets: ["RNNCore"]),
