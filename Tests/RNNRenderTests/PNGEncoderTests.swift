@@ -53,6 +53,18 @@ import Testing
         try expectRoundTrip(width: 700, height: 300) { x, y in (100..<220).contains(y) ? values[(y - 100) * 700 + x] : 0xF0F0F0 }
     }
 
+    @Test("A large image, compressed in two halves on two threads, reads back pixel for pixel, the same bytes every time")
+    func largeImageInTwoParts() throws {
+        // Over a million pixels: the top and bottom halves are separate parts of one stream,
+        // with a boundary row that differs from the row above it.
+        let color: @Sendable (Int, Int) -> UInt32 = { x, y in
+            y == 600 ? 0x00FF00 : (x / 40 + y / 30) % 5 == 0 ? UInt32((x * 7 + y) & 0xFF) << 8 : 0xFFFFFF
+        }
+        try expectRoundTrip(width: 1100, height: 1200, color)
+        let make = { try Self.surface(width: 1100, height: 1200, color) }
+        #expect(try PNGEncoder.encode(make()) == PNGEncoder.encode(make()))
+    }
+
     @Test func sameSurfaceGivesSameBytes() throws {
         let make = { try Self.surface(width: 333, height: 77) { x, y in UInt32(x * y) & 0xFFFFFF } }
         #expect(try PNGEncoder.encode(make()) == PNGEncoder.encode(make()))

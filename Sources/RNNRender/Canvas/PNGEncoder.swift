@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import RNNCore
 
 /// Writes an opaque Cairo image surface as an 8-bit RGB PNG.
 ///
@@ -17,13 +18,7 @@ enum PNGEncoder {
         guard width > 0, height > 0, let data = cairo_image_surface_get_data(handle) else {
             throw RenderError.cairo(operation: "encode PNG", status: "no image data")
         }
-        let rowBytes = 1 + 3 * width
-        let encoder = ZlibRowEncoder(rowBytes: rowBytes, expectedBytes: height * rowBytes / 32)
-        for y in 0..<height {
-            filterRow(data + y * stride, above: y == 0 ? nil : data + (y - 1) * stride, width: width, into: encoder.nextRow)
-            encoder.encodeRow()
-        }
-        let compressed = encoder.finish()
+        let compressed = compress(data, width: width, height: height, stride: stride)
 
         var file: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
@@ -33,6 +28,36 @@ enum PNGEncoder {
         appendChunk("IDAT", compressed, to: &file)
         appendChunk("IEND", [], to: &file)
         return file
+    }
+
+    /// Pixels from which an image is compressed in two halves of rows side by side.
+    private static let splitPixels = 1 << 20
+
+    /// The zlib stream of the filtered rows. A large image is compressed as two parts, the top
+    /// half's rows and the bottom half's, on two threads (`TwoThreads`): the first part ends on
+    /// a whole byte, the second continues the stream without reaching back into the first, and
+    /// the checksums are combined. The split depends only on the size, so the bytes do too.
+    private static func compress(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int) -> [UInt8] {
+        let rowBytes = 1 + 3 * width
+        let middle = width * height >= splitPixels ? height / 2 : 0
+        var parts: [(bytes: [UInt8], checksum: UInt32)] = [([], 1), ([], 1)]
+        parts.withUnsafeMutableBufferPointer { parts in
+            TwoThreads.run(splitting: 0..<height, at: middle) { rows in
+                let first = rows.lowerBound == 0
+                let encoder = ZlibRowEncoder(
+                    rowBytes: rowBytes, expectedBytes: rows.count * rowBytes / 32, header: first)
+                for y in rows {
+                    filterRow(data + y * stride, above: y == 0 ? nil : data + (y - 1) * stride, width: width, into: encoder.nextRow)
+                    encoder.encodeRow()
+                }
+                let whole = rows == 0..<height
+                parts[first ? 0 : 1] = (whole ? encoder.finish() : first ? encoder.finishPart() : encoder.finish(), encoder.checksumValue)
+            }
+        }
+        guard middle > 0 else { return parts[0].bytes }
+        // The second part's stream ends with its own checksum; replace it by the whole image's.
+        let checksum = adler32_combine(uLong(parts[0].checksum), uLong(parts[1].checksum), .init((height - middle) * rowBytes))
+        return parts[0].bytes + parts[1].bytes.dropLast(4) + ZlibRowEncoder.bigEndian(UInt32(checksum))
     }
 
     /// Writes the filter byte and the filtered RGB bytes of the row at `row` into `out`: no

@@ -31,7 +31,8 @@ final class ZlibRowEncoder {
     private static let maxDistance = 32768
 
     /// An encoder for rows of `rowBytes` bytes; `expectedBytes` sizes the output buffer.
-    init(rowBytes: Int, expectedBytes: Int = 0) {
+    /// Without `header`, the stream continues another encoder's (see `finishPart()`).
+    init(rowBytes: Int, expectedBytes: Int = 0, header: Bool = true) {
         precondition(rowBytes > 0)
         self.rowBytes = rowBytes
         windowRows = max(4, 1 + 65536 / rowBytes)
@@ -40,7 +41,7 @@ final class ZlibRowEncoder {
         hashTable.initialize(repeating: -1, count: 1 << Self.hashBits)
         tokens = .allocate(capacity: Self.blockTokens)
         blocks = DeflateBlockWriter(reservingCapacity: expectedBytes)
-        blocks.bits.write(0x0178, bits: 16)  // zlib header 78 01: deflate, 32 KiB window, fastest
+        if header { blocks.bits.write(0x0178, bits: 16) }  // zlib header 78 01: deflate, 32 KiB window, fastest
     }
 
     deinit {
@@ -91,13 +92,33 @@ final class ZlibRowEncoder {
 
     /// Ends the stream and returns it.
     func finish() -> [UInt8] {
-        flushBlock(final: true)
+        finishBlocks(final: true) + Self.bigEndian(checksum.value)
+    }
+
+    /// Ends this encoder's part of a stream that another encoder (made without `header`)
+    /// continues: the blocks so far, then an empty stored block, which brings the stream to a
+    /// whole byte. The second part's matches never reach back into this one.
+    func finishPart() -> [UInt8] {
+        let bytes = finishBlocks(final: false)
+        return bytes + [0x00, 0x00, 0xFF, 0xFF]
+    }
+
+    /// The Adler-32 checksum of the rows encoded so far.
+    var checksumValue: UInt32 { checksum.value }
+
+    /// The stream's 4 trailing bytes: an Adler-32 checksum, most significant byte first.
+    static func bigEndian(_ value: UInt32) -> [UInt8] {
+        [UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8),
+         UInt8(truncatingIfNeeded: value)]
+    }
+
+    /// Writes the last block (the final one when `final`; otherwise followed by the 3 header
+    /// bits of an empty stored block) and pads to a whole byte.
+    private func finishBlocks(final: Bool) -> [UInt8] {
+        flushBlock(final: final)
         var bits = blocks.bits
-        var bytes = bits.finish()
-        let adler = checksum.value
-        bytes += [UInt8(adler >> 24), UInt8(truncatingIfNeeded: adler >> 16), UInt8(truncatingIfNeeded: adler >> 8),
-                  UInt8(truncatingIfNeeded: adler)]
-        return bytes
+        if !final { bits.write(0, bits: 3) }  // BFINAL 0, BTYPE 00: stored; LEN and NLEN follow
+        return bits.finish()
     }
 
     // MARK: tokens
