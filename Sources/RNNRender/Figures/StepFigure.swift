@@ -44,6 +44,20 @@ struct StepFigure: Figure {
         return list
     }
 
+    /// The colour bar of the 0…1 strips (σ gates, a one-hot x), next to them; the −1…1 strips
+    /// share the network's colour bar above.
+    private var unitBar: ColorBar? {
+        let unit = strips.filter { $0.scale.map == .viridis }.map(\.label)
+        let gates = unit.contains { $0 != "x_t" }, oneHot = unit.contains("x_t")
+        guard gates || oneHot else { return nil }
+        return ColorBar(scale: .unit, label: gates ? (oneHot ? "gate σ, one-hot x" : "gate σ") : "one-hot x")
+    }
+    private var unitBarHeight: Double { min(120, Double(strips.count) * (VectorStrip.height + 6) - 6) }
+    /// The room the unit colour bar takes right of the strips (with its gaps).
+    private func unitBarRoom(_ canvas: Canvas) -> Double {
+        unitBar.map { 24 + $0.width(canvas, height: unitBarHeight) } ?? 0
+    }
+
     private var topTokens: [(token: String, p: Float)] {
         guard let p = trace.steps[t].probabilities else { return [] }
         let order = p.indices.sorted { p[$0] != p[$1] ? p[$0] > p[$1] : $0 < $1 }.prefix(8)
@@ -57,7 +71,7 @@ struct StepFigure: Figure {
         canvas.maxTextWidth(strips.map(\.label), size: VectorStrip.labelSize) + 10
     }
     private func panelWidthWithoutLabels(_ canvas: Canvas) -> Double {
-        Self.stripWidth + (topTokens.isEmpty ? 0 : 60 + probabilityBars(canvas.theme).width(canvas))
+        Self.stripWidth + unitBarRoom(canvas) + (topTokens.isEmpty ? 0 : 60 + probabilityBars(canvas.theme).width(canvas))
     }
 
     /// The softmax's likeliest tokens as bars: the prediction green when right (red when wrong).
@@ -97,8 +111,11 @@ struct StepFigure: Figure {
             strip.draw(canvas, labelRight: labelRight, x: labelRight + 10, y: y + 34 + Double(k) * (VectorStrip.height + 6),
                        cellWidth: cell)
         }
+        if let unitBar {
+            try unitBar.draw(canvas, x: labelRight + 10 + Self.stripWidth + 24, y: y + 34, height: unitBarHeight)
+        }
         guard !topTokens.isEmpty else { return }
-        let left = labelRight + 10 + Self.stripWidth + 60
+        let left = labelRight + 10 + Self.stripWidth + unitBarRoom(canvas) + 60
         canvas.text("softmax: most likely next tokens", x: left, y: y, size: 13, bold: true, valign: .top)
         probabilityBars(theme).draw(canvas, x: left, y: y + 34)
     }
