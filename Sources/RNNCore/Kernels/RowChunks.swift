@@ -65,25 +65,14 @@ struct RowChunks: Sequence, IteratorProtocol {
         /// The chunk's values at `pointer`; other lanes hold whatever follows, or zero.
         @inline(__always)
         func load(_ pointer: UnsafePointer<Float>) -> SIMD16<Float> {
-            if count == 16 || wholeVectorFits {
-                return UnsafeRawPointer(pointer).loadUnaligned(as: SIMD16<Float>.self)
-            }
-            var values = SIMD16<Float>(repeating: 0)
-            withUnsafeMutableBytes(of: &values) { $0.baseAddress!.copyMemory(from: pointer, byteCount: count * 4) }
-            return values
+            SIMD16(pointer, lanes: wholeVectorFits ? 16 : count)
         }
 
         /// Stores the chunk's lanes of `values` to `pointer`, and the others as a spill when
         /// sixteen values fit.
         @inline(__always)
         func store(_ values: SIMD16<Float>, _ pointer: UnsafeMutablePointer<Float>) {
-            if count == 16 || wholeVectorFits {
-                UnsafeMutableRawPointer(pointer).storeBytes(of: values, as: SIMD16<Float>.self)
-            } else {
-                withUnsafeBytes(of: values) {
-                    UnsafeMutableRawPointer(pointer).copyMemory(from: $0.baseAddress!, byteCount: count * 4)
-                }
-            }
+            values.store(to: pointer, lanes: wholeVectorFits ? 16 : count)
         }
 
         /// `values` with the lanes past the chunk's columns set to zero, for sums.

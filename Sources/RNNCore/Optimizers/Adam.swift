@@ -104,26 +104,3 @@ struct ElementSlice: Equatable {
         return [first, second]
     }
 }
-
-extension SIMD16 where Scalar == Float {
-    /// The first `lanes` values at `pointer` (at most 16), zero in the other lanes.
-    @inline(__always)
-    init(_ pointer: UnsafePointer<Float>, lanes: Int) {
-        if lanes == 16 {
-            self = UnsafeRawPointer(pointer).loadUnaligned(as: Self.self)
-        } else {
-            self = .zero
-            for lane in 0..<lanes { self[lane] = pointer[lane] }
-        }
-    }
-
-    /// Stores the first `lanes` values to `pointer`.
-    @inline(__always)
-    func store(to pointer: UnsafeMutablePointer<Float>, lanes: Int) {
-        if lanes == 16 {
-            UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: Self.self)
-        } else {
-            for lane in 0..<lanes { pointer[lane] = self[lane] }
-        }
-    }
-}

@@ -22,9 +22,8 @@ public enum GradientClipping {
     public static func globalNorm(_ parameters: [Parameter]) -> Float {
         var sums = [Double](repeating: 0, count: parameters.count)
         sums.withUnsafeMutableBufferPointer { sums in
-            let shared = UncheckedSums(sums: sums)
             // Each parameter's sum on its own, on one of two threads for many parameters.
-            forEachPart(parameters) { index in shared.sums[index] = parameters[index].gradient.sumOfSquares() }
+            forEachPart(parameters) { index in sums[index] = parameters[index].gradient.sumOfSquares() }
         }
         return Float(sums.reduce(0.0, +).squareRoot())
     }
@@ -53,10 +52,5 @@ public enum GradientClipping {
         BatchSplit.run(parts: ends.count) { part in
             for index in (part == 0 ? 0 : ends[part - 1])..<ends[part] { body(index) }
         }
-    }
-
-    /// The sums, written by two threads at different indices.
-    private struct UncheckedSums: @unchecked Sendable {
-        let sums: UnsafeMutableBufferPointer<Double>
     }
 }

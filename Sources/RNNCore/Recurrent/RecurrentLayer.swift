@@ -297,7 +297,7 @@ public final class RecurrentLayer {
             }
         }
         for t in 0..<steps {
-            gradientNorms[t] = (0..<parts.count).reduce(Float(0)) { $0 + squares[$1 * steps + t] }.squareRoot()
+            setGradientNorm(at: t, partSquares: parts.indices.map { squares[$0 * steps + t] })
         }
         finishBackward()
         guard inputGradient else { return nil }
@@ -323,7 +323,7 @@ public final class RecurrentLayer {
     /// Adds ∂L/∂h_t from above (`[batch][H]`, or `nil`) to the gradient carried from step t+1
     /// and backpropagates through step `t`, leaving the gradient for step t−1 carried.
     public func backwardStep(at t: Int, outputGradient: UnsafePointer<Float>?) {
-        gradientNorms[t] = backwardStep(at: t, rows: 0..<batch, outputGradient: outputGradient).squareRoot()
+        setGradientNorm(at: t, partSquares: [backwardStep(at: t, rows: 0..<batch, outputGradient: outputGradient)])
     }
 
     /// `backwardStep(at:outputGradient:)` for the sequences `rows` only; returns the sum of
