@@ -50,8 +50,9 @@ enum PNGEncoder {
                     filterRow(data + y * stride, above: y == 0 ? nil : data + (y - 1) * stride, width: width, into: encoder.nextRow)
                     encoder.encodeRow()
                 }
-                let whole = rows == 0..<height
-                parts[first ? 0 : 1] = (whole ? encoder.finish() : first ? encoder.finishPart() : encoder.finish(), encoder.checksumValue)
+                // Only a top part that another part continues ends without the final block.
+                let continued = first && rows.upperBound < height
+                parts[first ? 0 : 1] = (continued ? encoder.finishPart() : encoder.finish(), encoder.checksumValue)
             }
         }
         guard middle > 0 else { return parts[0].bytes }

@@ -94,7 +94,6 @@ struct RunCommand: ParsableCommand {
                 tally.failed += 1
             }
         }
-        defer { finishDrawing() }
         for url in urls {
             if InterruptFlag.isSet { break }
             do {
