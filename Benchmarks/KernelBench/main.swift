@@ -76,6 +76,14 @@ let shapes = [
     Shape(label: "LSTM H=512 B=64 step back", m: 64, k: 2048, n: 512),
     Shape(label: "LSTM H=512 weight gradient (Aᵀ)", m: 2048, k: 3200, n: 512, transposedA: true, accumulate: true),
     Shape(label: "LSTM H=512 input gradient", m: 3200, k: 2048, n: 512),
+    Shape(label: "seq2seq read-out", m: 304, k: 128, n: 356, accumulate: true),
+    Shape(label: "seq2seq read-out input gradient", m: 304, k: 356, n: 128),
+    Shape(label: "seq2seq read-out weight gradient (Aᵀ)", m: 356, k: 304, n: 128, transposedA: true, accumulate: true),
+    Shape(label: "seq2seq decoder step, half batch", m: 16, k: 128, n: 384, accumulate: true),
+    Shape(label: "seq2seq decoder step back, half batch", m: 16, k: 384, n: 128),
+    Shape(label: "seq2seq decoder embedded inputs", m: 480, k: 64, n: 384, accumulate: true),
+    Shape(label: "seq2seq decoder weight gradient (Aᵀ)", m: 384, k: 480, n: 192, transposedA: true, accumulate: true),
+    Shape(label: "seq2seq attention query, half batch", m: 16, k: 128, n: 128),
 ]
 
 /// Only the products whose label contains the first argument, if any.

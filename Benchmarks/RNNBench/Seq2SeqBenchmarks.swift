@@ -13,8 +13,11 @@ enum Seq2SeqBenchmarks {
         func sentence(_ lengths: ClosedRange<Int>) -> [Int] {
             (0..<(lengths.lowerBound + generator.nextInt(below: lengths.count))).map { _ in 4 + generator.nextInt(below: vocabulary - 4) }
         }
+        // Pairs in the order the lessons use (`Seq2SeqBatch.decodingOrder`).
         let batches = (0..<8).map { _ in
-            Seq2SeqBatch(sources: (0..<32).map { _ in sentence(2...8) }, targets: (0..<32).map { _ in sentence(3...14) })
+            let sources = (0..<32).map { _ in sentence(2...8) }, targets = (0..<32).map { _ in sentence(3...14) }
+            let order = Seq2SeqBatch.decodingOrder(answerLengths: targets.map(\.count))
+            return Seq2SeqBatch(sources: order.map { sources[$0] }, targets: order.map { targets[$0] })
         }
         var next = 0
         let stepSeconds = Measure.secondsPerCall(minimumSeconds: quick ? 0.3 : 1.5) {

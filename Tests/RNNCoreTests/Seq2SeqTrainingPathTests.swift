@@ -9,14 +9,26 @@ struct Seq2SeqTrainingPathTests {
     static let vocabulary = 20
 
     /// A model large enough (8 sequences, H = 64) for its decoder to be split between threads.
-    static func model() -> Seq2SeqModel {
+    static func model(cell: CellKind = .gru) -> Seq2SeqModel {
         var generator = SeededGenerator(seed: 11)
         return Seq2SeqModel(
-            shape: .init(cell: .gru, vocabularySize: vocabulary, embeddingSize: 16, hiddenSize: 64), generator: &generator)
+            shape: .init(cell: cell, vocabularySize: vocabulary, embeddingSize: 16, hiddenSize: 64), generator: &generator)
     }
 
     static func sentence(_ b: Int, length: Int, shift: Int) -> [Int] {
         (0..<length).map { 4 + (b * shift + $0 * 5) % (vocabulary - 4) }
+    }
+
+    @Test("the decoding order sorts answers longest first, alternating between the halves")
+    func decodingOrder() {
+        let order = Seq2SeqBatch.decodingOrder(answerLengths: [3, 9, 1, 9, 5, 2])
+        #expect(order == [1, 4, 5, 3, 0, 2])
+        let batch = Seq2SeqBatch(sources: order.map { _ in [4] }, targets: order.map { Array(repeating: 4, count: [3, 9, 1, 9, 5, 2][$0]) })
+        #expect(batch.decodingRows(at: 0, within: 0..<3) == 0..<3)
+        #expect(batch.decodingRows(at: 5, within: 0..<3) == 0..<2)
+        #expect(batch.decodingRows(at: 6, within: 3..<6) == 3..<4)
+        #expect(batch.decodingRows(at: 9, within: 3..<6) == 3..<4)
+        #expect(batch.decodingRows(at: 10, within: 3..<6) == 3..<3)
     }
 
     @Test("the batch used here is split between threads")
@@ -25,12 +37,20 @@ struct Seq2SeqTrainingPathTests {
         #expect(Self.model().decoderParts(batch: 4, recording: false).count == 1)
     }
 
-    @Test("trainStep equals forward, the loss over every position and backward, bit for bit")
-    func readOutOfRealTokens() {
-        let sources = (0..<8).map { Self.sentence($0, length: 2 + $0 % 4, shift: 3) }
-        let targets = (0..<8).map { Self.sentence($0, length: 1 + $0 % 5, shift: 7) }
+    /// `trainStep` skips the padded rows of each step and reads out real tokens only; the
+    /// reference computes every row and position. Run on pairs as given and in
+    /// `decodingOrder`, where most padding is skipped, for each cell (the LSTM's ∂L/∂c
+    /// alternates between two buffers, which skipped rows must leave at zero).
+    @Test(
+        "trainStep equals forward, the loss over every position and backward, bit for bit",
+        arguments: [CellKind.gru, .lstm, .rnn], [false, true])
+    func readOutOfRealTokens(cell: CellKind, ordered: Bool) {
+        let lengths = (0..<8).map { 1 + $0 % 5 }
+        let order = ordered ? Seq2SeqBatch.decodingOrder(answerLengths: lengths) : Array(0..<8)
+        let sources = order.map { Self.sentence($0, length: 2 + $0 % 4, shift: 3) }
+        let targets = order.map { Self.sentence($0, length: lengths[$0], shift: 7) }
         let batch = Seq2SeqBatch(sources: sources, targets: targets)
-        let trained = Self.model(), reference = Self.model()
+        let trained = Self.model(cell: cell), reference = Self.model(cell: cell)
         let optimizer = Adam(parameters: trained.parameters, learningRate: 0.01)
         let referenceOptimizer = Adam(parameters: reference.parameters, learningRate: 0.01)
         let gradient = Tensor(shape: [batch.targetSteps * batch.size, Self.vocabulary])

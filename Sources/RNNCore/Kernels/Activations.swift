@@ -12,9 +12,7 @@ public enum Activation {
         let clamped = Swift.min(Swift.max(x, -87.33654), 88.72283)
         let n = (clamped * 1.442_695_04).rounded(.toNearestOrEven)
         let r = (clamped - n * 0.693_359_375) - n * (-2.121_944_4e-4)
-        var p = ExpPolynomial.coefficients[0]
-        for c in ExpPolynomial.coefficients.dropFirst() { p = p * r + c }
-        let polynomial = p * (r * r) + r + 1
+        let polynomial = ExpPolynomial.value(r)
         // `n` lies in -126 … 128: split 2ⁿ into two normal powers of two.
         let whole = Int32(n)
         let half = whole >> 1
@@ -58,9 +56,7 @@ extension Activation {
         let shifted = clamped * 1.442_695_04 + magic
         let n = shifted - magic
         let r = (clamped - n * 0.693_359_375) - n * (-2.121_944_4e-4)
-        var p = SIMD16<Float>(repeating: ExpPolynomial.coefficients[0])
-        for c in ExpPolynomial.coefficients.dropFirst() { p = p * r + c }
-        let polynomial = p * (r * r) + r + 1
+        let polynomial = ExpPolynomial.value(r)
         let whole = unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- Int32(bitPattern: magic.bitPattern)
         let half = whole &>> 1
         let first = unsafeBitCast((half &+ 127) &<< 23, to: SIMD16<Float>.self)
@@ -93,51 +89,90 @@ extension Activation {
     /// to `exp(_:)` element by element. The buffers may be the same but must not otherwise
     /// overlap.
     public static func exp(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, count: Int) {
-        apply({ exp($0) }, source, destination, count: count)
+        apply(Exponential.self, source, destination, count: count)
     }
 
     /// Writes the logistic sigmoid of each of the `count` values at `source` to `destination`,
     /// bit-identical to `sigmoid(_:)` element by element. The buffers may be the same but must
     /// not otherwise overlap.
     public static func sigmoid(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, count: Int) {
-        apply({ sigmoid($0) }, source, destination, count: count)
+        apply(Sigmoid.self, source, destination, count: count)
     }
 
     /// Writes `tanh` of each of the `count` values at `source` to `destination`, bit-identical
     /// to `tanh(_:)` element by element. The buffers may be the same but must not otherwise
     /// overlap.
     public static func tanh(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, count: Int) {
-        apply({ tanh($0) }, source, destination, count: count)
+        apply(HyperbolicTangent.self, source, destination, count: count)
     }
 
-    /// Applies `vector` to groups of sixteen values, the last group padded.
+    /// Applies `F` to groups of sixteen values, the last group padded.
+    ///
+    /// `F` is a type rather than a closure so that the function is inlined into the loop: a
+    /// `SIMD16` passed to a function that is not inlined travels in four 128-bit registers,
+    /// and the function's arithmetic is then done 128 bits at a time (measured: 4 ns per
+    /// value instead of 0.3).
     @inline(__always)
-    static func apply(
-        _ vector: (SIMD16<Float>) -> SIMD16<Float>,
-        _ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, count: Int
+    static func apply<F: LaneFunction>(
+        _: F.Type, _ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, count: Int
     ) {
         var index = 0
         while index + 16 <= count {
             let values = UnsafeRawPointer(source + index).loadUnaligned(as: SIMD16<Float>.self)
-            UnsafeMutableRawPointer(destination + index).storeBytes(of: vector(values), as: SIMD16<Float>.self)
+            UnsafeMutableRawPointer(destination + index).storeBytes(of: F.apply(values), as: SIMD16<Float>.self)
             index += 16
         }
         // The last few values go through the vector function too, padded with zeros: lanes are
         // computed independently, so each result equals the scalar function's.
         let remaining = count - index
         if remaining > 0 {
-            var values = SIMD16<Float>(repeating: 0)
-            for lane in 0..<remaining { values[lane] = source[index + lane] }
-            let results = vector(values)
-            for lane in 0..<remaining { destination[index + lane] = results[lane] }
+            F.apply(SIMD16(source + index, lanes: remaining)).store(to: destination + index, lanes: remaining)
         }
     }
 }
 
-/// Cephes' polynomial for `eʳ − 1 − r` on the reduced range, highest power first; the scalar
-/// and vector `exp` evaluate it the same way.
+/// An element-wise function applied sixteen lanes at a time by `Activation.apply`.
+protocol LaneFunction {
+    static func apply(_ x: SIMD16<Float>) -> SIMD16<Float>
+}
+
+private enum Exponential: LaneFunction {
+    @_transparent static func apply(_ x: SIMD16<Float>) -> SIMD16<Float> { Activation.exp(x) }
+}
+
+private enum Sigmoid: LaneFunction {
+    @_transparent static func apply(_ x: SIMD16<Float>) -> SIMD16<Float> { Activation.sigmoid(x) }
+}
+
+private enum HyperbolicTangent: LaneFunction {
+    @_transparent static func apply(_ x: SIMD16<Float>) -> SIMD16<Float> { Activation.tanh(x) }
+}
+
+/// Cephes' polynomial for `eʳ` on the reduced range: `r + 1` plus `r²` times a degree-5
+/// polynomial in Horner's form. The scalar and vector `exp` evaluate it with the same
+/// operations in the same order. (The coefficients are literals: read from an array, they
+/// were loaded through a global accessor on every call, which made `exp` ten times slower.)
 @usableFromInline
 enum ExpPolynomial {
-    @usableFromInline
-    static let coefficients: [Float] = [1.987_569_1e-4, 1.398_199_9e-3, 8.333_452e-3, 4.166_579_6e-2, 1.666_666_5e-1, 5.000_000_1e-1]
+    @_transparent @usableFromInline
+    static func value(_ r: Float) -> Float {
+        var p: Float = 1.987_569_1e-4
+        p = p * r + 1.398_199_9e-3
+        p = p * r + 8.333_452e-3
+        p = p * r + 4.166_579_6e-2
+        p = p * r + 1.666_666_5e-1
+        p = p * r + 5.000_000_1e-1
+        return p * (r * r) + r + 1
+    }
+
+    @_transparent @usableFromInline
+    static func value(_ r: SIMD16<Float>) -> SIMD16<Float> {
+        var p = SIMD16<Float>(repeating: 1.987_569_1e-4)
+        p = p * r + 1.398_199_9e-3
+        p = p * r + 8.333_452e-3
+        p = p * r + 4.166_579_6e-2
+        p = p * r + 1.666_666_5e-1
+        p = p * r + 5.000_000_1e-1
+        return p * (r * r) + r + 1
+    }
 }

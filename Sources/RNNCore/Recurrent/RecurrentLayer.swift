@@ -373,6 +373,20 @@ public final class RecurrentLayer {
         return squares
     }
 
+    /// Records that the sequences `rows` have zero gradients at step `t`, instead of
+    /// `backwardStep(at:rows:outputGradient:)`: for rows whose gradient carried from step t+1
+    /// is zero too (rows skipped at every later step), so it stays zero.
+    func clearBackwardStep(at t: Int, rows: Range<Int>) {
+        let width = gateWidth, offset = (t * batch + rows.lowerBound) * width
+        (storage.gateGradientX.pointer + offset).update(repeating: 0, count: rows.count * width)
+        if cell == .gru { (storage.gateGradientH.pointer + offset).update(repeating: 0, count: rows.count * width) }
+        if cell.hasCellState {
+            // ∂L/∂c alternates between two buffers: the one step t − 1 reads must hold zero.
+            let written = storage.cellCarry(at: t, of: steps).written
+            (written + rows.lowerBound * hiddenSize).update(repeating: 0, count: rows.count * hiddenSize)
+        }
+    }
+
     /// ∂L/∂x_t (`[batch][inputSize]`) once `backwardStep(at: t)` has run; valid until the next call.
     public func inputGradient(at t: Int) -> UnsafeMutablePointer<Float> {
         inputGradient(at: t, columns: 0..<inputSize)

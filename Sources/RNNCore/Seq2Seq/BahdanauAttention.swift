@@ -202,6 +202,12 @@ public final class BahdanauAttention {
         return result
     }
 
+    /// Records that the sequences `rows` have a zero context gradient at step `t`, instead of
+    /// `backwardStep(at:contextGradient:rows:)`.
+    func clearBackwardStep(at t: Int, rows: Range<Int>) {
+        (queryGradients.pointer + (t * batch + rows.lowerBound) * size).update(repeating: 0, count: rows.count * size)
+    }
+
     /// Adds `∂L/∂e · v ⊙ (1 − tanh²)`, the gradient of one score's pre-activation, to the query's
     /// and the key's gradient.
     @inline(__always)

@@ -19,6 +19,8 @@ public struct Seq2SeqBatch {
     public let decoderInputs: [Int]
     /// Decoder targets, `[targetSteps][size]`: the answer then `<eos>`, `CrossEntropy.ignoredTarget` after.
     public let decoderTargets: [Int]
+    /// The decoder steps of each pair: its answer's length plus one.
+    public let targetLengths: [Int]
 
     /// Pads `sources` and `targets` (token indices without special tokens). Every source must
     /// have at least one token.
@@ -29,6 +31,7 @@ public struct Seq2SeqBatch {
         sourceSteps = sources.map(\.count).max()!
         targetSteps = targets.map(\.count).max()! + 1
         sourceLengths = sources.map(\.count)
+        targetLengths = targets.map { $0.count + 1 }
         var tokens = [Int](repeating: Vocabulary.padIndex, count: sourceSteps * size)
         let mask = Tensor(shape: [sourceSteps, size])
         var inputs = [Int](repeating: Vocabulary.padIndex, count: targetSteps * size)
@@ -54,4 +57,24 @@ public struct Seq2SeqBatch {
 
     /// Whether any source is shorter than the longest (so the mask matters).
     public var isPadded: Bool { sourceLengths.contains { $0 < sourceSteps } }
+
+    /// The rows of `rows` that decoder step `t` must compute: from the first row of `rows` to
+    /// the last whose answer reaches step `t` (empty when none does). The rows after it are
+    /// padding at step `t` and at every later step.
+    func decodingRows(at t: Int, within rows: Range<Int>) -> Range<Int> {
+        let last = rows.last { targetLengths[$0] > t }
+        return rows.lowerBound..<(last.map { $0 + 1 } ?? rows.lowerBound)
+    }
+
+    /// An order of pairs, given their answers' lengths, in which training skips the most
+    /// padding: by decreasing length, the pairs of even rank first, then those of odd rank.
+    ///
+    /// The decoder's steps run on two threads by halves of the batch, and each half stops
+    /// computing a row once that row's answer, and every answer after it in the half, has
+    /// ended. In this order both halves hold answers of nearly the same lengths, longest first.
+    public static func decodingOrder(answerLengths: [Int]) -> [Int] {
+        let byLength = answerLengths.indices.sorted { (answerLengths[$0], $1) > (answerLengths[$1], $0) }
+        return byLength.indices.filter { $0 % 2 == 0 }.map { byLength[$0] }
+            + byLength.indices.filter { $0 % 2 == 1 }.map { byLength[$0] }
+    }
 }

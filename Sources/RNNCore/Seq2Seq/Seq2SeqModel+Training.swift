@@ -10,7 +10,7 @@ extension Seq2SeqModel {
     @discardableResult
     public func trainStep(_ batch: Seq2SeqBatch, optimizer: any Optimizer, clip: Float? = nil) -> Float {
         optimizer.zeroGradients()
-        runDecoder(batch, recorder: nil)
+        runDecoder(batch, recorder: nil, skippingPadding: true)
         let H = shape.hiddenSize, V = shape.vocabularySize
         let positions = batch.decoderTargets.indices.filter { batch.decoderTargets[$0] != CrossEntropy.ignoredTarget }
 

@@ -51,6 +51,8 @@ public final class Seq2SeqModel {
     public let output: Linear
 
     var current: Seq2SeqBatch?
+    /// Whether the current pass skips the rows of answers that have ended (`runDecoder`).
+    var skipsPadding = false
     var decoderInput = Workspace()
     var fixedContext = Workspace()
     var scratch = Seq2SeqScratch()
@@ -160,14 +162,20 @@ public final class Seq2SeqModel {
     /// decoder step, `[targetSteps][size][vocabularySize]`.
     @discardableResult
     public func forward(_ batch: Seq2SeqBatch, recorder: (any StepRecorder)? = nil) -> UnsafeMutablePointer<Float> {
-        runDecoder(batch, recorder: recorder)
+        runDecoder(batch, recorder: recorder, skippingPadding: false)
         return output.forward(topDecoder.outputs, rows: batch.targetSteps * batch.size)
     }
 
     /// Runs the encoder and, with teacher forcing, every decoder step: all of `forward` but the
     /// read-out. The decoder's states are then `topDecoder.outputs`.
-    func runDecoder(_ batch: Seq2SeqBatch, recorder: (any StepRecorder)?) {
+    ///
+    /// When `skippingPadding` (and not recording), each step computes only
+    /// `batch.decodingRows(at:within:)` of each part of the batch, and the states of the rows
+    /// after them are left unspecified: for training, which reads only the states of real
+    /// answer tokens. The backward pass then skips the same rows, whose gradients are zero.
+    func runDecoder(_ batch: Seq2SeqBatch, recorder: (any StepRecorder)?, skippingPadding: Bool) {
         current = batch
+        skipsPadding = skippingPadding && recorder == nil
         let B = batch.size, T = batch.targetSteps, E = shape.embeddingSize
         let mask = batch.isPadded ? UnsafePointer(batch.sourceMask.pointer) : nil
         let encoded = encode(tokens: batch.sourceTokens, steps: batch.sourceSteps, batch: B, mask: mask, recorder: recorder)
@@ -178,8 +186,18 @@ public final class Seq2SeqModel {
         // input product is one product over all steps.
         decoder.layers[0].feedLeadingInputs(decoderEmbedding.forward(batch.decoderInputs), width: E)
         BatchSplit.run(decoderParts(batch: B, recording: recorder != nil)) { _, rows in
-            for t in 0..<T { decodeStep(at: t, embedded: nil, rows: rows, recorder: recorder) }
+            for t in 0..<T {
+                let active = decodingRows(at: t, within: rows)
+                if active.isEmpty { break }
+                decodeStep(at: t, embedded: nil, rows: active, recorder: recorder)
+            }
         }
+    }
+
+    /// The rows of `rows` that decoder step `t` computes in the current pass.
+    private func decodingRows(at t: Int, within rows: Range<Int>) -> Range<Int> {
+        guard skipsPadding, let current else { return rows }
+        return current.decodingRows(at: t, within: rows)
     }
 
     /// Backpropagates ∂L/∂scores (`[targetSteps][size][vocabularySize]`) of the last `forward`
@@ -243,23 +261,35 @@ public final class Seq2SeqModel {
         let B = batch.size, E = shape.embeddingSize, H = shape.hiddenSize, top = decoder.layers.count - 1
         let fromAttention = scratch.fromAttention.pointer, stepGradient = scratch.stepGradient.pointer
         let contextGradient = scratch.contextGradient.pointer, fixedContextGradient = scratch.fixedContextGradient.pointer
-        let rowValues = rows.lowerBound * H..<rows.upperBound * H
         for t in stride(from: batch.targetSteps - 1, through: 0, by: -1) {
+            // Rows skipped at step t have zero gradients: their gradient rows of the step are
+            // cleared for the weight gradients formed afterwards from every row.
+            let active = decodingRows(at: t, within: rows), skipped = active.upperBound..<rows.upperBound
+            if !skipped.isEmpty {
+                for layer in decoder.layers { layer.clearBackwardStep(at: t, rows: skipped) }
+                attention?.clearBackwardStep(at: t, rows: skipped)
+            }
+            if active.isEmpty {
+                for layer in 0...top { squares(layer, t, 0) }
+                continue
+            }
+            let activeValues = active.lowerBound * H..<active.upperBound * H
             // s_t feeds the read-out at t and the attention at t+1.
-            for j in rowValues { stepGradient[j] = stateGradient[t * B * H + j] + fromAttention[j] }
-            squares(top, t, topDecoder.backwardStep(at: t, rows: rows, outputGradient: stepGradient))
+            for j in activeValues { stepGradient[j] = stateGradient[t * B * H + j] + fromAttention[j] }
+            squares(top, t, topDecoder.backwardStep(at: t, rows: active, outputGradient: stepGradient))
             for index in stride(from: top - 1, through: 0, by: -1) {
-                let above = decoder.layers[index + 1].inputGradient(at: t, rows: rows, columns: 0..<H)
-                squares(index, t, decoder.layers[index].backwardStep(at: t, rows: rows, outputGradient: above))
+                let above = decoder.layers[index + 1].inputGradient(at: t, rows: active, columns: 0..<H)
+                squares(index, t, decoder.layers[index].backwardStep(at: t, rows: active, outputGradient: above))
             }
             // Only the context part is needed now; the embedding part is one product at the end.
-            let x = decoder.layers[0].inputGradient(at: t, rows: rows, columns: E..<E + H)
-            for b in rows { (contextGradient + b * H).update(from: x + b * (E + H), count: H) }
+            let x = decoder.layers[0].inputGradient(at: t, rows: active, columns: E..<E + H)
+            for b in active { (contextGradient + b * H).update(from: x + b * (E + H), count: H) }
             if let attention {
-                let result = attention.backwardStep(at: t, contextGradient: contextGradient, rows: rows)
-                (fromAttention + rowValues.lowerBound).update(from: result + rowValues.lowerBound, count: rowValues.count)
+                let result = attention.backwardStep(at: t, contextGradient: contextGradient, rows: active)
+                (fromAttention + activeValues.lowerBound).update(
+                    from: result + activeValues.lowerBound, count: activeValues.count)
             } else {
-                for j in rowValues { fixedContextGradient[j] = fixedContextGradient[j] + contextGradient[j] }
+                for j in activeValues { fixedContextGradient[j] = fixedContextGradient[j] + contextGradient[j] }
             }
         }
     }

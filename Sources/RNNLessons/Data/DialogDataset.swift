@@ -48,9 +48,11 @@ struct DialogDataset {
     /// The number of pairs.
     var count: Int { pairs.count }
 
-    /// The pairs at `indices` as a padded batch.
+    /// The pairs at `indices` as a padded batch, in the order in which training skips the most
+    /// padding (`Seq2SeqBatch.decodingOrder`).
     func batch(_ indices: [Int]) -> Seq2SeqBatch {
-        Seq2SeqBatch(sources: indices.map { sources[$0] }, targets: indices.map { targets[$0] })
+        let ordered = Seq2SeqBatch.decodingOrder(answerLengths: indices.map { targets[$0].count }).map { indices[$0] }
+        return Seq2SeqBatch(sources: ordered.map { sources[$0] }, targets: ordered.map { targets[$0] })
     }
 
     /// The longest answer, in tokens: a bound for decoding.
