@@ -4,21 +4,25 @@
 /// The C library's `expf` may change with the library version and the CPU it dispatches to;
 /// these functions use a fixed range reduction and polynomial (Cephes' `expf`, relative error
 /// below 2 ulp on the clamped range), are branch-free so loops over them vectorise, and so
-/// give bit-identical results in every build.
+/// give bit-identical results in every build. Their steps are fused multiply-adds where the
+/// formula has a product and a sum: rounded once, as IEEE 754 defines, by the CPU or by the C
+/// library's `fmaf` alike.
 public enum Activation {
-    /// `eˣ`, with `x` clamped to `-87.3 … 88.7` (so the result is finite and normal).
+    /// The arguments `exp` is exact to 2 ulp on: below, it returns `e^lowest` (the smallest
+    /// normal `Float`); above, `e^highest` (about 2.2·10³⁸, so that 2ⁿ is one normal power of
+    /// two). Sigmoid, tanh and softmax never need more.
+    public static let expRange: ClosedRange<Float> = -87.33654...88.376
+
+    /// `eˣ`, with `x` clamped to `expRange` (so the result is finite and normal).
     @inlinable @inline(__always)
     public static func exp(_ x: Float) -> Float {
-        let clamped = Swift.min(Swift.max(x, -87.33654), 88.72283)
-        let n = (clamped * 1.442_695_04).rounded(.toNearestOrEven)
-        let r = (clamped - n * 0.693_359_375) - n * (-2.121_944_4e-4)
-        let polynomial = ExpPolynomial.value(r)
-        // `n` lies in -126 … 128: split 2ⁿ into two normal powers of two.
-        let whole = Int32(n)
-        let half = whole >> 1
-        let first = Float(bitPattern: UInt32(truncatingIfNeeded: half + 127) << 23)
-        let second = Float(bitPattern: UInt32(truncatingIfNeeded: whole - half + 127) << 23)
-        return polynomial * first * second
+        let clamped = Swift.min(Swift.max(x, -87.33654), 88.376)
+        // n = round(x·log₂e), to nearest even, by adding and removing 1.5·2²³.
+        let shifted = ExpReduction.magic.addingProduct(clamped, ExpReduction.log2e)
+        let n = shifted - ExpReduction.magic
+        let r = clamped.addingProduct(n, -ExpReduction.ln2High).addingProduct(n, -ExpReduction.ln2Low)
+        let power = Float(bitPattern: UInt32(truncatingIfNeeded: Int32(n) + 127) << 23)
+        return ExpPolynomial.value(r) * power
     }
 
     /// `1 / (1 + e⁻ˣ)`.
@@ -46,22 +50,18 @@ extension Activation {
     /// bit-identical to the scalar result.
     @_transparent
     public static func exp(_ x: SIMD16<Float>) -> SIMD16<Float> {
-        let low = SIMD16<Float>(repeating: -87.33654), high = SIMD16<Float>(repeating: 88.72283)
+        let low = SIMD16<Float>(repeating: -87.33654), high = SIMD16<Float>(repeating: 88.376)
         let raised = x.replacing(with: low, where: x .< low)
         let clamped = raised.replacing(with: high, where: high .< raised)
-        // Rounding to nearest even by adding and removing 1.5·2²³ (exact for |n| < 2²²),
-        // which also leaves n as an integer in the sum's low bits. The sign of a zero n may
-        // differ from `rounded(.toNearestOrEven)`; no result depends on it.
-        let magic: Float = 12_582_912
-        let shifted = clamped * 1.442_695_04 + magic
+        // The sum's low bits hold n as an integer (exact for |n| < 2²²).
+        let magic = SIMD16<Float>(repeating: ExpReduction.magic)
+        let shifted = magic.addingProduct(clamped, SIMD16(repeating: ExpReduction.log2e))
         let n = shifted - magic
-        let r = (clamped - n * 0.693_359_375) - n * (-2.121_944_4e-4)
-        let polynomial = ExpPolynomial.value(r)
-        let whole = unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- Int32(bitPattern: magic.bitPattern)
-        let half = whole &>> 1
-        let first = unsafeBitCast((half &+ 127) &<< 23, to: SIMD16<Float>.self)
-        let second = unsafeBitCast((whole &- half &+ 127) &<< 23, to: SIMD16<Float>.self)
-        return polynomial * first * second
+        let r = clamped.addingProduct(n, SIMD16(repeating: -ExpReduction.ln2High))
+            .addingProduct(n, SIMD16(repeating: -ExpReduction.ln2Low))
+        let whole = unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- Int32(bitPattern: ExpReduction.magic.bitPattern)
+        let power = unsafeBitCast((whole &+ 127) &<< 23, to: SIMD16<Float>.self)
+        return ExpPolynomial.value(r) * power
     }
 
     /// `1 / (1 + e⁻ˣ)` in each lane, bit-identical to `sigmoid(_:)`.
@@ -148,31 +148,41 @@ private enum HyperbolicTangent: LaneFunction {
     @_transparent static func apply(_ x: SIMD16<Float>) -> SIMD16<Float> { Activation.tanh(x) }
 }
 
+/// The range reduction of `exp`: `x = n·ln 2 + r` with `|r| ≤ ln 2 / 2`, `ln 2` split in a
+/// short high part (so that `n·ln2High` is exact) and the rest.
+@usableFromInline
+enum ExpReduction {
+    @usableFromInline static let magic: Float = 12_582_912
+    @usableFromInline static let log2e: Float = 1.442_695_04
+    @usableFromInline static let ln2High: Float = 0.693_359_375
+    @usableFromInline static let ln2Low: Float = -2.121_944_4e-4
+}
+
 /// Cephes' polynomial for `eʳ` on the reduced range: `r + 1` plus `r²` times a degree-5
-/// polynomial in Horner's form. The scalar and vector `exp` evaluate it with the same
-/// operations in the same order. (The coefficients are literals: read from an array, they
-/// were loaded through a global accessor on every call, which made `exp` ten times slower.)
+/// polynomial in Horner's form, each step a fused multiply-add. The scalar and vector `exp`
+/// evaluate it with the same operations in the same order. (The coefficients are literals:
+/// read from an array, they were loaded through a global accessor on every call.)
 @usableFromInline
 enum ExpPolynomial {
     @_transparent @usableFromInline
     static func value(_ r: Float) -> Float {
         var p: Float = 1.987_569_1e-4
-        p = p * r + 1.398_199_9e-3
-        p = p * r + 8.333_452e-3
-        p = p * r + 4.166_579_6e-2
-        p = p * r + 1.666_666_5e-1
-        p = p * r + 5.000_000_1e-1
-        return p * (r * r) + r + 1
+        p = Float(1.398_199_9e-3).addingProduct(p, r)
+        p = Float(8.333_452e-3).addingProduct(p, r)
+        p = Float(4.166_579_6e-2).addingProduct(p, r)
+        p = Float(1.666_666_5e-1).addingProduct(p, r)
+        p = Float(5.000_000_1e-1).addingProduct(p, r)
+        return r.addingProduct(p, r * r) + 1
     }
 
     @_transparent @usableFromInline
     static func value(_ r: SIMD16<Float>) -> SIMD16<Float> {
         var p = SIMD16<Float>(repeating: 1.987_569_1e-4)
-        p = p * r + 1.398_199_9e-3
-        p = p * r + 8.333_452e-3
-        p = p * r + 4.166_579_6e-2
-        p = p * r + 1.666_666_5e-1
-        p = p * r + 5.000_000_1e-1
-        return p * (r * r) + r + 1
+        p = SIMD16(repeating: 1.398_199_9e-3).addingProduct(p, r)
+        p = SIMD16(repeating: 8.333_452e-3).addingProduct(p, r)
+        p = SIMD16(repeating: 4.166_579_6e-2).addingProduct(p, r)
+        p = SIMD16(repeating: 1.666_666_5e-1).addingProduct(p, r)
+        p = SIMD16(repeating: 5.000_000_1e-1).addingProduct(p, r)
+        return r.addingProduct(p, r * r) + 1
     }
 }

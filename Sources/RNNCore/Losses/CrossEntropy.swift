@@ -13,39 +13,93 @@ public enum CrossEntropy {
     ///   - probabilities: if given, receives softmax(logits), `[rows][classes]`.
     ///   - gradient: if given, receives ∂loss/∂logits, `[rows][classes]`.
     /// - Returns: the mean over rows whose target is not `ignoredTarget` (0 when there are none).
+    ///
+    /// Large inputs are shared between two threads by rows; each row's term is kept and the
+    /// terms are added in row order, so the result does not depend on the sharing.
     @discardableResult
     public static func loss(
         logits: UnsafePointer<Float>, targets: [Int], classes: Int,
         probabilities: UnsafeMutablePointer<Float>? = nil, gradient: UnsafeMutablePointer<Float>? = nil
     ) -> Float {
+        for target in targets {
+            precondition(
+                target == ignoredTarget || (0..<classes).contains(target), "target \(target) outside 0..<\(classes)")
+        }
         let counted = targets.filter { $0 != ignoredTarget }.count
         let scale = counted == 0 ? 0 : 1 / Float(counted)
-        var total = 0.0
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: classes) { buffer in
-            let exponentials = buffer.baseAddress!
-            for (row, target) in targets.enumerated() {
-                precondition(
-                    target == ignoredTarget || (0..<classes).contains(target), "target \(target) outside 0..<\(classes)")
-                let line = logits + row * classes
-                var largest = line[0]
-                for j in 1..<classes { largest = Swift.max(largest, line[j]) }
+        let rows = targets.count
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: rows) { buffer in
+            let terms = buffer.baseAddress!
+            let middle = rows * classes >= MatrixMultiply.splitElements ? rows / 2 : 0
+            targets.withUnsafeBufferPointer { targets in
+                TwoThreads.run(splitting: 0..<rows, at: middle) { part in
+                    let row = Row(classes: classes, scale: scale)
+                    for index in part {
+                        terms[index] = row.compute(
+                            logits + index * classes, target: targets[index],
+                            probabilities: probabilities.map { $0 + index * classes },
+                            gradient: gradient.map { $0 + index * classes })
+                    }
+                }
+            }
+            var total = 0.0
+            for (index, target) in targets.enumerated() where target != ignoredTarget { total += terms[index] }
+            return Float(total) * scale
+        }
+    }
+
+    /// One row's softmax, loss term and gradient.
+    private struct Row {
+        let classes: Int
+        let scale: Float
+
+        /// Writes the row's probabilities and gradient (when asked) and returns its loss term,
+        /// `log Σ exp(z − max) − (z_target − max)` (0 for an ignored row).
+        func compute(
+            _ line: UnsafePointer<Float>, target: Int, probabilities: UnsafeMutablePointer<Float>?,
+            gradient: UnsafeMutablePointer<Float>?
+        ) -> Double {
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: classes) { buffer in
+                let exponentials = buffer.baseAddress!
+                let largest = Self.largest(line, count: classes)
                 for j in 0..<classes { exponentials[j] = line[j] - largest }
                 Activation.exp(exponentials, exponentials, count: classes)
                 var sum: Float = 0
                 for j in 0..<classes { sum = sum + exponentials[j] }
-                if target != ignoredTarget { total += Foundation.log(Double(sum)) - Double(line[target] - largest) }
-                probabilities.map { output in for j in 0..<classes { output[row * classes + j] = exponentials[j] / sum } }
-                guard let gradient else { continue }
-                let out = gradient + row * classes
-                if target == ignoredTarget {
-                    out.update(repeating: 0, count: classes)
-                } else {
-                    for j in 0..<classes { out[j] = exponentials[j] / sum * scale }
-                    out[target] = (exponentials[target] / sum - 1) * scale
+                probabilities.map { output in for j in 0..<classes { output[j] = exponentials[j] / sum } }
+                if let gradient {
+                    if target == ignoredTarget {
+                        gradient.update(repeating: 0, count: classes)
+                    } else {
+                        for j in 0..<classes { gradient[j] = exponentials[j] / sum * scale }
+                        gradient[target] = (exponentials[target] / sum - 1) * scale
+                    }
                 }
+                return target == ignoredTarget ? 0 : Foundation.log(Double(sum)) - Double(line[target] - largest)
             }
         }
-        return Float(total) * scale
+
+        /// The largest of `count` values, sixteen lanes at a time (a maximum does not depend on
+        /// the order it is taken in).
+        static func largest(_ values: UnsafePointer<Float>, count: Int) -> Float {
+            // (Spelled with `replacing(with:where:)`, which compiles to masked moves; the
+            // generic `pointwiseMax` and `max()` go lane by lane.)
+            var lanes = SIMD16<Float>(repeating: -.infinity)
+            var j = 0
+            while j + 16 <= count {
+                let next = UnsafeRawPointer(values + j).loadUnaligned(as: SIMD16<Float>.self)
+                lanes = lanes.replacing(with: next, where: lanes .< next)
+                j += 16
+            }
+            let eight = lanes.lowHalf.replacing(with: lanes.highHalf, where: lanes.lowHalf .< lanes.highHalf)
+            let four = eight.lowHalf.replacing(with: eight.highHalf, where: eight.lowHalf .< eight.highHalf)
+            var result = Swift.max(Swift.max(four[0], four[1]), Swift.max(four[2], four[3]))
+            while j < count {
+                result = Swift.max(result, values[j])
+                j += 1
+            }
+            return result
+        }
     }
 
     /// softmax of each of `rows` rows of `classes` logits, into `probabilities`.
