@@ -86,12 +86,13 @@ struct ListRunCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/talk/model.safetensors").path))
     }
 
-    @Test("Ctrl-C stops a run with status 130 and leaves no files")
-    func interrupt() throws {
+    /// One lesson, and two that train side by side: neither leaves a file.
+    @Test("Ctrl-C stops a run with status 130 and leaves no files", arguments: [["long-sequence"], ["long-sequence", "stock"]])
+    func interrupt(lessons: [String]) throws {
         let out = try RNNLabProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let result = try RNNLabProcess.run(
-            ["run", "long-sequence", "--iterations", "100000", "--no-render", "--out", out.path], interruptAfter: 1.0)
+            ["run"] + lessons + ["--iterations", "100000", "--no-render", "--out", out.path], interruptAfter: 1.0)
         #expect(result.status == 130, "\(result.error)")
         #expect(result.error.contains("long-sequence: interrupted after "))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)

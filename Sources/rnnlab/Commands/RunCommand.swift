@@ -70,16 +70,23 @@ struct RunCommand: ParsableCommand {
             Console.error("\(error)")
             throw ExitCode.failure
         }
-        // Figures are drawn by `BackgroundFigures` while the next lesson trains; a lesson is
+        // Lessons train side by side (`LessonLanes`) and are handed over in order; a lesson's
+        // figures are drawn by `BackgroundFigures` while later lessons train, and a lesson is
         // reported once its figures are written, before the next one's report.
         let runner = LessonRunner(
             outputFolder: URL(fileURLWithPath: out),
             overrides: LessonOverrides(
                 cell: cell, hidden: hidden, layers: layers, iterations: iterations, learningRate: learningRate, seed: seed))
         let figures = noRender ? nil : FigureFiles(format: format)
-        let progress = ProgressBar()
-        let control = RunControl(
-            progress: quiet ? { _ in } : { progress.update($0) }, shouldStop: { InterruptFlag.isSet })
+        let files = urls.map { url in Result { try LessonFile(contentsOf: url) } }
+        // Two lessons of the same name would write the same files: those runs take turns.
+        let names = files.compactMap { try? $0.get().lesson.name }
+        let lanes = Set(names).count == names.count ? LessonLanes<LessonOutcome>.lanes(lessons: urls.count) : 1
+        let training = LessonLanes(
+            count: urls.count, lanes: lanes, progress: quiet ? nil : ProgressBar(), shouldStop: { InterruptFlag.isSet }
+        ) { index, control in
+            try runner.run(files[index].get(), control: control)
+        }
         var tally = Tally()
         var drawing: (outcome: LessonOutcome, figures: BackgroundFigures?)?
         func finishDrawing() {
@@ -94,22 +101,16 @@ struct RunCommand: ParsableCommand {
                 tally.failed += 1
             }
         }
-        for url in urls {
-            if InterruptFlag.isSet { break }
+        for index in urls.indices {
             do {
-                let file = try LessonFile(contentsOf: url)
-                progress.begin()
-                let outcome: LessonOutcome
-                do {
-                    defer { progress.finish() }
-                    outcome = try runner.run(file, control: control)
-                }
+                let outcome = try training.outcome(index)
                 tally.trainingSeconds += outcome.trainingSeconds
                 finishDrawing()
                 drawing = (outcome, figures.map { BackgroundFigures(writer: $0, trace: outcome.trace, folder: outcome.folder) })
             } catch let error as LessonInterrupted {
                 finishDrawing()
                 Console.error("\(error)")
+                training.waitForAll()
                 throw ExitCode(InterruptFlag.exitStatus)
             } catch {
                 finishDrawing()

@@ -13,9 +13,9 @@ final class ProgressBar {
     /// A bar that redraws in place when `interactive`.
     init(interactive: Bool = Console.isTerminal) { self.interactive = interactive }
 
-    /// Starts timing a new lesson.
-    func begin() {
-        start = .now
+    /// Starts showing a lesson that began training at `start` (now by default).
+    func begin(at start: ContinuousClock.Instant = .now) {
+        self.start = start
         lastDraw = nil
         lastTenth = -1
     }
