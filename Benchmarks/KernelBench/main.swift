@@ -84,6 +84,10 @@ let shapes = [
     Shape(label: "seq2seq decoder embedded inputs", m: 480, k: 64, n: 384, accumulate: true),
     Shape(label: "seq2seq decoder weight gradient (Aᵀ)", m: 384, k: 480, n: 192, transposedA: true, accumulate: true),
     Shape(label: "seq2seq attention query, half batch", m: 16, k: 128, n: 128),
+    Shape(label: "long-sequence step back (25 columns)", m: 85, k: 100, n: 25),
+    Shape(label: "long-sequence read-out (25 columns)", m: 1700, k: 25, n: 25, accumulate: true),
+    Shape(label: "stock step back (10 columns)", m: 128, k: 40, n: 10),
+    Shape(label: "LSTM H=25 input gradient (25 columns)", m: 1700, k: 100, n: 25),
 ]
 
 /// Only the products whose label contains the first argument, if any.

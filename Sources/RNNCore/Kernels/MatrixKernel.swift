@@ -25,6 +25,15 @@ enum MatrixKernel {
     /// Multiply-adds from which a product is split into several parts for all the processors,
     /// when there are more than two: waking dispatch's workers costs about 30 µs.
     static let parallelWork = 1 << 23
+    /// The last columns of a product computed as one zero-padded `SIMD16` (`Panels.visitPadded`)
+    /// instead of narrower vectors and single columns: 5 to 15 columns, but not 8 (one `SIMD8`
+    /// already). With 25 columns, each row takes two sixteen-wide steps instead of three steps
+    /// (16, 8 and 1).
+    static func paddedTail(columns: Int) -> Int {
+        let tail = columns % 16
+        return tail >= 5 && tail != 8 ? tail : 0
+    }
+
     /// Threads for large products: the active processors, or `RNNLAB_THREADS` if set.
     static let workers = ProcessInfo.processInfo.environment["RNNLAB_THREADS"].flatMap { Int($0) }
         ?? ProcessInfo.processInfo.activeProcessorCount
@@ -165,7 +174,9 @@ extension MatrixKernel {
         let scratch: UnsafeMutablePointer<Float>?
 
         func computeAll() {
-            ColumnSweep.visit(columns: product.n, singleRows: rows < RowQuad<Float>.rows, self)
+            let tail = MatrixKernel.paddedTail(columns: product.n)
+            ColumnSweep.visit(columns: product.n - tail, singleRows: rows < RowQuad<Float>.rows, self)
+            if tail > 0 { visitPadded(column: product.n - tail, count: tail) }
         }
 
         /// The columns of `C` from `column` on that one `V` holds, for every row of the block.
@@ -179,18 +190,54 @@ extension MatrixKernel {
                 right = UnsafePointer(scratch)
                 rightStride = width
             }
+            sweepRows(V.self, right: right, rightStride: rightStride, out: out + column, ldc: product.ldc)
+        }
+
+        /// The last `count` columns of `C` (5 to 15, from `column`) as one `SIMD16`: the
+        /// block's columns of `B` and `C` are copied into sixteen-wide scratch rows, zero
+        /// after the last column, computed there, and `C`'s columns copied back. Each value
+        /// of `C` gets the same sum as in place; the extra lanes are discarded.
+        func visitPadded(column: Int, count: Int) {
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: (depth.count + rows) * 16) { buffer in
+                let panel = buffer.baseAddress!, block = panel + depth.count * 16
+                // A few values per row: plain loops (a `memcpy` call per row costs more).
+                func copy(_ rowCount: Int, from source: UnsafePointer<Float>, stride: Int, into target: UnsafeMutablePointer<Float>) {
+                    for row in 0..<rowCount {
+                        SIMD16<Float>.zero.store(to: target + row * 16, lanes: 16)
+                        for j in 0..<count { target[row * 16 + j] = source[row * stride + j] }
+                    }
+                }
+                copy(depth.count, from: product.b + depth.lowerBound * product.ldb + column, stride: product.ldb, into: panel)
+                if load {
+                    copy(rows, from: out + column, stride: product.ldc, into: block)
+                } else {
+                    block.update(repeating: 0, count: rows * 16)
+                }
+                sweepRows(SIMD16<Float>.self, right: panel, rightStride: 16, out: block, ldc: 16)
+                for row in 0..<rows {
+                    for j in 0..<count { out[row * product.ldc + column + j] = block[row * 16 + j] }
+                }
+            }
+        }
+
+        /// Every row of the block, for the columns of `C` at `out` (rows `ldc` apart) that one
+        /// `V` holds, with `B`'s matching columns at `right` (rows `rightStride` apart).
+        @inline(__always)
+        func sweepRows<V: KernelVector>(
+            _: V.Type, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>, ldc: Int
+        ) {
             let tileRows = MatrixKernel.tileRows
             var row = 0
             while row + tileRows <= rows {
-                tile(V.self, row: row, right: right, rightStride: rightStride, out: out + row * product.ldc + column)
+                tile(V.self, row: row, right: right, rightStride: rightStride, out: out + row * ldc, ldc: ldc)
                 row += tileRows
             }
             if row + RowQuad<V>.rows <= rows {
-                quad(V.self, row: row, right: right, rightStride: rightStride, out: out + row * product.ldc + column)
+                quad(V.self, row: row, right: right, rightStride: rightStride, out: out + row * ldc, ldc: ldc)
                 row += RowQuad<V>.rows
             }
             while row < rows {
-                line(V.self, row: row, right: right, rightStride: rightStride, out: out + row * product.ldc + column)
+                line(V.self, row: row, right: right, rightStride: rightStride, out: out + row * ldc)
                 row += 1
             }
         }
@@ -200,9 +247,9 @@ extension MatrixKernel {
         /// enough to keep both FMA units busy through their latency).
         @inline(__always)
         func tile<V: KernelVector>(
-            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>
+            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>, ldc: Int
         ) {
-            let ldc = product.ldc, stride = left.rowStride, step = left.columnStride
+            let stride = left.rowStride, step = left.columnStride
             var upperScales = left.start(row), lowerScales = left.start(row + RowQuad<V>.rows)
             var right = right
             var upper = RowQuad<V>(load: load, from: out, ldc: ldc)
@@ -222,18 +269,18 @@ extension MatrixKernel {
         /// Four rows of `C` by one `V` of columns, for four rows left over after the full tiles.
         @inline(__always)
         func quad<V: KernelVector>(
-            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>
+            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>, ldc: Int
         ) {
             let stride = left.rowStride, step = left.columnStride
             var scales = left.start(row)
             var right = right
-            var sums = RowQuad<V>(load: load, from: out, ldc: product.ldc)
+            var sums = RowQuad<V>(load: load, from: out, ldc: ldc)
             for _ in 0..<depth.count {
                 sums.add(scales, stride: stride, times: V(from: right))
                 scales += step
                 right += rightStride
             }
-            sums.store(to: out, ldc: product.ldc)
+            sums.store(to: out, ldc: ldc)
         }
 
         /// One row of `C` by one `V` of columns, for the rows left over after the tiles.
