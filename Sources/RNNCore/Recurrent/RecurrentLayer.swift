@@ -38,6 +38,8 @@ public final class RecurrentLayer {
     /// Input columns fed for every step at once by `feedLeadingInputs`, in step mode.
     private var leadingWidth = 0
     private var mask: UnsafePointer<Float>?
+    /// Whether the last forward pass skipped the rows of ended sequences (`forward`).
+    private var skipsEnded = false
     private var storage = RecurrentWorkspace()
 
     /// Creates a layer with PyTorch's default initialisation, drawn from `generator` in the
@@ -95,9 +97,15 @@ public final class RecurrentLayer {
     /// Runs the layer over `steps × batch` inputs (`[steps][batch][inputSize]`) from the given
     /// initial state (zero when `nil`), and returns `h_t` for every step (`[steps][batch][H]`).
     ///
-    /// - Parameter mask: `[steps][batch]`, 1 where a sequence has a token and 0 where it is
-    ///   padded; at padded steps the state is carried over unchanged, so the state after the
-    ///   last step is each sequence's state after its own last token.
+    /// - Parameters:
+    ///   - mask: `[steps][batch]`, 1 where a sequence has a token and 0 where it is padded; at
+    ///     padded steps the state is carried over unchanged, so the state after the last step
+    ///     is each sequence's state after its own last token.
+    ///   - skippingEnded: with a mask whose sequences have their tokens first, whether each
+    ///     step computes only the rows up to the last sequence that still has a token
+    ///     (`activeRows(at:within:)`): the outputs of padded steps are then unspecified, but
+    ///     the final state, every real step and every gradient are the same. Ignored when
+    ///     recording.
     ///
     /// The input and mask must stay unchanged until `backward`; results stay valid until the
     /// next forward.
@@ -105,17 +113,46 @@ public final class RecurrentLayer {
     public func forward(
         _ input: UnsafePointer<Float>, steps: Int, batch: Int,
         initialHidden: UnsafePointer<Float>? = nil, initialCell: UnsafePointer<Float>? = nil,
-        mask: UnsafePointer<Float>? = nil, recorder: (any StepRecorder)? = nil
+        mask: UnsafePointer<Float>? = nil, skippingEnded: Bool = false, recorder: (any StepRecorder)? = nil
     ) -> UnsafeMutablePointer<Float> {
         prepare(steps: steps, batch: batch, initialHidden: initialHidden, initialCell: initialCell, mask: mask)
+        skipsEnded = skippingEnded && mask != nil && recorder == nil
         self.input = input
         projectInputs(input, rows: steps * batch, into: storage.preActivations.pointer, inputT: weightIHT.transposed())
         let recurrentT = weightHHT.transposed()
         let parts = recorder == nil ? BatchSplit.ranges(batch: batch, hiddenSize: hiddenSize, gateWidth: gateWidth) : [0..<batch]
         BatchSplit.run(parts) { _, rows in
-            for t in 0..<steps { advance(to: t, rows: rows, recurrentT: recurrentT, recorder: recorder) }
+            for t in 0..<steps {
+                let active = activeRows(at: t, within: rows)
+                if active.isEmpty { break }
+                advance(to: t, rows: active, recurrentT: recurrentT, recorder: recorder)
+            }
+            if skipsEnded { keepFinalStates(of: rows) }
         }
         return outputs
+    }
+
+    /// The rows of `rows` that step `t` computes: all of them, or, when skipping ended
+    /// sequences, from the first to the last that still has a token at step `t` (the rows
+    /// after it have ended, and stay ended at every later step).
+    private func activeRows(at t: Int, within rows: Range<Int>) -> Range<Int> {
+        guard skipsEnded, let mask else { return rows }
+        let stepMask = mask + t * batch
+        let last = rows.last { stepMask[$0] != 0 }
+        return rows.lowerBound..<(last.map { $0 + 1 } ?? rows.lowerBound)
+    }
+
+    /// Copies the state of each of `rows` after its last computed step to the last step, where
+    /// `carryOverPadding` would have carried it.
+    private func keepFinalStates(of rows: Range<Int>) {
+        let H = hiddenSize, last = steps - 1
+        for row in rows {
+            var computed = last
+            while computed >= 0 && activeRows(at: computed, within: rows).upperBound <= row { computed -= 1 }
+            guard computed < last else { continue }
+            (hidden(at: last) + row * H).update(from: hidden(at: computed) + row * H, count: H)
+            if cell.hasCellState { (cellState(at: last) + row * H).update(from: cellState(at: computed) + row * H, count: H) }
+        }
     }
 
     /// Starts a sequence that is fed one step at a time with `step(_:at:)` — for a decoder,
@@ -176,6 +213,7 @@ public final class RecurrentLayer {
         self.steps = steps
         self.batch = batch
         self.mask = mask
+        skipsEnded = false
         let stateCount = batch * hiddenSize
         storage.reserve(cell: cell, steps: steps, batch: batch, hidden: hiddenSize, gateWidth: gateWidth)
         setInitial(storage.hidden.pointer, from: initialHidden, count: stateCount)
@@ -292,8 +330,12 @@ public final class RecurrentLayer {
         let squares = storage.stepSquares.reserve(parts.count * steps)
         BatchSplit.run(parts) { part, rows in
             for t in stride(from: steps - 1, through: 0, by: -1) {
-                squares[part * steps + t] = backwardStep(
-                    at: t, rows: rows, outputGradient: outputGradient.map { $0 + t * stateCount })
+                let active = activeRows(at: t, within: rows), stepGradient = outputGradient.map { $0 + t * stateCount }
+                let skipped = active.upperBound..<rows.upperBound
+                var sum: Float = 0
+                if !skipped.isEmpty { sum = passThrough(at: t, rows: skipped, outputGradient: stepGradient) }
+                if !active.isEmpty { sum += backwardStep(at: t, rows: active, outputGradient: stepGradient) }
+                squares[part * steps + t] = sum
             }
         }
         for t in 0..<steps {
@@ -373,18 +415,25 @@ public final class RecurrentLayer {
         return squares
     }
 
-    /// Records that the sequences `rows` have zero gradients at step `t`, instead of
-    /// `backwardStep(at:rows:outputGradient:)`: for rows whose gradient carried from step t+1
-    /// is zero too (rows skipped at every later step), so it stays zero.
-    func clearBackwardStep(at t: Int, rows: Range<Int>) {
-        let width = gateWidth, offset = (t * batch + rows.lowerBound) * width
+    /// Backpropagates through step `t` for sequences `rows` that the step skipped (they had
+    /// ended, or were skipped at every later step too), instead of
+    /// `backwardStep(at:rows:outputGradient:)`: ∂L/∂h from above (`outputGradient`, for the
+    /// whole batch) is added to the carried gradient, which passes through unchanged, as
+    /// ∂L/∂c does; the step's gate gradients are zero. Returns the sum of squares of the
+    /// rows' ∂L/∂h_t.
+    func passThrough(at t: Int, rows: Range<Int>, outputGradient: UnsafePointer<Float>?) -> Float {
+        let H = hiddenSize, width = gateWidth, offset = (t * batch + rows.lowerBound) * width
+        let carry = storage.carryHidden.pointer + rows.lowerBound * H
+        let squares = CellMath.addGradients(
+            carry, outputGradient.map { $0 + rows.lowerBound * H }, into: carry, count: rows.count * H)
         (storage.gateGradientX.pointer + offset).update(repeating: 0, count: rows.count * width)
         if cell == .gru { (storage.gateGradientH.pointer + offset).update(repeating: 0, count: rows.count * width) }
         if cell.hasCellState {
-            // ∂L/∂c alternates between two buffers: the one step t − 1 reads must hold zero.
-            let written = storage.cellCarry(at: t, of: steps).written
-            (written + rows.lowerBound * hiddenSize).update(repeating: 0, count: rows.count * hiddenSize)
+            // ∂L/∂c alternates between two buffers: carry the rows into the one step t − 1 reads.
+            let carryCell = storage.cellCarry(at: t, of: steps)
+            (carryCell.written + rows.lowerBound * H).update(from: carryCell.read + rows.lowerBound * H, count: rows.count * H)
         }
+        return squares
     }
 
     /// ∂L/∂x_t (`[batch][inputSize]`) once `backwardStep(at: t)` has run; valid until the next call.

@@ -30,11 +30,12 @@ public final class RecurrentStack {
 
     /// Runs every layer over `[steps][batch][inputSize]` inputs and returns the top layer's
     /// `h_t` for every step. `initialState` gives each layer's starting `h` (and `c`); `mask`
-    /// (`[steps][batch]`, 0 at padding) makes padded steps carry the state over.
+    /// (`[steps][batch]`, 0 at padding) makes padded steps carry the state over, or, when
+    /// `skippingEnded`, skips the rows of ended sequences (`RecurrentLayer.forward`).
     @discardableResult
     public func forward(
         _ input: UnsafePointer<Float>, steps: Int, batch: Int, initialState: RecurrentState? = nil,
-        mask: UnsafePointer<Float>? = nil, recorder: (any StepRecorder)? = nil
+        mask: UnsafePointer<Float>? = nil, skippingEnded: Bool = false, recorder: (any StepRecorder)? = nil
     ) -> UnsafeMutablePointer<Float> {
         var current = input
         for (index, layer) in layers.enumerated() {
@@ -42,7 +43,7 @@ public final class RecurrentStack {
                 layer.forward(
                     current, steps: steps, batch: batch, initialHidden: initialState.map { UnsafePointer($0.hidden[index].pointer) },
                     initialCell: initialState?.cell.map { UnsafePointer($0[index].pointer) }, mask: mask,
-                    recorder: recorder))
+                    skippingEnded: skippingEnded, recorder: recorder))
         }
         return UnsafeMutablePointer(mutating: current)
     }

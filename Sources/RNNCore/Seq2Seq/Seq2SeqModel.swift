@@ -53,6 +53,8 @@ public final class Seq2SeqModel {
     var current: Seq2SeqBatch?
     /// Whether the current pass skips the rows of answers that have ended (`runDecoder`).
     var skipsPadding = false
+    /// The order in which the encoder ran the current batch's rows, when not the batch's own.
+    var encoderOrder: RowPermutation?
     var decoderInput = Workspace()
     var fixedContext = Workspace()
     var scratch = Seq2SeqScratch()
@@ -96,6 +98,27 @@ public final class Seq2SeqModel {
         let embedded = encoderEmbedding.forward(tokens)
         let outputs = encoder.forward(embedded, steps: steps, batch: batch, mask: mask, recorder: recorder)
         return (outputs, encoder.finalState())
+    }
+
+    /// `encode` for a padded batch: the encoder runs the rows by decreasing question length,
+    /// both halves of the batch alike (`Seq2SeqBatch.decodingOrder`), so that when
+    /// `skippingEnded` each step can skip the questions that have ended (for training, which
+    /// never reads the outputs of padded steps). Outputs and final state come back in the
+    /// batch's order, and `backward` moves their gradients the other way. With or without
+    /// skipping, every sum is taken in the same order, so the results are the same bits.
+    func encodeBySourceLength(
+        _ batch: Seq2SeqBatch, mask: UnsafePointer<Float>, skippingEnded: Bool
+    ) -> (outputs: UnsafeMutablePointer<Float>, final: RecurrentState) {
+        let S = batch.sourceSteps, B = batch.size, H = shape.hiddenSize
+        let order = RowPermutation(rows: Seq2SeqBatch.decodingOrder(answerLengths: batch.sourceLengths))
+        encoderOrder = order
+        let orderedMask = scratch.encoderMask.reserve(S * B)
+        order.gather(mask, steps: S, width: 1, into: orderedMask)
+        let embedded = encoderEmbedding.forward(order.gather(tokens: batch.sourceTokens, steps: S))
+        let outputs = encoder.forward(embedded, steps: S, batch: B, mask: orderedMask, skippingEnded: skippingEnded)
+        let batchOutputs = scratch.encoderOutputs.reserve(S * B * H)
+        order.scatter(outputs, steps: S, width: H, into: batchOutputs)
+        return (batchOutputs, order.reorder(encoder.finalState(), toBatchOrder: true))
     }
 
     /// Starts the decoder's layers from `state` for `steps` steps, and the attention (or the
@@ -178,7 +201,12 @@ public final class Seq2SeqModel {
         skipsPadding = skippingPadding && recorder == nil
         let B = batch.size, T = batch.targetSteps, E = shape.embeddingSize
         let mask = batch.isPadded ? UnsafePointer(batch.sourceMask.pointer) : nil
-        let encoded = encode(tokens: batch.sourceTokens, steps: batch.sourceSteps, batch: B, mask: mask, recorder: recorder)
+        encoderOrder = nil
+        let encoded = if let mask, recorder == nil {
+            encodeBySourceLength(batch, mask: mask, skippingEnded: skipsPadding)
+        } else {
+            encode(tokens: batch.sourceTokens, steps: batch.sourceSteps, batch: B, mask: mask, recorder: recorder)
+        }
         beginDecoding(
             steps: T, batch: B, state: encoded.final, encoderOutputs: encoded.outputs, sourceSteps: batch.sourceSteps,
             mask: mask, encoderFinal: encoded.final)
@@ -240,12 +268,20 @@ public final class Seq2SeqModel {
 
         // The decoder started from the encoder's final state; the top layer's state also fed
         // the first attention query (or, without attention, every step's context).
-        let finalGradient = decoder.initialStateGradient()
+        var finalGradient = decoder.initialStateGradient()
         let top = finalGradient.hidden[shape.layers - 1].pointer
         for j in 0..<B * H { top[j] = top[j] + fromAttention[j] + fixedContextGradient[j] }
+        var outputGradient = attention.map { UnsafePointer($0.encoderOutputGradient) }
+        if let order = encoderOrder {
+            finalGradient = order.reorder(finalGradient, toBatchOrder: false)
+            if let batchOrdered = outputGradient {
+                let S = batch.sourceSteps, ordered = scratch.encoderOutputGradient.reserve(S * B * H)
+                order.gather(batchOrdered, steps: S, width: H, into: ordered)
+                outputGradient = UnsafePointer(ordered)
+            }
+        }
         let sourceGradient = encoder.backward(
-            outputGradient: attention.map { UnsafePointer($0.encoderOutputGradient) }, finalStateGradient: finalGradient,
-            inputGradient: true)!
+            outputGradient: outputGradient, finalStateGradient: finalGradient, inputGradient: true)!
         encoderEmbedding.backward(sourceGradient)
     }
 
@@ -266,7 +302,8 @@ public final class Seq2SeqModel {
             // cleared for the weight gradients formed afterwards from every row.
             let active = decodingRows(at: t, within: rows), skipped = active.upperBound..<rows.upperBound
             if !skipped.isEmpty {
-                for layer in decoder.layers { layer.clearBackwardStep(at: t, rows: skipped) }
+                // Their carried gradient is zero, so the sums of squares are too.
+                for layer in decoder.layers { _ = layer.passThrough(at: t, rows: skipped, outputGradient: nil) }
                 attention?.clearBackwardStep(at: t, rows: skipped)
             }
             if active.isEmpty {
@@ -306,6 +343,11 @@ struct Seq2SeqScratch {
     var stepSquares = Workspace()
     var readOutStates = Workspace()
     var stateGradient = Workspace()
+    /// The encoder's mask, outputs (in the batch's order) and output gradients (in its own
+    /// order) when it runs the rows in another order (`encodeBySourceLength`).
+    var encoderMask = Workspace()
+    var encoderOutputs = Workspace()
+    var encoderOutputGradient = Workspace()
 
     mutating func reserve(batch: Int, steps: Int, embedding: Int, hidden: Int) {
         fromAttention.reserve(batch * hidden)
