@@ -2,7 +2,8 @@ import Foundation
 import RNNCore
 import RNNRender
 
-/// The time to draw each figure and step frame (decoder frames included) from saved traces, without training (issue #5).
+/// The time to draw each figure and step frame (decoder frames included) from saved traces, without
+/// training (issue #5): the median of five rounds, so that a moment of a busy host does not count.
 ///
 /// `rnnlab-bench figures` reads `output/*/trace.json` (write them with `rnnlab run --all`);
 /// `--traces DIR` reads `DIR/*/trace.json` instead.
@@ -19,17 +20,17 @@ enum FigureBenchmarks {
             guard let data = try? Data(contentsOf: url) else { continue }
             let trace = try JSONDecoder().decode(LessonTrace.self, from: data)
             let times = FigureRenderer.availableFigures(for: trace).map { figure in
-                (figure, 1000 * Measure.secondsPerCall(minimumSeconds: 0.05, rounds: 3) {
+                (figure, 1000 * Measure.secondsPerCall(minimumSeconds: 0.1, rounds: 5) {
                     _ = try? FigureRenderer.render(figure, trace: trace, format: .png)
                 })
             }
             let steps = trace.steps.indices.map { t in
-                1000 * Measure.secondsPerCall(minimumSeconds: 0.02, rounds: 3) {
+                1000 * Measure.secondsPerCall(minimumSeconds: 0.05, rounds: 5) {
                     _ = try? FigureRenderer.renderStep(t: t, trace: trace, format: .png)
                 }
             }
             let decoderSteps = (0..<FigureRenderer.decoderStepCount(for: trace)).map { t in
-                1000 * Measure.secondsPerCall(minimumSeconds: 0.02, rounds: 3) {
+                1000 * Measure.secondsPerCall(minimumSeconds: 0.05, rounds: 5) {
                     _ = try? FigureRenderer.renderDecoderStep(t: t, trace: trace, format: .png)
                 }
             }
