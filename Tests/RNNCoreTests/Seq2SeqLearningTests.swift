@@ -91,6 +91,20 @@ struct Seq2SeqDecodingTests {
         }
     }
 
+    /// A trained model (answers end with `<eos>`) and an untrained one (answers run to the
+    /// length limit), on questions of different lengths decoded as one padded batch.
+    @Test("greedy answers decoded as one batch are each question's greedy answer", arguments: [true, false])
+    func batchedGreedy(trained: Bool) {
+        var generator = SeededGenerator(seed: 5)
+        let model = trained ? Self.trainedModel() : Seq2SeqModel(
+            shape: .init(cell: .lstm, vocabularySize: 12, embeddingSize: 8, hiddenSize: 16), generator: &generator)
+        let sources = [[4, 5, 6], [7, 8], [9, 10, 11, 4], [5], [11, 4, 9, 8, 7, 6]]
+        for maxLength in [3, 30] {
+            let answers = model.greedyAnswers(sources, maxLength: maxLength)
+            #expect(answers == sources.map { model.greedyDecode($0, maxLength: maxLength).tokens })
+        }
+    }
+
     @Test("decoding records attention over the source, states and top tokens at every step")
     func records() {
         final class Collector: DecodingRecorder {

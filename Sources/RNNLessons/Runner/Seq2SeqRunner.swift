@@ -46,7 +46,8 @@ struct Seq2SeqRunner: TaskRunner {
         let everything = data.batch(Array(0..<data.count))
         let finalLoss = CrossEntropy.loss(
             logits: model.forward(everything), targets: everything.decoderTargets, classes: data.vocabulary.count)
-        let answered = (0..<data.count).filter { model.greedyDecode(data.sources[$0], maxLength: maxLength).tokens == data.targets[$0] }
+        let answers = model.greedyAnswers(data.sources, maxLength: maxLength)
+        let answered = (0..<data.count).filter { answers[$0] == data.targets[$0] }
         var result: [String: Double] = [
             "final_loss": Double(finalLoss),
             "answer_accuracy": Double(answered.count) / Double(data.count),
