@@ -29,11 +29,19 @@ struct Seq2SeqRunner: TaskRunner {
         let record = try TrainingLoop.run(
             lesson, control: control, weights: { model.namedTensors },
             observe: { iteration in
-                let decoding = model.greedyDecode(source, maxLength: maxLength)
-                let words = data.vocabulary.decode(decoding.tokens)
+                // The steps of the answer are kept at snapshots only; otherwise its tokens are
+                // enough, which the batch decoder finds without recording every step.
+                let tokens: [Int]
+                if snapshotIterations.contains(iteration) {
+                    let decoding = model.greedyDecode(source, maxLength: maxLength)
+                    kept[iteration] = decoding
+                    tokens = decoding.tokens
+                } else {
+                    tokens = model.greedyAnswers([source], maxLength: maxLength)[0]
+                }
+                let words = data.vocabulary.decode(tokens)
                 predictions.append(DialogDataset.tokenizer.detokenize(words))
                 right.append(words == expected)
-                if snapshotIterations.contains(iteration) { kept[iteration] = decoding }
             },
             step: { _ in model.trainStep(data.batch(plan.next()), optimizer: optimizer, clip: lesson.clipLimit) })
         let losses = record.losses
@@ -42,11 +50,23 @@ struct Seq2SeqRunner: TaskRunner {
         }
         let firstRight = expected == nil ? nil : TrainingLoop.firstStayingTrue(right)
 
-        // Judge the final model on every training pair.
-        let everything = data.batch(Array(0..<data.count))
-        let finalLoss = CrossEntropy.loss(
-            logits: model.forward(everything), targets: everything.decoderTargets, classes: data.vocabulary.count)
-        let answers = model.greedyAnswers(data.sources, maxLength: maxLength)
+        // Judge the final model on every training pair, a training batch's worth at a time (the
+        // model's buffers are sized for those; one batch of the whole corpus would allocate
+        // tens of megabytes, and was several times slower).
+        var lossSum = 0.0, tokens = 0
+        var answers: [[Int]] = []
+        let judged = max(1, lesson.train.batch ?? data.count)
+        for first in stride(from: 0, to: data.count, by: judged) {
+            let pairs = Array(first..<min(first + judged, data.count))
+            let batch = data.batch(pairs)
+            let counted = batch.decoderTargets.filter { $0 != CrossEntropy.ignoredTarget }.count
+            let loss = CrossEntropy.loss(
+                logits: model.forward(batch), targets: batch.decoderTargets, classes: data.vocabulary.count)
+            lossSum += Double(loss) * Double(counted)
+            tokens += counted
+            answers += model.greedyAnswers(pairs.map { data.sources[$0] }, maxLength: maxLength)
+        }
+        let finalLoss = Float(lossSum / Double(max(tokens, 1)))
         let answered = (0..<data.count).filter { answers[$0] == data.targets[$0] }
         var result: [String: Double] = [
             "final_loss": Double(finalLoss),
