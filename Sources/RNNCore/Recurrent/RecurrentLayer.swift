@@ -465,18 +465,41 @@ public final class RecurrentLayer {
     }
 
     /// Adds the weight and bias gradients of all steps, after the last `backwardStep`.
-    public func finishBackward() {
+    public func finishBackward() { finishBackward(rows: nil) }
+
+    /// `finishBackward()` from the rows `rows` of the `[steps·batch]` grid only (in increasing
+    /// order), when the gate gradients of every other row are zero (rows that `passThrough`
+    /// skipped): those rows are gathered into compact buffers first, so each sum leaves out
+    /// only zero terms.
+    func finishBackward(rows: [Range<Int>]?) {
         guard let input else { preconditionFailure("RecurrentLayer backward before forward") }
-        let rows = steps * batch, width = gateWidth
-        let gradX = storage.gateGradientX.pointer
-        let gradH = cell == .gru ? storage.gateGradientH.pointer : gradX
+        let width = gateWidth
+        var count = steps * batch
+        var gradX = UnsafePointer(storage.gateGradientX.pointer)
+        var gradH = cell == .gru ? UnsafePointer(storage.gateGradientH.pointer) : gradX
+        var inputs = input, states = UnsafePointer(storage.hidden.pointer)
+        if let rows {
+            count = rows.reduce(0) { $0 + $1.count }
+            func gather(_ source: UnsafePointer<Float>, width: Int, into buffer: inout Workspace) -> UnsafePointer<Float> {
+                let target = buffer.reserve(count * width)
+                var next = 0
+                for range in rows {
+                    (target + next * width).update(from: source + range.lowerBound * width, count: range.count * width)
+                    next += range.count
+                }
+                return UnsafePointer(target)
+            }
+            gradX = gather(gradX, width: width, into: &storage.compactGateGradientX)
+            gradH = cell == .gru ? gather(gradH, width: width, into: &storage.compactGateGradientH) : gradX
+            inputs = gather(inputs, width: inputSize, into: &storage.compactInputs)
+            states = gather(states, width: hiddenSize, into: &storage.compactStates)
+        }
         MatrixMultiply.addTransposedProduct(
-            gradX, lda: width, input, ldb: inputSize, into: weightIH.gradient.pointer, m: width, n: inputSize, k: rows)
+            gradX, lda: width, inputs, ldb: inputSize, into: weightIH.gradient.pointer, m: width, n: inputSize, k: count)
         MatrixMultiply.addTransposedProduct(
-            gradH, lda: width, storage.hidden.pointer, ldb: hiddenSize, into: weightHH.gradient.pointer,
-            m: width, n: hiddenSize, k: rows)
-        MatrixMultiply.addColumnSums(of: gradX, rows: rows, columns: width, into: biasIH.gradient.pointer)
-        MatrixMultiply.addColumnSums(of: gradH, rows: rows, columns: width, into: biasHH.gradient.pointer)
+            gradH, lda: width, states, ldb: hiddenSize, into: weightHH.gradient.pointer, m: width, n: hiddenSize, k: count)
+        MatrixMultiply.addColumnSums(of: gradX, rows: count, columns: width, into: biasIH.gradient.pointer)
+        MatrixMultiply.addColumnSums(of: gradH, rows: count, columns: width, into: biasHH.gradient.pointer)
     }
 }
 

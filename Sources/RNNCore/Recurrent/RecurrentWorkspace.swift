@@ -37,6 +37,12 @@ struct RecurrentWorkspace {
     var inputGradient = Workspace()
     /// Inputs fed one step at a time, `[T][B][in]`.
     var stepInputs = Workspace()
+    /// The rows of the gate gradients, inputs and previous states that `finishBackward(rows:)`
+    /// sums over, gathered.
+    var compactGateGradientX = Workspace()
+    var compactGateGradientH = Workspace()
+    var compactInputs = Workspace()
+    var compactStates = Workspace()
 
     mutating func reserve(cell kind: CellKind, steps: Int, batch: Int, hidden size: Int, gateWidth: Int) {
         let states = batch * size

@@ -222,6 +222,17 @@ public final class Seq2SeqModel {
         }
     }
 
+    /// The rows of the decoder's `[T·B]` grid that the current pass computed, in order: the
+    /// others were skipped, and their gradients are zero.
+    private func computedDecoderRows(parts: [Range<Int>]) -> [Range<Int>] {
+        guard let current else { return [] }
+        let B = current.size
+        return (0..<current.targetSteps).flatMap { t in
+            parts.map { decodingRows(at: t, within: $0) }.filter { !$0.isEmpty }
+                .map { t * B + $0.lowerBound..<t * B + $0.upperBound }
+        }
+    }
+
     /// The rows of `rows` that decoder step `t` computes in the current pass.
     private func decodingRows(at t: Int, within rows: Range<Int>) -> Range<Int> {
         guard skipsPadding, let current else { return rows }
@@ -262,7 +273,8 @@ public final class Seq2SeqModel {
         }
         let embeddingPart = decoder.layers[0].inputGradient(columns: 0..<E)
         for row in 0..<T * B { (embeddingGradient + row * E).update(from: embeddingPart + row * (E + H), count: E) }
-        for layer in decoder.layers { layer.finishBackward() }
+        let computed = skipsPadding ? computedDecoderRows(parts: parts) : nil
+        for layer in decoder.layers { layer.finishBackward(rows: computed) }
         attention?.finishBackward(steps: T, states: topDecoder.hidden(at: -1))
         decoderEmbedding.backward(embeddingGradient)
 
