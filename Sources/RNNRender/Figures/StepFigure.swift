@@ -38,7 +38,12 @@ struct StepFigure: Figure {
                 list.append(VectorStrip(label: "\(gate)\(suffix)", values: values,
                                         scale: GatesFigure.isTanh(gate) ? .signed : .unit))
             }
-            if let c = layer.c { list.append(VectorStrip(label: "c_t" + suffix, values: c, scale: .symmetric(covering: c))) }
+            if let c = layer.c {
+                // c is not squashed: its colours span its own ±max |c|, written in the label.
+                let scale = ValueScale.symmetric(covering: c)
+                let bound = String(format: "%.2g", scale.range.upperBound)
+                list.append(VectorStrip(label: "c_t (±\(bound))" + suffix, values: c, scale: scale))
+            }
             list.append(VectorStrip(label: "h_t" + suffix, values: layer.h, scale: .signed))
         }
         return list
