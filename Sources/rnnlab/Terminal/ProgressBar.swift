@@ -27,12 +27,12 @@ final class ProgressBar {
         if interactive {
             if let lastDraw, now - lastDraw < .milliseconds(50), !done { return }
             lastDraw = now
-            Console.write("\r" + text(progress, elapsed: seconds(now - start)) + "\u{1B}[K")
+            Console.write("\r" + text(progress, elapsed: (now - start).seconds) + "\u{1B}[K")
         } else {
             let tenth = progress.completed * 10 / progress.total
             guard tenth != lastTenth else { return }
             lastTenth = tenth
-            Console.line(plain(progress, elapsed: seconds(now - start)))
+            Console.line(plain(progress, elapsed: (now - start).seconds))
         }
     }
 
@@ -59,7 +59,4 @@ final class ProgressBar {
             Double(progress.loss), rate)
     }
 
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
 }
