@@ -43,7 +43,7 @@ public enum CrossEntropy {
                 }
             }
             var total = 0.0
-            for (index, target) in targets.enumerated() where target != ignoredTarget { total += terms[index] }
+            for index in 0..<rows { total += terms[index] }
             return Float(total) * scale
         }
     }

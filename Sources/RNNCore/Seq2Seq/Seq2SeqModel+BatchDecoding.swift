@@ -10,8 +10,6 @@ extension Seq2SeqModel {
         let batch = Seq2SeqBatch(sources: sources, targets: sources.map { _ in [] })
         let B = batch.size, V = shape.vocabularySize
         let mask = batch.isPadded ? UnsafePointer(batch.sourceMask.pointer) : nil
-        encoderOrder = nil
-        skipsPadding = false
         let encoded = encode(tokens: batch.sourceTokens, steps: batch.sourceSteps, batch: B, mask: mask, recorder: nil)
         beginDecoding(
             steps: maxLength, batch: B, state: encoded.final, encoderOutputs: encoded.outputs, sourceSteps: batch.sourceSteps,
