@@ -16,7 +16,13 @@ let package = Package(
         .systemLibrary(
             name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]),
-        .target(name: "RNNCore"),
+        .target(
+            name: "RNNCore",
+            // Float.squareRoot() is C's sqrtf from the standard library's shims. With errno
+            // (C's default on Linux) every call checks its argument and may call libm, so
+            // square roots of SIMD vectors are taken one lane at a time. Without errno they are
+            // one vector instruction, correctly rounded all the same.
+            swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
         .target(name: "RNNLessons", dependencies: ["RNNCore", "Yams"]),
         .target(name: "RNNRender", dependencies: ["RNNCore", "CCairo"]),
         .executableTarget(

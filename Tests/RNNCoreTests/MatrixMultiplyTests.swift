@@ -9,11 +9,14 @@ import Testing
         var m: Int, n: Int, k: Int
         var transposedA = false
         var accumulate = true
+        /// Whether every row starts from one bias row (`multiply(…, startingFrom:)`) instead;
+        /// `accumulate` is then ignored.
+        var bias = false
         /// Extra columns beyond the matrix in each row of `A` (its leading dimension), `B` and `C`.
         var padA = 0, padB = 0, padC = 0
 
         var description: String {
-            "m \(m) n \(n) k \(k)\(transposedA ? " Aᵀ" : "")\(accumulate ? " accumulate" : "") "
+            "m \(m) n \(n) k \(k)\(transposedA ? " Aᵀ" : "")\(bias ? " bias" : accumulate ? " accumulate" : "") "
                 + "pads \(padA) \(padB) \(padC)"
         }
     }
@@ -36,7 +39,9 @@ import Testing
         let a = randomValues((test.transposedA ? k : m) * lda, &generator)
         let b = randomValues(k * ldb, &generator)
         var initial = randomValues(m * ldc, &generator)
-        if !test.accumulate {
+        let bias = randomValues(n, &generator)
+        let startsFromC = test.accumulate && !test.bias
+        if !startsFromC {
             // The initial contents must be ignored, even when not finite.
             for index in initial.indices where index % 3 == 0 { initial[index] = .nan }
         }
@@ -47,9 +52,15 @@ import Testing
                     let operand: MatrixMultiply.Operand = test.transposedA
                         ? .transposed(a.baseAddress!, leadingDimension: lda)
                         : .rowMajor(a.baseAddress!, leadingDimension: lda)
-                    MatrixMultiply.multiply(
-                        m: m, n: n, k: k, a: operand, b: b.baseAddress!, ldb: ldb,
-                        c: c.baseAddress!, ldc: ldc, accumulate: test.accumulate)
+                    if test.bias {
+                        MatrixMultiply.multiply(
+                            m: m, n: n, k: k, a: operand, b: b.baseAddress!, ldb: ldb,
+                            c: c.baseAddress!, ldc: ldc, startingFrom: bias)
+                    } else {
+                        MatrixMultiply.multiply(
+                            m: m, n: n, k: k, a: operand, b: b.baseAddress!, ldb: ldb,
+                            c: c.baseAddress!, ldc: ldc, accumulate: test.accumulate)
+                    }
                 }
             }
         }
@@ -57,7 +68,7 @@ import Testing
             for j in 0..<ldc {
                 var expected = initial[i * ldc + j]
                 if j < n {
-                    if !test.accumulate { expected = 0 }
+                    if !startsFromC { expected = test.bias ? bias[j] : 0 }
                     for p in 0..<k {
                         let scale = test.transposedA ? a[p * lda + i] : a[i * lda + p]
                         expected = expected.addingProduct(scale, b[p * ldb + j])
@@ -80,7 +91,7 @@ import Testing
             let test = Case(
                 m: Int(generator.next() % 70) + 1, n: Int(generator.next() % 70) + 1,
                 k: Int(generator.next() % 70) + 1,
-                transposedA: index % 2 == 1, accumulate: index % 4 < 2,
+                transposedA: index % 2 == 1, accumulate: index % 4 < 2, bias: index % 6 == 5,
                 padA: index % 3 == 0 ? Int(generator.next() % 5) : 0,
                 padB: index % 5 == 0 ? Int(generator.next() % 9) : 0,
                 padC: index % 7 == 0 ? Int(generator.next() % 17) : 0)
@@ -91,10 +102,13 @@ import Testing
     @Test(arguments: [
         // Every column width: 128, 64, 32, 16, 8, 4 and single columns, one row and several.
         Case(m: 1, n: 255, k: 9), Case(m: 3, n: 255, k: 40, transposedA: true),
-        Case(m: 9, n: 255, k: 33, accumulate: false),
+        Case(m: 9, n: 255, k: 33, accumulate: false), Case(m: 2, n: 255, k: 20, bias: true),
+        // The last 5–15 columns padded to sixteen, from a bias row.
+        Case(m: 13, n: 25, k: 17, bias: true, padC: 3),
         // Several row blocks and depth blocks on one thread.
         Case(m: 530, n: 36, k: 5, transposedA: true, padA: 3),
         Case(m: 9, n: 40, k: 600, accumulate: false, padB: 5, padC: 2),
+        Case(m: 11, n: 40, k: 600, bias: true, padB: 5, padC: 2),
         // Rows of `B` 4 KB apart: packed from fewer rows.
         Case(m: 21, n: 40, k: 40, transposedA: true, padB: 1024 - 40),
         Case(m: 1, n: 7, k: 1), Case(m: 1, n: 1, k: 1, accumulate: false),
@@ -108,6 +122,7 @@ import Testing
         Case(m: 70, n: 131, k: 1040, accumulate: true, padB: 1, padC: 3),
         Case(m: 130, n: 66, k: 1000, transposedA: true, accumulate: false, padA: 2),
         Case(m: 301, n: 45, k: 640, transposedA: true, accumulate: true),
+        Case(m: 300, n: 384, k: 80, bias: true),
         // Whether one part or two, the last row block has two rows and reads `B` in place.
         Case(m: 514, n: 128, k: 130, transposedA: true, accumulate: false),
     ])
@@ -140,7 +155,7 @@ import Testing
         #expect(differences == 0)
     }
 
-    @Test func emptyDepthClearsOrKeeps() {
+    @Test func emptyDepthClearsKeepsOrSetsTheBias() {
         let unused: [Float] = [1]
         var c: [Float] = [3, 4, 5, 6]
         unused.withUnsafeBufferPointer { unused in
@@ -150,6 +165,8 @@ import Testing
             #expect(c == [3, 4, 5, 6])
             MatrixMultiply.multiply(m: 2, n: 1, k: 0, a: a, b: b, ldb: 2, c: &c, ldc: 2, accumulate: false)
             #expect(c == [0, 4, 0, 6])
+            MatrixMultiply.multiply(m: 2, n: 2, k: 0, a: a, b: b, ldb: 2, c: &c, ldc: 2, startingFrom: [7, 8])
+            #expect(c == [7, 8, 7, 8])
         }
     }
 

@@ -1,7 +1,8 @@
 import Dispatch
 import Foundation
 
-/// The inner loops of `MatrixMultiply.multiply`: `C = (accumulate ? C : 0) + A·B`.
+/// The inner loops of `MatrixMultiply.multiply`: `C = start + A·B`, where the sums start from
+/// zero, from `C` itself or from one bias row (`Start`).
 ///
 /// Summation over `p` runs in increasing order for every element, one multiply and one add at
 /// a time: vector lanes hold different columns of `C` and a register tile holds different rows,
@@ -43,11 +44,11 @@ enum MatrixKernel {
         a: MatrixMultiply.Operand,
         b: UnsafePointer<Float>, ldb: Int,
         c: UnsafeMutablePointer<Float>, ldc: Int,
-        accumulate: Bool
+        start: Start
     ) {
         let product = Product(
             a: a.pointer, aRowStride: a.rowStride, aColumnStride: a.columnStride,
-            b: b, ldb: ldb, c: c, ldc: ldc, n: n, k: k, accumulate: accumulate)
+            b: b, ldb: ldb, c: c, ldc: ldc, n: n, k: k, start: start)
         let tiles = (m + tileRows - 1) / tileRows
         if m * n * k < splitWork || tiles < 2 {
             product.compute(rows: 0..<m)
@@ -69,6 +70,16 @@ enum MatrixKernel {
 }
 
 extension MatrixKernel {
+    /// What each sum of a product starts from.
+    enum Start {
+        /// Zero: `C` is only written.
+        case zero
+        /// `C`'s current value.
+        case current
+        /// The row vector at the pointer (`n` values), for every row of `C`: a layer's bias.
+        case row(UnsafePointer<Float>)
+    }
+
     /// One product's operands, shared read-only between the threads that compute its row ranges
     /// (which write disjoint rows of `C`).
     struct Product: @unchecked Sendable {
@@ -76,7 +87,7 @@ extension MatrixKernel {
         let b: UnsafePointer<Float>, ldb: Int
         let c: UnsafeMutablePointer<Float>, ldc: Int
         let n: Int, k: Int
-        let accumulate: Bool
+        let start: Start
 
         /// Computes rows `rows` of `C`: block by block of rows, then depth block by depth block in
         /// increasing order, each over every column panel.
@@ -102,14 +113,28 @@ extension MatrixKernel {
                             base: a + first * aRowStride + depth.lowerBound * aColumnStride,
                             tileStep: tileRows * aRowStride, rowStride: aRowStride, columnStride: aColumnStride)
                     }
+                    let (initial, initialStride) = startValues(first: first, depthStart: depthStart)
                     // A block of a few rows reads `B` in place, with the wide vectors of single rows.
                     let panels = Panels(
                         product: self, rows: block.count, depth: depth, left: left,
-                        out: c + first * ldc, load: accumulate || depthStart > 0,
+                        out: c + first * ldc, initial: initial, initialStride: initialStride,
                         scratch: block.count >= tileRows ? scratch.map { $0 + leftScratchCount } : nil)
                     panels.computeAll()
                     depthStart = depth.upperBound
                 }
+            }
+        }
+
+        /// Where the depth block from `depthStart` of the row block from row `first` starts its
+        /// sums (`nil`: from zero), and the distance between rows there. After the first depth
+        /// block, `C` holds the running sums.
+        func startValues(first: Int, depthStart: Int) -> (UnsafePointer<Float>?, Int) {
+            let current = (UnsafePointer(c + first * ldc), ldc)
+            if depthStart > 0 { return current }
+            switch start {
+            case .zero: return (nil, 0)
+            case .current: return current
+            case .row(let values): return (values, 0)
             }
         }
 
@@ -168,8 +193,10 @@ extension MatrixKernel {
         let left: LeftBlock
         /// Row 0 of the block in `C`.
         let out: UnsafeMutablePointer<Float>
-        /// Whether `C` holds a running sum (or is still to be set).
-        let load: Bool
+        /// Row 0 of the values the block's sums start from (`initialStride` apart: `C` itself
+        /// when it holds running sums, or one bias row for all), or `nil` to start from zero.
+        let initial: UnsafePointer<Float>?
+        let initialStride: Int
         /// Room for a packed panel of `B` (`depthBlock` × 32 values), or `nil` to read `B` in place.
         let scratch: UnsafeMutablePointer<Float>?
 
@@ -190,7 +217,9 @@ extension MatrixKernel {
                 right = UnsafePointer(scratch)
                 rightStride = width
             }
-            sweepRows(V.self, right: right, rightStride: rightStride, out: out + column, ldc: product.ldc)
+            sweepRows(
+                V.self, right: right, rightStride: rightStride, out: out + column, ldc: product.ldc,
+                initial: initial.map { $0 + column })
         }
 
         /// The last `count` columns of `C` (5 to 15, from `column`) as one `SIMD16`: the
@@ -208,12 +237,14 @@ extension MatrixKernel {
                     }
                 }
                 copy(depth.count, from: product.b + depth.lowerBound * product.ldb + column, stride: product.ldb, into: panel)
-                if load {
-                    copy(rows, from: out + column, stride: product.ldc, into: block)
+                if let initial {
+                    copy(rows, from: initial + column, stride: initialStride, into: block)
                 } else {
                     block.update(repeating: 0, count: rows * 16)
                 }
-                sweepRows(SIMD16<Float>.self, right: panel, rightStride: 16, out: block, ldc: 16)
+                sweepRows(
+                    SIMD16<Float>.self, right: panel, rightStride: 16, out: block, ldc: 16,
+                    initial: initial == nil ? nil : block, initialStride: 16)
                 for row in 0..<rows {
                     for j in 0..<count { out[row * product.ldc + column + j] = block[row * 16 + j] }
                 }
@@ -221,23 +252,31 @@ extension MatrixKernel {
         }
 
         /// Every row of the block, for the columns of `C` at `out` (rows `ldc` apart) that one
-        /// `V` holds, with `B`'s matching columns at `right` (rows `rightStride` apart).
+        /// `V` holds, with `B`'s matching columns at `right` (rows `rightStride` apart), starting
+        /// from the values at `initial` (rows `initialStride` apart; the block's own stride when
+        /// not given) or from zero.
         @inline(__always)
         func sweepRows<V: KernelVector>(
-            _: V.Type, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>, ldc: Int
+            _: V.Type, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>, ldc: Int,
+            initial: UnsafePointer<Float>?, initialStride: Int? = nil
         ) {
-            let tileRows = MatrixKernel.tileRows
+            let tileRows = MatrixKernel.tileRows, initialStride = initialStride ?? self.initialStride
+            func start(_ row: Int) -> UnsafePointer<Float>? { initial.map { $0 + row * initialStride } }
             var row = 0
             while row + tileRows <= rows {
-                tile(V.self, row: row, right: right, rightStride: rightStride, out: out + row * ldc, ldc: ldc)
+                tile(
+                    V.self, row: row, right: right, rightStride: rightStride, out: out + row * ldc, ldc: ldc,
+                    initial: start(row), initialStride: initialStride)
                 row += tileRows
             }
             if row + RowQuad<V>.rows <= rows {
-                quad(V.self, row: row, right: right, rightStride: rightStride, out: out + row * ldc, ldc: ldc)
+                quad(
+                    V.self, row: row, right: right, rightStride: rightStride, out: out + row * ldc, ldc: ldc,
+                    initial: start(row), initialStride: initialStride)
                 row += RowQuad<V>.rows
             }
             while row < rows {
-                line(V.self, row: row, right: right, rightStride: rightStride, out: out + row * ldc)
+                line(V.self, row: row, right: right, rightStride: rightStride, out: out + row * ldc, initial: start(row))
                 row += 1
             }
         }
@@ -247,13 +286,14 @@ extension MatrixKernel {
         /// enough to keep both FMA units busy through their latency).
         @inline(__always)
         func tile<V: KernelVector>(
-            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>, ldc: Int
+            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>, ldc: Int,
+            initial: UnsafePointer<Float>?, initialStride: Int
         ) {
             let stride = left.rowStride, step = left.columnStride
             var upperScales = left.start(row), lowerScales = left.start(row + RowQuad<V>.rows)
             var right = right
-            var upper = RowQuad<V>(load: load, from: out, ldc: ldc)
-            var lower = RowQuad<V>(load: load, from: out + RowQuad<V>.rows * ldc, ldc: ldc)
+            var upper = RowQuad<V>(from: initial, stride: initialStride)
+            var lower = RowQuad<V>(from: initial.map { $0 + RowQuad<V>.rows * initialStride }, stride: initialStride)
             for _ in 0..<depth.count {
                 let vector = V(from: right)
                 upper.add(upperScales, stride: stride, times: vector)
@@ -269,12 +309,13 @@ extension MatrixKernel {
         /// Four rows of `C` by one `V` of columns, for four rows left over after the full tiles.
         @inline(__always)
         func quad<V: KernelVector>(
-            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>, ldc: Int
+            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>, ldc: Int,
+            initial: UnsafePointer<Float>?, initialStride: Int
         ) {
             let stride = left.rowStride, step = left.columnStride
             var scales = left.start(row)
             var right = right
-            var sums = RowQuad<V>(load: load, from: out, ldc: ldc)
+            var sums = RowQuad<V>(from: initial, stride: initialStride)
             for _ in 0..<depth.count {
                 sums.add(scales, stride: stride, times: V(from: right))
                 scales += step
@@ -286,11 +327,12 @@ extension MatrixKernel {
         /// One row of `C` by one `V` of columns, for the rows left over after the tiles.
         @inline(__always)
         func line<V: KernelVector>(
-            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>
+            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>,
+            initial: UnsafePointer<Float>?
         ) {
             var scales = left.start(row)
             var right = right
-            var sum = load ? V(from: out) : V(repeating: 0)
+            var sum = initial.map { V(from: $0) } ?? V(repeating: 0)
             for _ in 0..<depth.count {
                 sum = sum.adding(scales[0], times: V(from: right))
                 scales += left.columnStride
@@ -307,13 +349,17 @@ struct RowQuad<V: KernelVector> {
 
     var s0: V, s1: V, s2: V, s3: V
 
-    /// Starts from `C`'s rows at `out` (`ldc` apart) when `load`, from zero otherwise.
+    /// Starts from the rows at `initial` (`stride` apart), or from zero when `nil`.
     @inline(__always)
-    init(load: Bool, from out: UnsafeMutablePointer<Float>, ldc: Int) {
-        s0 = load ? V(from: out) : V(repeating: 0)
-        s1 = load ? V(from: out + ldc) : V(repeating: 0)
-        s2 = load ? V(from: out + 2 * ldc) : V(repeating: 0)
-        s3 = load ? V(from: out + 3 * ldc) : V(repeating: 0)
+    init(from initial: UnsafePointer<Float>?, stride: Int) {
+        guard let initial else {
+            s0 = V(repeating: 0); s1 = s0; s2 = s0; s3 = s0
+            return
+        }
+        s0 = V(from: initial)
+        s1 = V(from: initial + stride)
+        s2 = V(from: initial + 2 * stride)
+        s3 = V(from: initial + 3 * stride)
     }
 
     /// Adds `scales[r · stride] · vector` to row `r`'s sum, one fused multiply-add each.

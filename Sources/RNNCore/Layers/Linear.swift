@@ -41,10 +41,9 @@ public final class Linear {
         self.input = input
         self.rows = rows
         let output = outputs.reserve(rows * outputSize)
-        for row in 0..<rows { (output + row * outputSize).update(from: bias.value.pointer, count: outputSize) }
         MatrixMultiply.multiply(
             m: rows, n: outputSize, k: inputSize, a: .rowMajor(input, leadingDimension: inputSize),
-            b: weightT.transposed(), ldb: outputSize, c: output, ldc: outputSize, accumulate: true)
+            b: weightT.transposed(), ldb: outputSize, c: output, ldc: outputSize, startingFrom: bias.value.pointer)
         return output
     }
 

@@ -9,9 +9,17 @@ public protocol Optimizer: AnyObject {
 }
 
 extension Optimizer {
-    /// Sets every gradient to zero, before the next backward pass.
+    /// Sets every gradient to zero, before the next backward pass (many elements in two
+    /// halves side by side).
     public func zeroGradients() {
-        for parameter in parameters { parameter.zeroGradient() }
+        let parameters = self.parameters
+        let parts = ElementSlice.parts(counts: parameters.map(\.gradient.count))
+        BatchSplit.run(parts: parts.count) { part in
+            for slice in parts[part] {
+                (parameters[slice.parameter].gradient.pointer + slice.elements.lowerBound)
+                    .update(repeating: 0, count: slice.elements.count)
+            }
+        }
     }
 }
 

@@ -179,11 +179,10 @@ public final class RecurrentLayer {
         leadingWidth = width
         let rows = steps * batch, slots = storage.stepInputs.pointer
         for row in 0..<rows { (slots + row * inputSize).update(from: leading + row * width, count: width) }
-        let sums = storage.preActivations.pointer
-        for row in 0..<rows { (sums + row * gateWidth).update(from: storage.combinedBias.pointer, count: gateWidth) }
         MatrixMultiply.multiply(
             m: rows, n: gateWidth, k: width, a: .rowMajor(slots, leadingDimension: inputSize),
-            b: weightIHT.transposed(), ldb: gateWidth, c: sums, ldc: gateWidth, accumulate: true)
+            b: weightIHT.transposed(), ldb: gateWidth, c: storage.preActivations.pointer, ldc: gateWidth,
+            startingFrom: storage.combinedBias.pointer)
     }
 
     /// Computes step `t` from the columns of `x_t` after those fed by `feedLeadingInputs`
@@ -227,11 +226,9 @@ public final class RecurrentLayer {
     private func projectInputs(
         _ x: UnsafePointer<Float>, rows: Int, into sums: UnsafeMutablePointer<Float>, inputT: UnsafePointer<Float>
     ) {
-        let width = gateWidth
-        for row in 0..<rows { (sums + row * width).update(from: storage.combinedBias.pointer, count: width) }
         MatrixMultiply.multiply(
-            m: rows, n: width, k: inputSize, a: .rowMajor(x, leadingDimension: inputSize),
-            b: inputT, ldb: width, c: sums, ldc: width, accumulate: true)
+            m: rows, n: gateWidth, k: inputSize, a: .rowMajor(x, leadingDimension: inputSize),
+            b: inputT, ldb: gateWidth, c: sums, ldc: gateWidth, startingFrom: storage.combinedBias.pointer)
     }
 
     /// The recurrent part of step `t` for the sequences `rows`, once their input contributions
@@ -257,10 +254,9 @@ public final class RecurrentLayer {
             }
         case .gru:
             let recurrent = storage.recurrentPart.pointer + first * width
-            for row in 0..<count { (recurrent + row * width).update(from: biasHH.value.pointer, count: width) }
             MatrixMultiply.multiply(
                 m: count, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
-                b: recurrentT, ldb: width, c: recurrent, ldc: width, accumulate: true)
+                b: recurrentT, ldb: width, c: recurrent, ldc: width, startingFrom: biasHH.value.pointer)
             if recorder != nil {
                 CellMath.gruPreActivations(
                     sums, recurrent: recurrent, into: storage.recordedPreActivations.reserve(count * width),
@@ -341,13 +337,35 @@ public final class RecurrentLayer {
         for t in 0..<steps {
             setGradientNorm(at: t, partSquares: parts.indices.map { squares[$0 * steps + t] })
         }
-        finishBackward()
+        // The steps skipped for ended sequences have zero gate gradients: the sums leave them out.
+        let computed = skipsEnded
+            ? Self.gridRows(steps: steps, batch: batch, parts: parts) { activeRows(at: $0, within: $1) } : nil
+        finishBackward(rows: computed)
         guard inputGradient else { return nil }
         let result = storage.inputGradient.pointer
-        MatrixMultiply.multiply(
-            m: steps * batch, n: inputSize, k: gateWidth, a: .rowMajor(storage.gateGradientX.pointer, leadingDimension: gateWidth),
-            b: weightIH.value.pointer, ldb: inputSize, c: result, ldc: inputSize, accumulate: false)
+        self.inputGradient(rows: computed, columns: 0..<inputSize, into: result)
         return result
+    }
+
+    /// The rows of a `[steps·batch]` grid that a pass computed, in increasing order, adjacent
+    /// ranges joined, when at step `t` it computed `active(t, part)` of each part of the batch.
+    static func gridRows(
+        steps: Int, batch: Int, parts: [Range<Int>], active: (Int, Range<Int>) -> Range<Int>
+    ) -> [Range<Int>] {
+        var rows: [Range<Int>] = []
+        for t in 0..<steps {
+            for part in parts {
+                let active = active(t, part)
+                guard !active.isEmpty else { continue }
+                let range = t * batch + active.lowerBound..<t * batch + active.upperBound
+                if let last = rows.last, last.upperBound == range.lowerBound {
+                    rows[rows.count - 1] = last.lowerBound..<range.upperBound
+                } else {
+                    rows.append(range)
+                }
+            }
+        }
+        return rows
     }
 
     /// Starts a backward pass that goes one step at a time, from the last step down to 0:
@@ -448,12 +466,6 @@ public final class RecurrentLayer {
         inputGradient(rows: t * batch..<(t + 1) * batch, columns: columns)
     }
 
-    /// Columns `columns` of ∂L/∂x for every step at once, after the last `backwardStep`, laid
-    /// out as `inputGradient(at:columns:)` (for the columns a step-by-step caller did not need).
-    public func inputGradient(columns: Range<Int>) -> UnsafeMutablePointer<Float> {
-        inputGradient(rows: 0..<steps * batch, columns: columns)
-    }
-
     /// ∂L/∂x for rows `rows` of `[steps·batch][inputSize]` and columns `columns`: `dG · W_ih`.
     private func inputGradient(rows: Range<Int>, columns: Range<Int>) -> UnsafeMutablePointer<Float> {
         let result = storage.inputGradient.pointer + rows.lowerBound * inputSize + columns.lowerBound
@@ -466,6 +478,35 @@ public final class RecurrentLayer {
 
     /// Adds the weight and bias gradients of all steps, after the last `backwardStep`.
     public func finishBackward() { finishBackward(rows: nil) }
+
+    /// Writes columns `columns` of ∂L/∂x for every step to `destination`
+    /// (`[steps·batch][columns.count]`), after `finishBackward(rows:)` with the same `rows`:
+    /// computed from the gathered gate gradients of those rows only, zero in every other row
+    /// (whose gate gradients are zero); from every row when `rows` is `nil`. Each computed
+    /// value is the same bits either way.
+    func inputGradient(rows: [Range<Int>]?, columns: Range<Int>, into destination: UnsafeMutablePointer<Float>) {
+        let width = columns.count, weight = weightIH.value.pointer + columns.lowerBound
+        guard let rows else {
+            MatrixMultiply.multiply(
+                m: steps * batch, n: width, k: gateWidth,
+                a: .rowMajor(storage.gateGradientX.pointer, leadingDimension: gateWidth),
+                b: weight, ldb: inputSize, c: destination, ldc: width, accumulate: false)
+            return
+        }
+        let count = rows.reduce(0) { $0 + $1.count }
+        let compact = storage.compactInputGradient.reserve(count * width)
+        MatrixMultiply.multiply(
+            m: count, n: width, k: gateWidth, a: .rowMajor(storage.compactGateGradientX.pointer, leadingDimension: gateWidth),
+            b: weight, ldb: inputSize, c: compact, ldc: width, accumulate: false)
+        var next = 0, end = 0
+        for range in rows {
+            (destination + end * width).update(repeating: 0, count: (range.lowerBound - end) * width)
+            (destination + range.lowerBound * width).update(from: compact + next * width, count: range.count * width)
+            next += range.count
+            end = range.upperBound
+        }
+        (destination + end * width).update(repeating: 0, count: (steps * batch - end) * width)
+    }
 
     /// `finishBackward()` from the rows `rows` of the `[steps·batch]` grid only (in increasing
     /// order), when the gate gradients of every other row are zero (rows that `passThrough`

@@ -43,6 +43,8 @@ struct RecurrentWorkspace {
     var compactGateGradientH = Workspace()
     var compactInputs = Workspace()
     var compactStates = Workspace()
+    /// ∂L/∂x of the gathered rows (`inputGradient(rows:columns:into:)`).
+    var compactInputGradient = Workspace()
 
     mutating func reserve(cell kind: CellKind, steps: Int, batch: Int, hidden size: Int, gateWidth: Int) {
         let states = batch * size

@@ -117,7 +117,8 @@ public final class BahdanauAttention {
             m: count, n: A, k: queryWidth, a: .rowMajor(state + first * queryWidth, leadingDimension: queryWidth),
             b: queryTransposed!, ldb: A, c: q, ldc: A, accumulate: false)
         // tanh(W_a s + U_a h_j) for every sequence and source position, then the scores
-        // e = v · tanh(…) as one product.
+        // e = v · tanh(…), each a sixteen-lane dot product (one long chain of multiply-adds
+        // per score would wait on every add).
         let block = squashed.pointer + (t * batch + first) * S * A
         for b in 0..<count {
             for j in 0..<S {
@@ -127,10 +128,10 @@ public final class BahdanauAttention {
             }
         }
         Activation.tanh(block, block, count: count * S * A)
-        let alpha = weights(at: t), context = self.context(at: t)
-        MatrixMultiply.multiply(
-            m: count * S, n: 1, k: A, a: .rowMajor(block, leadingDimension: A), b: energy.value.pointer, ldb: 1,
-            c: alpha + first * S, ldc: 1, accumulate: false)
+        let alpha = weights(at: t), context = self.context(at: t), v = energy.value.pointer
+        for score in 0..<count * S {
+            alpha[first * S + score] = VectorLoops.dot(block + score * A, v, count: A)
+        }
         for b in rows {
             let row = alpha + b * S
             var largest = -Float.infinity

@@ -226,10 +226,8 @@ public final class Seq2SeqModel {
     /// others were skipped, and their gradients are zero.
     private func computedDecoderRows(parts: [Range<Int>]) -> [Range<Int>] {
         guard let current else { return [] }
-        let B = current.size
-        return (0..<current.targetSteps).flatMap { t in
-            parts.map { decodingRows(at: t, within: $0) }.filter { !$0.isEmpty }
-                .map { t * B + $0.lowerBound..<t * B + $0.upperBound }
+        return RecurrentLayer.gridRows(steps: current.targetSteps, batch: current.size, parts: parts) {
+            decodingRows(at: $0, within: $1)
         }
     }
 
@@ -271,10 +269,9 @@ public final class Seq2SeqModel {
                 layer.setGradientNorm(at: t, partSquares: parts.indices.map { squares[($0 * L + index) * T + t] })
             }
         }
-        let embeddingPart = decoder.layers[0].inputGradient(columns: 0..<E)
-        for row in 0..<T * B { (embeddingGradient + row * E).update(from: embeddingPart + row * (E + H), count: E) }
         let computed = skipsPadding ? computedDecoderRows(parts: parts) : nil
         for layer in decoder.layers { layer.finishBackward(rows: computed) }
+        decoder.layers[0].inputGradient(rows: computed, columns: 0..<E, into: embeddingGradient)
         attention?.finishBackward(steps: T, states: topDecoder.hidden(at: -1))
         decoderEmbedding.backward(embeddingGradient)
 

@@ -62,11 +62,22 @@ public final class Tensor: @unchecked Sendable {
         return result
     }
 
-    /// The sum of the squares of the elements, accumulated in `Double` in index order.
+    /// The sum of the squares of the elements, in `Double`: sixteen partial sums, lane `l`
+    /// adding the squares of elements `k ≡ l (mod 16)` in increasing `k`, then halved in a
+    /// fixed order (lanes 0–7 plus 8–15, then 0–3 plus 4–7, …). Each square is exact in
+    /// `Double`, and the order does not depend on the build or the machine.
     public func sumOfSquares() -> Double {
-        var total = 0.0
-        for index in 0..<count { total += Double(pointer[index]) * Double(pointer[index]) }
-        return total
+        var low = SIMD8<Double>.zero, high = SIMD8<Double>.zero
+        for start in stride(from: 0, to: count, by: 16) {
+            let values = SIMD16<Float>(pointer + start, lanes: Swift.min(16, count - start))
+            let lowValues = SIMD8<Double>(values.lowHalf), highValues = SIMD8<Double>(values.highHalf)
+            low.addProduct(lowValues, lowValues)
+            high.addProduct(highValues, highValues)
+        }
+        let eight = low + high
+        let four = eight.lowHalf + eight.highHalf
+        let two = four.lowHalf + four.highHalf
+        return two[0] + two[1]
     }
 }
 
