@@ -68,6 +68,38 @@ struct TrainingTests {
         }
         #expect(loss < 0.05)
     }
+
+    @Test("clipping as the optimizer reads the gradients gives the bits of clipping them in place")
+    func clippingInTheOptimizerStep() {
+        for useSGD in [false, true] {
+            let models = (0..<2).map { _ in
+                var generator = SeededGenerator(seed: 9)
+                return SequenceModel(
+                    shape: .init(cell: .lstm, inputSize: 5, hiddenSize: 6, layers: 2, outputSize: 5), generator: &generator)
+            }
+            let optimizers: [any Optimizer] = models.map {
+                useSGD ? SGD(parameters: $0.parameters, learningRate: 0.3, momentum: 0.9) as any Optimizer
+                    : Adam(parameters: $0.parameters, learningRate: 0.1)
+            }
+            let input = OneHot.tensor(Self.indices("hihell"), classes: 5), targets = Self.indices("ihello")
+            var norms: [Float] = []
+            for _ in 0..<5 {
+                // In place, as PyTorch's clip_grad_norm_ and step().
+                let (model, optimizer) = (models[0], optimizers[0])
+                optimizer.zeroGradients()
+                let logits = model.forward(input.pointer, steps: 6, batch: 1)
+                let gradient = Tensor(shape: [6, 5])
+                _ = CrossEntropy.loss(logits: logits, targets: targets, classes: 5, gradient: gradient.pointer)
+                model.backward(gradient.pointer)
+                norms.append(GradientClipping.clip(model.parameters, maximum: 0.05))
+                optimizer.step()
+                // Fused into the step.
+                models[1].trainStep(input.pointer, steps: 6, batch: 1, targets: .classes(targets), optimizer: optimizers[1], clip: 0.05)
+            }
+            #expect(norms.allSatisfy { $0 > 0.05 }, "the clipping must have scaled the gradients")
+            #expect(WeightDigest.of(models[0].parameters) == WeightDigest.of(models[1].parameters), "SGD: \(useSGD)")
+        }
+    }
 }
 
 /// A 64-bit FNV-1a digest of parameter bits, for comparing weights exactly.

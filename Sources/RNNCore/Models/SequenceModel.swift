@@ -112,7 +112,8 @@ public final class SequenceModel {
     }
 
     /// One optimizer step: zeroes the gradients, runs forward, computes the loss, backpropagates,
-    /// clips the global gradient norm to `clip` when given, and updates the parameters.
+    /// and updates the parameters, from the gradients clipped to a global norm of `clip` when
+    /// given (the clipping is applied as the optimizer reads them; the gradients keep their values).
     ///
     /// - Returns: the loss before the update.
     @discardableResult
@@ -133,8 +134,7 @@ public final class SequenceModel {
             loss = SquaredError.loss(predictions: output, targets: values, count: count, reduction: reduction, gradient: gradient)
         }
         backward(gradient)
-        if let clip { GradientClipping.clip(parameters, maximum: clip) }
-        optimizer.step()
+        optimizer.step(gradientScale: clip.map { GradientClipping.scale(parameters, maximum: $0) } ?? 1)
         return loss
     }
 }

@@ -34,7 +34,7 @@ public final class Adam: Optimizer {
         parts = ElementSlice.parts(counts: parameters.map(\.value.count))
     }
 
-    public func step() {
+    public func step(gradientScale: Float) {
         stepCount += 1
         let correction1 = 1 - Float(pow(Double(beta1), Double(stepCount)))
         let correction2Root = Float((1 - pow(Double(beta2), Double(stepCount))).squareRoot())
@@ -42,14 +42,14 @@ public final class Adam: Optimizer {
         // Every element is updated on its own, so the parts may run at the same time.
         BatchSplit.run(parts: parts.count) { part in
             for slice in parts[part] {
-                update(slice, stepSize: stepSize, correction2Root: correction2Root)
+                update(slice, stepSize: stepSize, correction2Root: correction2Root, gradientScale: gradientScale)
             }
         }
         for parameter in parameters { parameter.markChanged() }
     }
 
     /// Updates the elements `slice` of one parameter and its moments.
-    private func update(_ slice: ElementSlice, stepSize: Float, correction2Root: Float) {
+    private func update(_ slice: ElementSlice, stepSize: Float, correction2Root: Float, gradientScale: Float) {
         let parameter = parameters[slice.parameter]
         let value = parameter.value.pointer, gradient = parameter.gradient.pointer
         let m = firstMoments[slice.parameter].pointer, v = secondMoments[slice.parameter].pointer
@@ -57,7 +57,8 @@ public final class Adam: Optimizer {
         // would (each operation is rounded the same lane by lane), so the result is the same.
         for start in stride(from: slice.elements.lowerBound, to: slice.elements.upperBound, by: 16) {
             let lanes = min(16, slice.elements.upperBound - start)
-            let g = SIMD16<Float>(gradient + start, lanes: lanes)
+            let stored = SIMD16<Float>(gradient + start, lanes: lanes)
+            let g = gradientScale == 1 ? stored : stored * gradientScale
             let mNext = beta1 * SIMD16<Float>(m + start, lanes: lanes) + (1 - beta1) * g
             let vNext = beta2 * SIMD16<Float>(v + start, lanes: lanes) + (1 - beta2) * g * g
             let denominator = vNext.squareRoot() / correction2Root + epsilon

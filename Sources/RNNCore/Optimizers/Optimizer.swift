@@ -4,8 +4,15 @@ public protocol Optimizer: AnyObject {
     var parameters: [Parameter] { get }
     /// The step size.
     var learningRate: Float { get set }
+    /// Applies one update from the current gradients, each multiplied by `gradientScale`
+    /// first (as clipping would have scaled them in place, with the same rounding; the
+    /// gradients themselves are left as they are), and marks every parameter changed.
+    func step(gradientScale: Float)
+}
+
+extension Optimizer {
     /// Applies one update from the current gradients, and marks every parameter changed.
-    func step()
+    public func step() { step(gradientScale: 1) }
 }
 
 extension Optimizer {
@@ -34,6 +41,14 @@ public enum GradientClipping {
             forEachPart(parameters) { index in sums[index] = parameters[index].gradient.sumOfSquares() }
         }
         return Float(sums.reduce(0.0, +).squareRoot())
+    }
+
+    /// The factor that brings the global norm of all gradients to at most `maximum`, as
+    /// PyTorch's `clip_grad_norm_` computes it (1 when the norm is within it): for
+    /// `Optimizer.step(gradientScale:)`, which saves scaling every gradient in place.
+    public static func scale(_ parameters: [Parameter], maximum: Float) -> Float {
+        let scale = maximum / (globalNorm(parameters) + 1e-6)
+        return scale < 1 ? scale : 1
     }
 
     /// Scales all gradients so that their global norm is at most `maximum`, as PyTorch's

@@ -17,16 +17,17 @@ public final class SGD: Optimizer {
         velocities = parameters.map { Tensor(shape: $0.shape) }
     }
 
-    public func step() {
+    public func step(gradientScale: Float) {
         for (index, parameter) in parameters.enumerated() {
             let value = parameter.value.pointer, gradient = parameter.gradient.pointer
             let velocity = velocities[index].pointer
             for j in 0..<parameter.value.count {
+                let g = gradientScale == 1 ? gradient[j] : gradient[j] * gradientScale
                 let direction: Float
                 if momentum == 0 {
-                    direction = gradient[j]
+                    direction = g
                 } else {
-                    velocity[j] = started ? momentum * velocity[j] + gradient[j] : gradient[j]
+                    velocity[j] = started ? momentum * velocity[j] + g : g
                     direction = velocity[j]
                 }
                 value[j] = value[j] - learningRate * direction

@@ -1,6 +1,7 @@
 extension Seq2SeqModel {
     /// One optimizer step on a batch: mean cross-entropy over every real answer token
-    /// (`<eos>` included), with the global gradient norm clipped to `clip` when given.
+    /// (`<eos>` included), with the global gradient norm clipped to `clip` when given (as the
+    /// optimizer reads the gradients, which keep their values).
     /// Returns the loss before the update.
     ///
     /// Only the decoder states of real answer tokens are read out: padded positions add
@@ -28,8 +29,7 @@ extension Seq2SeqModel {
             (stateGradient + position * H).update(from: readOutGradient + row * H, count: H)
         }
         backward(stateGradient: stateGradient)
-        if let clip { GradientClipping.clip(parameters, maximum: clip) }
-        optimizer.step()
+        optimizer.step(gradientScale: clip.map { GradientClipping.scale(parameters, maximum: $0) } ?? 1)
         return loss
     }
 }
