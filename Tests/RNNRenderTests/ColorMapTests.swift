@@ -36,6 +36,11 @@ import Testing
     @Test func ticksAreRoundAndLabelled() {
         #expect(Ticks.nice(0, 1, count: 5) == [0, 0.25, 0.5, 0.75, 1])
         #expect(Ticks.logarithmic(0.001, 10).first == 0.001)
+        // Within less than a decade, round values as on a linear axis instead of one or two ticks.
+        #expect(Ticks.logarithmic(0.001, 0.00316) == [0.001, 0.002, 0.003])
+        #expect(Ticks.logarithmic(1, 100) == [1, 2, 5, 10, 20, 50, 100])
+        #expect(Ticks.logarithmic(1, 1000) == [1, 10, 100, 1000])
+        #expect([0.001, 0.0025, 0.03, 1, 20, 1e4, 2e-4].map(Ticks.logLabel) == ["0.001", "0.0025", "0.03", "1", "20", "1e+04", "2e-04"])
         #expect(Ticks.label(0.5, among: [0, 0.5, 1]) == "0.5")
         #expect(Ticks.format(-0.0001, decimals: 2) == "0.00")
     }

@@ -21,7 +21,9 @@ enum Ticks {
         return ticks
     }
 
-    /// Powers of ten covering `lower…upper` (both > 0), with 2 and 5 in between when there are few decades.
+    /// Powers of ten covering `lower…upper` (both > 0), with 2 and 5 in between when there are
+    /// few decades; within less than a decade, where those would leave one or two ticks, round
+    /// values as on a linear axis (0.001, 0.002, 0.003).
     static func logarithmic(_ lower: Double, _ upper: Double) -> [Double] {
         guard lower > 0, upper > lower else { return lower > 0 ? [lower] : [] }
         let first = Int(log10(lower).rounded(.down)), last = Int(log10(upper).rounded(.up))
@@ -32,6 +34,10 @@ enum Ticks {
                 let v = m * pow(10, Double(exponent))
                 if v >= lower * 0.999, v <= upper * 1.001 { ticks.append(v) }
             }
+        }
+        if ticks.count < 3 {
+            let linear = nice(lower, upper, count: 4).filter { $0 > 0 }
+            if linear.count > ticks.count { return linear }
         }
         return ticks
     }
@@ -44,10 +50,17 @@ enum Ticks {
         return format(value, decimals: max(0, Int((-log10(step)).rounded(.up)) + (isQuarter(step) ? 1 : 0)))
     }
 
-    /// A log-axis label: 0.001, 0.01 … 1, 10, 1000, then 1e4.
+    /// A log-axis label: 0.001, 0.0025, 0.01 … 1, 10, 1000, then 1e4 (with as many digits as
+    /// the value needs, up to three significant ones).
     static func logLabel(_ value: Double) -> String {
-        if value >= 1e4 || value < 1e-3 { return String(format: "%.0e", value) }
-        return value >= 1 ? format(value, decimals: 0) : format(value, decimals: Int((-log10(value)).rounded(.up)))
+        guard value > 0 else { return format(value, decimals: 0) }
+        let magnitude = Int(log10(value).rounded(.down))
+        let significant = (0...2).first { digits in
+            let scale = pow(10, Double(digits - magnitude))
+            return abs((value * scale).rounded() - value * scale) < 1e-6
+        } ?? 2
+        if value >= 1e4 || value < 1e-3 { return String(format: "%.\(significant)e", value) }
+        return format(value, decimals: max(0, significant - magnitude))
     }
 
     /// `value` with `decimals` decimals, without "-0".
