@@ -91,7 +91,7 @@ import Testing
             let test = Case(
                 m: Int(generator.next() % 70) + 1, n: Int(generator.next() % 70) + 1,
                 k: Int(generator.next() % 70) + 1,
-                transposedA: index % 2 == 1, accumulate: index % 4 < 2, bias: index % 6 == 5,
+                transposedA: index % 2 == 1, accumulate: index % 4 < 2, bias: index % 5 == 3,
                 padA: index % 3 == 0 ? Int(generator.next() % 5) : 0,
                 padB: index % 5 == 0 ? Int(generator.next() % 9) : 0,
                 padC: index % 7 == 0 ? Int(generator.next() % 17) : 0)

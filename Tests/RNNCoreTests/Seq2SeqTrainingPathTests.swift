@@ -9,10 +9,11 @@ struct Seq2SeqTrainingPathTests {
     static let vocabulary = 20
 
     /// A model large enough (8 sequences, H = 64) for its decoder to be split between threads.
-    static func model(cell: CellKind = .gru) -> Seq2SeqModel {
+    static func model(cell: CellKind = .gru, layers: Int = 1) -> Seq2SeqModel {
         var generator = SeededGenerator(seed: 11)
         return Seq2SeqModel(
-            shape: .init(cell: cell, vocabularySize: vocabulary, embeddingSize: 16, hiddenSize: 64), generator: &generator)
+            shape: .init(cell: cell, vocabularySize: vocabulary, embeddingSize: 16, hiddenSize: 64, layers: layers),
+            generator: &generator)
     }
 
     static func sentence(_ b: Int, length: Int, shift: Int) -> [Int] {
@@ -45,26 +46,39 @@ struct Seq2SeqTrainingPathTests {
         "trainStep equals forward, the loss over every position and backward, bit for bit",
         arguments: [CellKind.gru, .lstm, .rnn], [false, true])
     func readOutOfRealTokens(cell: CellKind, ordered: Bool) {
+        Self.checkTrainStep(cell: cell, ordered: ordered, layers: 1)
+    }
+
+    /// The same with two layers: the encoder's lower layer gets the gradient the upper one
+    /// formed from its computed rows only (zero in the others).
+    @Test("with two layers too", arguments: [CellKind.gru, .lstm])
+    func twoLayers(cell: CellKind) {
+        Self.checkTrainStep(cell: cell, ordered: true, layers: 2)
+    }
+
+    static func checkTrainStep(cell: CellKind, ordered: Bool, layers: Int) {
         let lengths = (0..<8).map { 1 + $0 % 5 }
         let order = ordered ? Seq2SeqBatch.decodingOrder(answerLengths: lengths) : Array(0..<8)
         let sources = order.map { Self.sentence($0, length: 2 + $0 % 4, shift: 3) }
         let targets = order.map { Self.sentence($0, length: lengths[$0], shift: 7) }
         let batch = Seq2SeqBatch(sources: sources, targets: targets)
-        let trained = Self.model(cell: cell), reference = Self.model(cell: cell)
+        let trained = Self.model(cell: cell, layers: layers), reference = Self.model(cell: cell, layers: layers)
         let optimizer = Adam(parameters: trained.parameters, learningRate: 0.01)
         let referenceOptimizer = Adam(parameters: reference.parameters, learningRate: 0.01)
         let gradient = Tensor(shape: [batch.targetSteps * batch.size, Self.vocabulary])
+        var norms: [Float] = []
         for _ in 0..<3 {
-            let loss = trained.trainStep(batch, optimizer: optimizer, clip: 1)
+            let loss = trained.trainStep(batch, optimizer: optimizer, clip: 0.05)
             referenceOptimizer.zeroGradients()
             let referenceLoss = CrossEntropy.loss(
                 logits: reference.forward(batch), targets: batch.decoderTargets, classes: Self.vocabulary,
                 gradient: gradient.pointer)
             reference.backward(gradient.pointer)
-            GradientClipping.clip(reference.parameters, maximum: 1)
+            norms.append(GradientClipping.clip(reference.parameters, maximum: 0.05))
             referenceOptimizer.step()
             #expect(loss == referenceLoss)
         }
+        #expect(norms.contains { $0 > 0.05 }, "the clipping must have scaled some step's gradients")
         for (parameter, expected) in zip(trained.parameters, reference.parameters) {
             #expect(parameter.value.values == expected.value.values, "\(parameter.name)")
         }

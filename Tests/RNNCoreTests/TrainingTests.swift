@@ -69,6 +69,24 @@ struct TrainingTests {
         #expect(loss < 0.05)
     }
 
+    @Test("a sum of squares adds sixteen lanes in Double in a fixed order")
+    func sumOfSquaresOrder() {
+        var generator = SeededGenerator(seed: 4)
+        let tensor = Tensor(shape: [37])
+        for index in 0..<37 { tensor[index] = (generator.nextUnitFloat() * 2 - 1) * Float(1 << (index % 9)) }
+        // The defining order: lane l adds elements l, l + 16, l + 32 …; then the halving.
+        var lanes = [Double](repeating: 0, count: 16)
+        for index in 0..<37 { lanes[index % 16] += Double(tensor[index]) * Double(tensor[index]) }
+        var width = 16
+        while width > 1 {
+            width /= 2
+            for lane in 0..<width { lanes[lane] += lanes[lane + width] }
+        }
+        #expect(tensor.sumOfSquares() == lanes[0])
+        let plain = (0..<37).reduce(0.0) { $0 + Double(tensor[$1]) * Double(tensor[$1]) }
+        #expect(abs(tensor.sumOfSquares() - plain) <= plain * 1e-15)
+    }
+
     @Test("clipping as the optimizer reads the gradients gives the bits of clipping them in place")
     func clippingInTheOptimizerStep() {
         for useSGD in [false, true] {

@@ -219,7 +219,7 @@ extension MatrixKernel {
             }
             sweepRows(
                 V.self, right: right, rightStride: rightStride, out: out + column, ldc: product.ldc,
-                initial: initial.map { $0 + column })
+                initial: initial.map { $0 + column }, initialStride: initialStride)
         }
 
         /// The last `count` columns of `C` (5 to 15, from `column`) as one `SIMD16`: the
@@ -253,14 +253,13 @@ extension MatrixKernel {
 
         /// Every row of the block, for the columns of `C` at `out` (rows `ldc` apart) that one
         /// `V` holds, with `B`'s matching columns at `right` (rows `rightStride` apart), starting
-        /// from the values at `initial` (rows `initialStride` apart; the block's own stride when
-        /// not given) or from zero.
+        /// from the values at `initial` (rows `initialStride` apart) or from zero.
         @inline(__always)
         func sweepRows<V: KernelVector>(
             _: V.Type, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>, ldc: Int,
-            initial: UnsafePointer<Float>?, initialStride: Int? = nil
+            initial: UnsafePointer<Float>?, initialStride: Int
         ) {
-            let tileRows = MatrixKernel.tileRows, initialStride = initialStride ?? self.initialStride
+            let tileRows = MatrixKernel.tileRows
             func start(_ row: Int) -> UnsafePointer<Float>? { initial.map { $0 + row * initialStride } }
             var row = 0
             while row + tileRows <= rows {

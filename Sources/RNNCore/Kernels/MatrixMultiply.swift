@@ -117,8 +117,8 @@ public enum MatrixMultiply {
         }
     }
 
-    /// Elements from which element-wise work on a matrix is split in two halves (about 10 µs
-    /// of transposing; handing a half over costs about one).
+    /// Elements from which element-wise work on a matrix (a transpose, column sums) is split in
+    /// two halves: about 10 µs of transposing; handing a half over costs about one.
     static let splitElements = 1 << 14
 
     /// Writes the transpose of the row-major `rows × columns` matrix `source` into `destination`.

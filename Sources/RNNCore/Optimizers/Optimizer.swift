@@ -13,9 +13,7 @@ public protocol Optimizer: AnyObject {
 extension Optimizer {
     /// Applies one update from the current gradients, and marks every parameter changed.
     public func step() { step(gradientScale: 1) }
-}
 
-extension Optimizer {
     /// Sets every gradient to zero, before the next backward pass (many elements in two
     /// halves side by side).
     public func zeroGradients() {
@@ -33,7 +31,7 @@ extension Optimizer {
 /// Gradient clipping by global norm.
 public enum GradientClipping {
     /// The Euclidean norm of all gradients together: each parameter's sum of squares (in
-    /// `Double`, element by element), added in the parameters' order.
+    /// `Double`, `Tensor.sumOfSquares`), added in the parameters' order.
     public static func globalNorm(_ parameters: [Parameter]) -> Float {
         var sums = [Double](repeating: 0, count: parameters.count)
         sums.withUnsafeMutableBufferPointer { sums in
@@ -47,16 +45,14 @@ public enum GradientClipping {
     /// PyTorch's `clip_grad_norm_` computes it (1 when the norm is within it): for
     /// `Optimizer.step(gradientScale:)`, which saves scaling every gradient in place.
     public static func scale(_ parameters: [Parameter], maximum: Float) -> Float {
-        let scale = maximum / (globalNorm(parameters) + 1e-6)
-        return scale < 1 ? scale : 1
+        factor(norm: globalNorm(parameters), maximum: maximum)
     }
 
     /// Scales all gradients so that their global norm is at most `maximum`, as PyTorch's
     /// `clip_grad_norm_`, and returns the norm before clipping.
     @discardableResult
     public static func clip(_ parameters: [Parameter], maximum: Float) -> Float {
-        let norm = globalNorm(parameters)
-        let scale = maximum / (norm + 1e-6)
+        let norm = globalNorm(parameters), scale = factor(norm: norm, maximum: maximum)
         if scale < 1 {
             forEachPart(parameters) { index in
                 let gradient = parameters[index].gradient.pointer
@@ -64,6 +60,12 @@ public enum GradientClipping {
             }
         }
         return norm
+    }
+
+    /// `maximum / (norm + 1e-6)` when below 1 (PyTorch's clipping factor), else 1.
+    private static func factor(norm: Float, maximum: Float) -> Float {
+        let scale = maximum / (norm + 1e-6)
+        return scale < 1 ? scale : 1
     }
 
     /// Runs `body(index)` for every parameter, the parameters cut into two runs of about

@@ -40,6 +40,8 @@ public final class RecurrentLayer {
     private var mask: UnsafePointer<Float>?
     /// Whether the last forward pass skipped the rows of ended sequences (`forward`).
     private var skipsEnded = false
+    /// The rows whose gate gradients the last `finishBackward(rows:)` gathered, if it did.
+    private var gatheredRows: [Range<Int>]?
     private var storage = RecurrentWorkspace()
 
     /// Creates a layer with PyTorch's default initialisation, drawn from `generator` in the
@@ -493,6 +495,7 @@ public final class RecurrentLayer {
                 b: weight, ldb: inputSize, c: destination, ldc: width, accumulate: false)
             return
         }
+        precondition(rows == gatheredRows, "inputGradient(rows:) needs finishBackward(rows:) of the same rows first")
         let count = rows.reduce(0) { $0 + $1.count }
         let compact = storage.compactInputGradient.reserve(count * width)
         MatrixMultiply.multiply(
@@ -514,6 +517,7 @@ public final class RecurrentLayer {
     /// only zero terms.
     func finishBackward(rows: [Range<Int>]?) {
         guard let input else { preconditionFailure("RecurrentLayer backward before forward") }
+        gatheredRows = rows
         let width = gateWidth
         var count = steps * batch
         var gradX = UnsafePointer(storage.gateGradientX.pointer)

@@ -308,8 +308,9 @@ public final class Seq2SeqModel {
         let contextGradient = scratch.contextGradient.pointer, fixedContextGradient = scratch.fixedContextGradient.pointer
         for t in stride(from: batch.targetSteps - 1, through: 0, by: -1) {
             // Rows skipped at step t have zero gradients: their gradient rows of the step are
-            // cleared for the products formed afterwards from every row (the embedding's input
-            // gradient, the attention's weight gradients).
+            // cleared for what reads every row of a step afterwards (the attention's query
+            // weight gradient; the layers' gate gradients, which `finishBackward(rows:)` then
+            // leaves out).
             let active = decodingRows(at: t, within: rows), skipped = active.upperBound..<rows.upperBound
             if !skipped.isEmpty {
                 // Their carried gradient is zero, so the sums of squares are too.

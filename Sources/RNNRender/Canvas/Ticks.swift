@@ -55,12 +55,13 @@ enum Ticks {
     static func logLabel(_ value: Double) -> String {
         guard value > 0 else { return format(value, decimals: 0) }
         let magnitude = Int(log10(value).rounded(.down))
-        let significant = (0...2).first { digits in
+        // Digits after the first significant one: 0 for 0.002, 1 for 0.0025.
+        let extraDigits = (0...2).first { digits in
             let scale = pow(10, Double(digits - magnitude))
             return abs((value * scale).rounded() - value * scale) < 1e-6
         } ?? 2
-        if value >= 1e4 || value < 1e-3 { return String(format: "%.\(significant)e", value) }
-        return format(value, decimals: max(0, significant - magnitude))
+        if value >= 1e4 || value < 1e-3 { return String(format: "%.\(extraDigits)e", value) }
+        return format(value, decimals: max(0, extraDigits - magnitude))
     }
 
     /// `value` with `decimals` decimals, without "-0".

@@ -6,10 +6,10 @@ enum GradientsFigure {
     static func make(_ trace: LessonTrace) -> PlotFigure {
         let theme = Theme.light
         let last = trace.steps.count - 1
-        let encoder = trace.decoder != nil
+        let showsEncoder = trace.decoder != nil
         let series = (0..<trace.layerCount).map { layer in
             LinePlot.Series(
-                name: "\(encoder ? "encoder " : "")layer \(layer + 1)",
+                name: "\(showsEncoder ? "encoder " : "")layer \(layer + 1)",
                 points: trace.steps.compactMap { step in
                     step.layers.indices.contains(layer)
                         ? (Double(last - step.t), Double(step.layers[layer].gradientNorm)) : nil
@@ -20,7 +20,7 @@ enum GradientsFigure {
         let positive = !values.isEmpty && values.allSatisfy { $0 > 0 }
         return PlotFigure(
             header: trace.header(
-                encoder
+                showsEncoder
                     ? "How far back into the question the loss reaches: the encoder's gradient norm per step, back from the last word"
                     : "How far back the loss reaches: gradient norm per step, back from the last step"),
             plot: LinePlot(series: series, xLabel: "steps back in time from the last step (T−1−t)",
