@@ -112,6 +112,8 @@ import Testing
         // Rows of `B` 4 KB apart: packed from fewer rows.
         Case(m: 21, n: 40, k: 40, transposedA: true, padB: 1024 - 40),
         Case(m: 1, n: 7, k: 1), Case(m: 1, n: 1, k: 1, accumulate: false),
+        // Wide with few rows: split between two threads by columns, with the padded tail.
+        Case(m: 16, n: 600, k: 64, transposedA: true, padC: 3), Case(m: 9, n: 1030, k: 70, bias: true),
     ])
     func edgeShapesMatchTheDefiningLoop(_ test: Case) {
         Self.check(test, seed: 7)

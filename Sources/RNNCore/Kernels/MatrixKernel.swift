@@ -8,7 +8,8 @@ import Foundation
 /// a time: vector lanes hold different columns of `C` and a register tile holds different rows,
 /// so neither reorders a sum. The depth is walked in blocks, and `C` holds the running sum
 /// between blocks, which changes nothing since a `Float` is stored exactly. Work is split
-/// between threads by rows of `C` only, so results do not depend on the number of threads.
+/// between threads by rows of `C` (or, for wide products with few rows, by columns), each
+/// element computed whole by one thread, so results do not depend on the number of threads.
 enum MatrixKernel {
     /// Rows of `C` in a register tile (two `RowQuad`s).
     static let tileRows = 8
@@ -35,6 +36,11 @@ enum MatrixKernel {
         return tail >= 5 && tail != 8 ? tail : 0
     }
 
+    /// Whether a product shared between two threads is split by columns (at a multiple of 32)
+    /// rather than rows: when it is wide and has few rows, as a large layer's step product, each
+    /// thread then reads half of `B` (which may then stay in its core's cache) instead of all of it.
+    static func splitsColumns(m: Int, n: Int) -> Bool { n >= 512 && n >= 2 * m }
+
     /// Threads for large products: the active processors, or `RNNLAB_THREADS` if set.
     static let workers = ProcessInfo.processInfo.environment["RNNLAB_THREADS"].flatMap { Int($0) }
         ?? ProcessInfo.processInfo.activeProcessorCount
@@ -55,7 +61,11 @@ enum MatrixKernel {
             return
         }
         if m * n * k < parallelWork || workers <= 2 {
-            TwoThreads.run(splitting: 0..<m, at: tiles / 2 * tileRows) { product.compute(rows: $0) }
+            if splitsColumns(m: m, n: n) {
+                TwoThreads.run(splitting: 0..<n, at: n / 64 * 32) { product.columns($0).compute(rows: 0..<m) }
+            } else {
+                TwoThreads.run(splitting: 0..<m, at: tiles / 2 * tileRows) { product.compute(rows: $0) }
+            }
             return
         }
         // Up to a few parts per thread, so a thread slowed by other work is not waited for long,
@@ -123,6 +133,17 @@ extension MatrixKernel {
                     depthStart = depth.upperBound
                 }
             }
+        }
+
+        /// The same product restricted to the columns `range` of `B` and `C`.
+        func columns(_ range: Range<Int>) -> Product {
+            let start: Start = switch self.start {
+            case .row(let values): .row(values + range.lowerBound)
+            case let other: other
+            }
+            return Product(
+                a: a, aRowStride: aRowStride, aColumnStride: aColumnStride, b: b + range.lowerBound, ldb: ldb,
+                c: c + range.lowerBound, ldc: ldc, n: range.count, k: k, start: start)
         }
 
         /// Where the depth block from `depthStart` of the row block from row `first` starts its

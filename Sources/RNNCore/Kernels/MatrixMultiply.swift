@@ -34,9 +34,10 @@ public enum MatrixMultiply {
     /// Computes `C[m×n] = (accumulate ? C : 0) + A[m×k] · B[k×n]`.
     ///
     /// Without `accumulate`, `C` is only written, so it may hold anything beforehand. Products
-    /// of about eight million multiply-adds or more are split by rows of `C` between the active
-    /// processors (`RNNLAB_THREADS` sets how many), with the same result. Small products run on
-    /// the calling thread and allocate nothing.
+    /// of a few hundred thousand multiply-adds or more are shared between two threads, by rows
+    /// of `C` (by columns when wide with few rows), and from about eight million by rows between
+    /// all the active processors (`RNNLAB_THREADS` sets how many), with the same result. Small
+    /// products run on the calling thread and allocate nothing.
     public static func multiply(
         m: Int, n: Int, k: Int,
         a: Operand,

@@ -43,6 +43,11 @@ public final class RecurrentLayer {
     /// The rows whose gate gradients the last `finishBackward(rows:)` gathered, if it did.
     private var gatheredRows: [Range<Int>]?
     private var storage = RecurrentWorkspace()
+    /// Whether each step runs the whole batch at once, its products shared between the
+    /// threads by columns and its element-wise work by halves of the batch, rather than each
+    /// half of the batch going through every step on its own thread (`BatchSplit`). The
+    /// results are the same bits either way.
+    var stepsWholeBatch: Bool
 
     /// Creates a layer with PyTorch's default initialisation, drawn from `generator` in the
     /// order `weight_ih, weight_hh, bias_ih, bias_hh`.
@@ -63,6 +68,7 @@ public final class RecurrentLayer {
         for parameter in [weightIH, weightHH, biasIH, biasHH] { generator.fillUniform(parameter.value, bound: bound) }
         weightIHT = TransposedWeight(weightIH)
         weightHHT = TransposedWeight(weightHH)
+        stepsWholeBatch = BatchSplit.stepsWholeBatch(hiddenSize: hiddenSize, gateWidth: rows)
     }
 
     /// The trainable parameters in PyTorch's `state_dict` order.
@@ -122,7 +128,7 @@ public final class RecurrentLayer {
         self.input = input
         projectInputs(input, rows: steps * batch, into: storage.preActivations.pointer, inputT: weightIHT.transposed())
         let recurrentT = weightHHT.transposed()
-        let parts = recorder == nil ? BatchSplit.ranges(batch: batch, hiddenSize: hiddenSize, gateWidth: gateWidth) : [0..<batch]
+        let parts = recorder == nil ? stepParts(batch: batch) : [0..<batch]
         BatchSplit.run(parts) { _, rows in
             for t in 0..<steps {
                 let active = activeRows(at: t, within: rows)
@@ -239,14 +245,33 @@ public final class RecurrentLayer {
         to t: Int, rows: Range<Int>, recurrentT: UnsafePointer<Float>, recorder: (any StepRecorder)?
     ) {
         let H = hiddenSize, width = gateWidth, count = rows.count, first = rows.lowerBound
+        let previous = UnsafePointer(hidden(at: t - 1) + first * H)
+        if cell == .gru {
+            MatrixMultiply.multiply(
+                m: count, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
+                b: recurrentT, ldb: width, c: storage.recurrentPart.pointer + first * width, ldc: width,
+                startingFrom: biasHH.value.pointer)
+        } else {
+            MatrixMultiply.multiply(
+                m: count, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
+                b: recurrentT, ldb: width, c: preActivations(at: t) + first * width, ldc: width, accumulate: true)
+        }
+        BatchSplit.run(recorder == nil ? cellParts(rows) : [rows]) { _, part in
+            cellForward(at: t, rows: part, recording: recorder != nil)
+        }
+        if let mask { carryOverPadding(at: t, rows: rows, mask: mask + t * batch) }
+        if let recorder { record(step: t, to: recorder) }
+    }
+
+    /// The element-wise part of step `t` for the sequences `rows`, once the recurrent product is
+    /// formed: the gates, `c_t` and `h_t`.
+    private func cellForward(at t: Int, rows: Range<Int>, recording: Bool) {
+        let H = hiddenSize, width = gateWidth, count = rows.count, first = rows.lowerBound
         let previous = UnsafePointer(hidden(at: t - 1) + first * H), hidden = self.hidden(at: t) + first * H
         let sums = preActivations(at: t) + first * width, gates = self.gates(at: t) + first * width
         let stateOffset = t * batch * H + first * H
         switch cell {
         case .rnn, .lstm:
-            MatrixMultiply.multiply(
-                m: count, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
-                b: recurrentT, ldb: width, c: sums, ldc: width, accumulate: true)
             if cell == .rnn {
                 CellMath.rnnForward(sums, hidden: hidden, count: count * H)
             } else {
@@ -256,10 +281,7 @@ public final class RecurrentLayer {
             }
         case .gru:
             let recurrent = storage.recurrentPart.pointer + first * width
-            MatrixMultiply.multiply(
-                m: count, n: width, k: H, a: .rowMajor(previous, leadingDimension: H),
-                b: recurrentT, ldb: width, c: recurrent, ldc: width, startingFrom: biasHH.value.pointer)
-            if recorder != nil {
+            if recording {
                 CellMath.gruPreActivations(
                     sums, recurrent: recurrent, into: storage.recordedPreActivations.reserve(count * width),
                     batch: count, hiddenSize: H)
@@ -268,8 +290,21 @@ public final class RecurrentLayer {
                 sums, recurrent: recurrent, gates: gates, candidate: storage.candidate.pointer + stateOffset,
                 previous: previous, hidden: hidden, batch: count, hiddenSize: H)
         }
-        if let mask { carryOverPadding(at: t, rows: rows, mask: mask + t * batch) }
-        if let recorder { record(step: t, to: recorder) }
+    }
+
+    /// `rows` in the parts whose element-wise work runs side by side: two halves when the layer
+    /// steps its whole batch at once (its products are then shared between the threads by
+    /// columns), else `rows` whole.
+    private func cellParts(_ rows: Range<Int>) -> [Range<Int>] {
+        guard stepsWholeBatch, rows.count >= 2 else { return [rows] }
+        let middle = rows.lowerBound + rows.count / 2
+        return [rows.lowerBound..<middle, middle..<rows.upperBound]
+    }
+
+    /// The parts of a batch of `batch` sequences whose steps run side by side: its halves, or
+    /// the whole batch when the layer steps it at once (`stepsWholeBatch`).
+    private func stepParts(batch: Int) -> [Range<Int>] {
+        stepsWholeBatch ? [0..<batch] : BatchSplit.ranges(batch: batch, hiddenSize: hiddenSize, gateWidth: gateWidth)
     }
 
     /// Padded rows keep the previous state.
@@ -323,7 +358,7 @@ public final class RecurrentLayer {
     ) -> UnsafeMutablePointer<Float>? {
         beginBackward(finalHiddenGradient: finalHiddenGradient, finalCellGradient: finalCellGradient)
         let stateCount = batch * hiddenSize, steps = steps
-        let parts = BatchSplit.ranges(batch: batch, hiddenSize: hiddenSize, gateWidth: gateWidth)
+        let parts = stepParts(batch: batch)
         // Each part's sums of squares of ∂L/∂h_t, added in part order afterwards.
         let squares = storage.stepSquares.reserve(parts.count * steps)
         BatchSplit.run(parts) { part, rows in
@@ -391,6 +426,18 @@ public final class RecurrentLayer {
     /// `backwardStep(at:outputGradient:)` for the sequences `rows` only; returns the sum of
     /// squares of their ∂L/∂h_t. `outputGradient` is for the whole batch.
     func backwardStep(at t: Int, rows: Range<Int>, outputGradient: UnsafePointer<Float>?) -> Float {
+        let parts = cellParts(rows)
+        let squares = withUnsafeTemporaryAllocation(of: Float.self, capacity: parts.count) { sums in
+            BatchSplit.run(parts) { index, part in sums[index] = backwardCell(at: t, rows: part, outputGradient: outputGradient) }
+            return sums.reduce(0, +)
+        }
+        backwardRecurrent(at: t, rows: rows)
+        return squares
+    }
+
+    /// The element-wise part of `backwardStep(at:rows:outputGradient:)`: ∂L/∂h_t, then the gate
+    /// gradients (and the GRU's direct path to ∂L/∂h_{t−1}); returns the sum of squares of ∂L/∂h_t.
+    private func backwardCell(at t: Int, rows: Range<Int>, outputGradient: UnsafePointer<Float>?) -> Float {
         let H = hiddenSize, width = gateWidth, count = rows.count, first = rows.lowerBound
         let carryHidden = storage.carryHidden.pointer + first * H
         let cellCarry = storage.cellCarry(at: t, of: steps)
@@ -424,7 +471,19 @@ public final class RecurrentLayer {
             (gh + row * width).update(repeating: 0, count: width)
             (carryHidden + row * H).update(repeating: 0, count: H)
         }
-        // ∂L/∂h_{t-1} through W_hh (the GRU has already written its direct path z⊙dh).
+        return squares
+    }
+
+    /// The rest of `backwardStep(at:rows:outputGradient:)`: ∂L/∂h_{t−1} through `W_hh` (added
+    /// to the GRU's direct path), and padded rows' gradients passed straight through.
+    private func backwardRecurrent(at t: Int, rows: Range<Int>) {
+        let H = hiddenSize, width = gateWidth, count = rows.count, first = rows.lowerBound
+        let carryHidden = storage.carryHidden.pointer + first * H
+        let cellCarry = storage.cellCarry(at: t, of: steps)
+        let cellGradient = cellCarry.read + first * H, previousCellGradient = cellCarry.written + first * H
+        let hiddenGradient = storage.stepGradient.pointer + first * H
+        let gh = (cell == .gru ? storage.gateGradientH.pointer : storage.gateGradientX.pointer) + (t * batch + first) * width
+        let padded = mask.map { mask in (0..<count).filter { mask[t * batch + first + $0] == 0 } } ?? []
         MatrixMultiply.multiply(
             m: count, n: H, k: width, a: .rowMajor(gh, leadingDimension: width),
             b: weightHH.value.pointer, ldb: H, c: carryHidden, ldc: H, accumulate: cell == .gru)
@@ -432,7 +491,6 @@ public final class RecurrentLayer {
             (carryHidden + row * H).update(from: hiddenGradient + row * H, count: H)
             if cell.hasCellState { (previousCellGradient + row * H).update(from: cellGradient + row * H, count: H) }
         }
-        return squares
     }
 
     /// Backpropagates through step `t` for sequences `rows` that the step skipped (they had
