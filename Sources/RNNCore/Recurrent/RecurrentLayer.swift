@@ -146,8 +146,7 @@ public final class RecurrentLayer {
     private func activeRows(at t: Int, within rows: Range<Int>) -> Range<Int> {
         guard skipsEnded, let mask else { return rows }
         let stepMask = mask + t * batch
-        let last = rows.last { stepMask[$0] != 0 }
-        return rows.lowerBound..<(last.map { $0 + 1 } ?? rows.lowerBound)
+        return rows.throughLast { stepMask[$0] != 0 }
     }
 
     /// Copies the state of each of `rows` after its last computed step to the last step, where
@@ -439,17 +438,10 @@ public final class RecurrentLayer {
     /// gradients (and the GRU's direct path to ∂L/∂h_{t−1}); returns the sum of squares of ∂L/∂h_t.
     private func backwardCell(at t: Int, rows: Range<Int>, outputGradient: UnsafePointer<Float>?) -> Float {
         let H = hiddenSize, width = gateWidth, count = rows.count, first = rows.lowerBound
-        let carryHidden = storage.carryHidden.pointer + first * H
-        let cellCarry = storage.cellCarry(at: t, of: steps)
-        let cellGradient = cellCarry.read + first * H, previousCellGradient = cellCarry.written + first * H
-        let hiddenGradient = storage.stepGradient.pointer + first * H
+        let (carryHidden, hiddenGradient, cellGradient, previousCellGradient, gx, gh) = stepGradients(at: t, from: first)
         let squares = CellMath.addGradients(
             carryHidden, outputGradient.map { $0 + first * H }, into: hiddenGradient, count: count * H)
-        let gx = storage.gateGradientX.pointer + (t * batch + first) * width
-        let gh = (cell == .gru ? storage.gateGradientH.pointer : storage.gateGradientX.pointer) + (t * batch + first) * width
         let stateOffset = t * batch * H + first * H
-        // Padded rows, counted from `first`.
-        let padded = mask.map { mask in (0..<count).filter { mask[t * batch + first + $0] == 0 } } ?? []
         switch cell {
         case .rnn:
             CellMath.rnnBackward(hiddenGradient, hidden: hidden(at: t) + first * H, gateGradient: gx, count: count * H)
@@ -465,7 +457,7 @@ public final class RecurrentLayer {
                 previous: hidden(at: t - 1) + first * H, inputGateGradient: gx, recurrentGateGradient: gh,
                 previousGradient: carryHidden, batch: count, hiddenSize: H)
         }
-        for row in padded {
+        for row in paddedRows(at: t, rows: rows) {
             // A padded step copied the state: its gradient passes straight through.
             (gx + row * width).update(repeating: 0, count: width)
             (gh + row * width).update(repeating: 0, count: width)
@@ -477,20 +469,38 @@ public final class RecurrentLayer {
     /// The rest of `backwardStep(at:rows:outputGradient:)`: ∂L/∂h_{t−1} through `W_hh` (added
     /// to the GRU's direct path), and padded rows' gradients passed straight through.
     private func backwardRecurrent(at t: Int, rows: Range<Int>) {
-        let H = hiddenSize, width = gateWidth, count = rows.count, first = rows.lowerBound
-        let carryHidden = storage.carryHidden.pointer + first * H
-        let cellCarry = storage.cellCarry(at: t, of: steps)
-        let cellGradient = cellCarry.read + first * H, previousCellGradient = cellCarry.written + first * H
-        let hiddenGradient = storage.stepGradient.pointer + first * H
-        let gh = (cell == .gru ? storage.gateGradientH.pointer : storage.gateGradientX.pointer) + (t * batch + first) * width
-        let padded = mask.map { mask in (0..<count).filter { mask[t * batch + first + $0] == 0 } } ?? []
+        let H = hiddenSize, width = gateWidth
+        let (carryHidden, hiddenGradient, cellGradient, previousCellGradient, _, gh) = stepGradients(at: t, from: rows.lowerBound)
         MatrixMultiply.multiply(
-            m: count, n: H, k: width, a: .rowMajor(gh, leadingDimension: width),
+            m: rows.count, n: H, k: width, a: .rowMajor(gh, leadingDimension: width),
             b: weightHH.value.pointer, ldb: H, c: carryHidden, ldc: H, accumulate: cell == .gru)
-        for row in padded {
+        for row in paddedRows(at: t, rows: rows) {
             (carryHidden + row * H).update(from: hiddenGradient + row * H, count: H)
             if cell.hasCellState { (previousCellGradient + row * H).update(from: cellGradient + row * H, count: H) }
         }
+    }
+
+    /// The gradients of backward step `t` for the sequences from row `first` on: ∂L/∂h carried
+    /// to step t−1, ∂L/∂h_t, ∂L/∂c read and ∂L/∂c written (LSTM), and the gate gradients of
+    /// the input and the recurrent part (the same for all but the GRU).
+    private func stepGradients(at t: Int, from first: Int) -> (
+        carryHidden: UnsafeMutablePointer<Float>, hiddenGradient: UnsafeMutablePointer<Float>,
+        cellGradient: UnsafeMutablePointer<Float>, previousCellGradient: UnsafeMutablePointer<Float>,
+        gx: UnsafeMutablePointer<Float>, gh: UnsafeMutablePointer<Float>
+    ) {
+        let H = hiddenSize, gates = (t * batch + first) * gateWidth
+        let cellCarry = storage.cellCarry(at: t, of: steps)
+        let gx = storage.gateGradientX.pointer + gates
+        return (
+            storage.carryHidden.pointer + first * H, storage.stepGradient.pointer + first * H,
+            cellCarry.read + first * H, cellCarry.written + first * H,
+            gx, cell == .gru ? storage.gateGradientH.pointer + gates : gx)
+    }
+
+    /// The rows of `rows` padded at step `t`, counted from `rows.lowerBound`.
+    private func paddedRows(at t: Int, rows: Range<Int>) -> [Int] {
+        guard let mask else { return [] }
+        return (0..<rows.count).filter { mask[t * batch + rows.lowerBound + $0] == 0 }
     }
 
     /// Backpropagates through step `t` for sequences `rows` that the step skipped (they had

@@ -62,8 +62,7 @@ public struct Seq2SeqBatch {
     /// the last whose answer reaches step `t` (empty when none does). The rows after it are
     /// padding at step `t` and at every later step.
     func decodingRows(at t: Int, within rows: Range<Int>) -> Range<Int> {
-        let last = rows.last { targetLengths[$0] > t }
-        return rows.lowerBound..<(last.map { $0 + 1 } ?? rows.lowerBound)
+        rows.throughLast { targetLengths[$0] > t }
     }
 
     /// An order of pairs, given their answers' lengths, in which training skips the most

@@ -64,8 +64,8 @@ public final class Tensor: @unchecked Sendable {
 
     /// The sum of the squares of the elements, in `Double`: sixteen partial sums, lane `l`
     /// adding the squares of elements `k ≡ l (mod 16)` in increasing `k`, then halved in a
-    /// fixed order (lanes 0–7 plus 8–15, then 0–3 plus 4–7, …), the order of `VectorLoops.dot`. Each square is exact in
-    /// `Double`, and the order does not depend on the build or the machine.
+    /// fixed order (lanes 0–7 plus 8–15, then 0–3 plus 4–7, …), the order of `VectorLoops.dot`.
+    /// Each square is exact in `Double`, and the order does not depend on the build or the machine.
     public func sumOfSquares() -> Double {
         var low = SIMD8<Double>.zero, high = SIMD8<Double>.zero
         for start in stride(from: 0, to: count, by: 16) {

@@ -46,9 +46,7 @@ enum TrainingLoop {
             losses.append(Double(loss))
             control.progress(TrainingProgress(lesson: lesson.name, completed: iteration + 1, total: total, loss: loss))
         }
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return TrainingRecord(losses: losses, seconds: seconds, snapshotWeights: snapshotWeights)
+        return TrainingRecord(losses: losses, seconds: (ContinuousClock.now - start).seconds, snapshotWeights: snapshotWeights)
     }
 
     /// The first iteration from which every later flag is true, or `nil` if the last is false.
