@@ -19,7 +19,7 @@ struct StepFigure: Figure {
         network = net
         let token = displayToken(trace.steps[t].inputToken)
         header = Header(title: trace.lesson.title,
-                        subtitles: [trace.subtitle, "Step t = \(t) of \(trace.steps.count - 1): reading “\(token)”"])
+                        subtitles: [trace.subtitle, "Step t = \(t) (of t = 0…\(trace.steps.count - 1)): reading “\(token)”"])
     }
 
     /// The strips of the detail panel, bottom layer first.
