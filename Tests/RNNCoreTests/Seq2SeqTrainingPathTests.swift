@@ -2,8 +2,9 @@ import Testing
 
 @testable import RNNCore
 
-/// The training path's shortcuts, checked against the plain path: the decoder's steps shared
-/// between two threads by halves of the batch, and a read-out of the real answer tokens only.
+/// The training path's shortcuts, checked against the plain path: a batch trained in two
+/// halves on two threads (or the decoder's steps shared between them), and a read-out of the
+/// real answer tokens only.
 @Suite("Seq2seq training path")
 struct Seq2SeqTrainingPathTests {
     static let vocabulary = 20
@@ -32,48 +33,69 @@ struct Seq2SeqTrainingPathTests {
         #expect(batch.decodingRows(at: 10, within: 3..<6) == 3..<3)
     }
 
-    @Test("the batch used here is split between threads")
+    @Test("a batch of 8 here is trained in two halves, a batch of 4 whole")
     func isSplit() {
-        #expect(Self.model().decoderParts(batch: 8, recording: false).count == 2)
-        #expect(Self.model().decoderParts(batch: 4, recording: false).count == 1)
+        #expect(Self.model().decoderParts(batch: 8).count == 2)
+        #expect(Self.model().decoderParts(batch: 4).count == 1)
     }
 
-    /// `trainStep` skips the padded rows of each step and reads out real tokens only; the
-    /// reference computes every row and position. Run on pairs as given and in
+    @Test("a batch's rows make a batch of their own, padded to their own longest")
+    func rowsOfBatch() {
+        let batch = Seq2SeqBatch(sources: [[4, 5, 6], [7], [8, 9]], targets: [[10], [11, 12, 13], [14, 15]])
+        let part = batch.rows(1..<3)
+        let expected = Seq2SeqBatch(sources: [[7], [8, 9]], targets: [[11, 12, 13], [14, 15]])
+        #expect(part.sourceTokens == expected.sourceTokens && part.sourceMask.values == expected.sourceMask.values)
+        #expect(part.decoderInputs == expected.decoderInputs && part.decoderTargets == expected.decoderTargets)
+        #expect(batch.answerTokens == 2 + 4 + 3)
+    }
+
+    /// `trainStep` trains a batch of 8 in two halves (a batch of 4 whole), skips the padded
+    /// rows of each step and reads out real tokens only; the reference runs each half through
+    /// `forward`, the loss over every position (a mean over the whole batch's tokens) and
+    /// `backward`, and adds the halves' gradients. Run on pairs as given and in
     /// `decodingOrder`, where most padding is skipped, for each cell (the LSTM's ∂L/∂c
-    /// alternates between two buffers, which skipped rows must leave at zero).
+    /// alternates between two buffers, which skipped rows must leave at zero). Three steps: the
+    /// copy that trains the second half must see the updated weights.
     @Test(
         "trainStep equals forward, the loss over every position and backward, bit for bit",
         arguments: [CellKind.gru, .lstm, .rnn], [false, true])
     func readOutOfRealTokens(cell: CellKind, ordered: Bool) {
-        Self.checkTrainStep(cell: cell, ordered: ordered, layers: 1)
+        Self.checkTrainStep(cell: cell, ordered: ordered, layers: 1, size: 8)
     }
 
     /// The same with two layers: the encoder's lower layer gets the gradient the upper one
-    /// formed from its computed rows only (zero in the others).
-    @Test("with two layers too", arguments: [CellKind.gru, .lstm])
-    func twoLayers(cell: CellKind) {
-        Self.checkTrainStep(cell: cell, ordered: true, layers: 2)
+    /// formed from its computed rows only (zero in the others); and for a batch trained whole.
+    @Test("with two layers too, and for a batch trained whole", arguments: [CellKind.gru, .lstm], [8, 4])
+    func twoLayers(cell: CellKind, size: Int) {
+        Self.checkTrainStep(cell: cell, ordered: true, layers: 2, size: size)
     }
 
-    static func checkTrainStep(cell: CellKind, ordered: Bool, layers: Int) {
-        let lengths = (0..<8).map { 1 + $0 % 5 }
-        let order = ordered ? Seq2SeqBatch.decodingOrder(answerLengths: lengths) : Array(0..<8)
+    static func checkTrainStep(cell: CellKind, ordered: Bool, layers: Int, size: Int) {
+        let lengths = (0..<size).map { 1 + $0 % 5 }
+        let order = ordered ? Seq2SeqBatch.decodingOrder(answerLengths: lengths) : Array(0..<size)
         let sources = order.map { Self.sentence($0, length: 2 + $0 % 4, shift: 3) }
         let targets = order.map { Self.sentence($0, length: lengths[$0], shift: 7) }
         let batch = Seq2SeqBatch(sources: sources, targets: targets)
+        let halves = size == 8 ? [0..<4, 4..<8] : [0..<size]
         let trained = Self.model(cell: cell, layers: layers), reference = Self.model(cell: cell, layers: layers)
         let optimizer = Adam(parameters: trained.parameters, learningRate: 0.01)
         let referenceOptimizer = Adam(parameters: reference.parameters, learningRate: 0.01)
-        let gradient = Tensor(shape: [batch.targetSteps * batch.size, Self.vocabulary])
         var norms: [Float] = []
         for _ in 0..<3 {
             let loss = trained.trainStep(batch, optimizer: optimizer, clip: 0.05)
-            referenceOptimizer.zeroGradients()
-            let referenceLoss = CrossEntropy.loss(
-                logits: reference.forward(batch), targets: batch.decoderTargets, classes: Self.vocabulary,
-                gradient: gradient.pointer)
-            reference.backward(gradient.pointer)
+            var referenceLoss: Float = 0
+            var sums: [[Float]] = []
+            for half in halves.map({ batch.rows($0) }) {
+                referenceOptimizer.zeroGradients()
+                let gradient = Tensor(shape: [half.targetSteps * half.size, Self.vocabulary])
+                referenceLoss += CrossEntropy.loss(
+                    logits: reference.forward(half), targets: half.decoderTargets, classes: Self.vocabulary,
+                    gradient: gradient.pointer, meanOver: batch.answerTokens)
+                reference.backward(gradient.pointer)
+                let gradients = reference.parameters.map(\.gradient.values)
+                sums = sums.isEmpty ? gradients : zip(sums, gradients).map { zip($0, $1).map(+) }
+            }
+            for (parameter, sum) in zip(reference.parameters, sums) { parameter.gradient.copy(from: Tensor(shape: parameter.shape, values: sum)) }
             norms.append(GradientClipping.clip(reference.parameters, maximum: 0.05))
             referenceOptimizer.step()
             #expect(loss == referenceLoss)

@@ -21,6 +21,14 @@ public final class Embedding {
         for index in 0..<weight.value.count { weight.value[index] = generator.nextStandardNormal() }
     }
 
+    /// Creates a table that reads `original`'s values and accumulates a gradient of its own
+    /// (`Parameter.init(sharingValueOf:)`).
+    init(sharingParametersOf original: Embedding) {
+        vocabularySize = original.vocabularySize
+        dimension = original.dimension
+        weight = Parameter(sharingValueOf: original.weight)
+    }
+
     /// The trainable parameters.
     public var parameters: [Parameter] { [weight] }
 

@@ -11,7 +11,7 @@ public final class Linear {
     /// The width of each output row.
     public let outputSize: Int
 
-    private var weightT: TransposedWeight
+    let weightT: TransposedWeight
     private var input: UnsafePointer<Float>?
     private var rows = 0
     private var outputs = Workspace()
@@ -27,6 +27,16 @@ public final class Linear {
         generator.fillUniform(weight.value, bound: bound)
         generator.fillUniform(bias.value, bound: bound)
         weightT = TransposedWeight(weight)
+    }
+
+    /// Creates a layer of `original`'s sizes that reads its parameters' values (and shares
+    /// their transposes) and accumulates gradients of its own (`Parameter.init(sharingValueOf:)`).
+    init(sharingParametersOf original: Linear) {
+        inputSize = original.inputSize
+        outputSize = original.outputSize
+        weight = Parameter(sharingValueOf: original.weight)
+        bias = Parameter(sharingValueOf: original.bias)
+        weightT = original.weightT
     }
 
     /// ∂L/∂input of the last `backward`, `[rows][inputSize]`.

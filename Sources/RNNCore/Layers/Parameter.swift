@@ -10,21 +10,38 @@ public final class Parameter: @unchecked Sendable {
     public let value: Tensor
     /// The gradient of the loss with respect to `value`, accumulated by backward passes.
     public let gradient: Tensor
+    /// The parameter whose `value` (and its version) this one shares, if any.
+    private let original: Parameter?
+    private var ownVersion = 0
+
     /// Increases whenever `value` changes.
-    public private(set) var version = 0
+    public var version: Int { original?.version ?? ownVersion }
 
     /// Creates a zero parameter of the given shape.
     public init(name: String, shape: [Int]) {
         self.name = name
         self.value = Tensor(shape: shape)
         self.gradient = Tensor(shape: shape)
+        original = nil
+    }
+
+    /// Creates a parameter that reads `original`'s values, and sees their changes, but
+    /// accumulates a gradient of its own: for a copy of a layer that works on another part of
+    /// a batch at the same time (`Seq2SeqModel.trainStep`).
+    init(sharingValueOf original: Parameter) {
+        name = original.name
+        value = original.value
+        gradient = Tensor(shape: original.shape)
+        self.original = original.original ?? original
     }
 
     /// The shape of `value`.
     public var shape: [Int] { value.shape }
 
     /// Records that `value` was changed in place.
-    public func markChanged() { version &+= 1 }
+    public func markChanged() {
+        if let original { original.markChanged() } else { ownVersion &+= 1 }
+    }
 
     /// Replaces the values (same count), and marks the change.
     public func assign(_ values: [Float]) {
@@ -40,10 +57,12 @@ public final class Parameter: @unchecked Sendable {
 /// A weight matrix kept together with its transpose, refreshed only when the weight changes.
 ///
 /// Forward passes multiply by `Wᵀ`; the matrix kernel wants its right operand row-major, so the
-/// transpose is cached and rebuilt when the parameter's version moves.
-struct TransposedWeight {
+/// transpose is cached and rebuilt when the parameter's version moves. A layer and its copies
+/// (`init(sharingParametersOf:)`) share one: when they run at the same time, it must have been
+/// refreshed first (`refresh(_:)`), so that they only read it.
+final class TransposedWeight: @unchecked Sendable {
     let parameter: Parameter
-    private var cache: Tensor
+    private let cache: Tensor
     private var cachedVersion = -1
 
     init(_ parameter: Parameter) {
@@ -51,8 +70,8 @@ struct TransposedWeight {
         cache = Tensor(shape: [parameter.shape[1], parameter.shape[0]])
     }
 
-    /// `Wᵀ` as a row-major `[in][out]` matrix.
-    mutating func transposed() -> UnsafePointer<Float> {
+    /// `Wᵀ` as a row-major `[in][out]` matrix, refreshed first if the weight has changed.
+    func transposed() -> UnsafePointer<Float> {
         if cachedVersion != parameter.version {
             MatrixMultiply.transpose(
                 parameter.value.pointer, rows: parameter.shape[0], columns: parameter.shape[1],
@@ -67,5 +86,11 @@ struct TransposedWeight {
     var fresh: UnsafePointer<Float> {
         precondition(cachedVersion == parameter.version, "\(parameter.name): transpose not refreshed")
         return UnsafePointer(cache.pointer)
+    }
+
+    /// Refreshes every stale transpose of `weights`, on two threads (whole matrices, about
+    /// half of the values each) when they are many.
+    static func refresh(_ weights: [TransposedWeight]) {
+        BatchSplit.forEachPart(counts: weights.map(\.parameter.value.count)) { _ = weights[$0].transposed() }
     }
 }

@@ -12,6 +12,9 @@ public enum CrossEntropy {
     /// - Parameters:
     ///   - probabilities: if given, receives softmax(logits), `[rows][classes]`.
     ///   - gradient: if given, receives ∂loss/∂logits, `[rows][classes]`.
+    ///   - count: the number of rows the mean is taken over; by default, the rows whose target
+    ///     is not `ignoredTarget`. Parts of a batch computed apart are given the whole batch's
+    ///     count, so that their losses and gradients add up to the whole batch's.
     /// - Returns: the mean over rows whose target is not `ignoredTarget` (0 when there are none).
     ///
     /// Large inputs are shared between two threads by rows; each row's term is kept and the
@@ -19,13 +22,14 @@ public enum CrossEntropy {
     @discardableResult
     public static func loss(
         logits: UnsafePointer<Float>, targets: [Int], classes: Int,
-        probabilities: UnsafeMutablePointer<Float>? = nil, gradient: UnsafeMutablePointer<Float>? = nil
+        probabilities: UnsafeMutablePointer<Float>? = nil, gradient: UnsafeMutablePointer<Float>? = nil,
+        meanOver count: Int? = nil
     ) -> Float {
         for target in targets {
             precondition(
                 target == ignoredTarget || (0..<classes).contains(target), "target \(target) outside 0..<\(classes)")
         }
-        let counted = targets.filter { $0 != ignoredTarget }.count
+        let counted = count ?? targets.filter { $0 != ignoredTarget }.count
         let scale = counted == 0 ? 0 : 1 / Float(counted)
         let rows = targets.count
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: rows) { buffer in

@@ -36,7 +36,9 @@ public enum GradientClipping {
         var sums = [Double](repeating: 0, count: parameters.count)
         sums.withUnsafeMutableBufferPointer { sums in
             // Each parameter's sum on its own, on one of two threads for many parameters.
-            forEachPart(parameters) { index in sums[index] = parameters[index].gradient.sumOfSquares() }
+            BatchSplit.forEachPart(counts: parameters.map(\.value.count)) { index in
+                sums[index] = parameters[index].gradient.sumOfSquares()
+            }
         }
         return Float(sums.reduce(0.0, +).squareRoot())
     }
@@ -54,7 +56,7 @@ public enum GradientClipping {
     public static func clip(_ parameters: [Parameter], maximum: Float) -> Float {
         let norm = globalNorm(parameters), scale = factor(norm: norm, maximum: maximum)
         if scale < 1 {
-            forEachPart(parameters) { index in
+            BatchSplit.forEachPart(counts: parameters.map(\.value.count)) { index in
                 let gradient = parameters[index].gradient.pointer
                 for element in 0..<parameters[index].gradient.count { gradient[element] = gradient[element] * scale }
             }
@@ -66,16 +68,5 @@ public enum GradientClipping {
     private static func factor(norm: Float, maximum: Float) -> Float {
         let scale = maximum / (norm + 1e-6)
         return scale < 1 ? scale : 1
-    }
-
-    /// Runs `body(index)` for every parameter, the parameters cut into two runs of about
-    /// half of the elements each, side by side, when they are many.
-    private static func forEachPart(_ parameters: [Parameter], _ body: (Int) -> Void) {
-        let parts = ElementSlice.parts(counts: parameters.map(\.value.count))
-        // Whole parameters: a parameter cut in two goes to the first part.
-        let ends = parts.dropLast().map { ($0.last?.parameter ?? -1) + 1 } + [parameters.count]
-        BatchSplit.run(parts: ends.count) { part in
-            for index in (part == 0 ? 0 : ends[part - 1])..<ends[part] { body(index) }
-        }
     }
 }

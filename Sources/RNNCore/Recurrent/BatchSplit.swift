@@ -39,4 +39,16 @@ enum BatchSplit {
         }
         TwoThreads.run(body)
     }
+
+    /// Runs `body(index)` for every index of `counts` (the sizes of pieces of work, such as
+    /// parameters), the indices cut into two runs of about half of the total count each, side
+    /// by side, when the total is large (`ElementSlice.minimumSplit`). A piece cut in two by the
+    /// half-way point goes whole to the first run.
+    static func forEachPart(counts: [Int], _ body: (Int) -> Void) {
+        let parts = ElementSlice.parts(counts: counts)
+        let ends = parts.dropLast().map { ($0.last?.parameter ?? -1) + 1 } + [counts.count]
+        run(parts: ends.count) { part in
+            for index in (part == 0 ? 0 : ends[part - 1])..<ends[part] { body(index) }
+        }
+    }
 }

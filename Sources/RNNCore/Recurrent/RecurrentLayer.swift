@@ -32,8 +32,8 @@ public final class RecurrentLayer {
     /// ‖∂L/∂h_t‖ over the whole batch for every step of the last backward pass.
     public private(set) var gradientNorms: [Float] = []
 
-    private var weightIHT: TransposedWeight
-    private var weightHHT: TransposedWeight
+    private let weightIHT: TransposedWeight
+    private let weightHHT: TransposedWeight
     private var input: UnsafePointer<Float>?
     /// Input columns fed for every step at once by `feedLeadingInputs`, in step mode.
     private var leadingWidth = 0
@@ -71,8 +71,27 @@ public final class RecurrentLayer {
         stepsWholeBatch = BatchSplit.stepsWholeBatch(hiddenSize: hiddenSize, gateWidth: rows)
     }
 
+    /// Creates a layer like `original` that reads its parameters' values (and shares their
+    /// transposes) and accumulates gradients of its own (`Parameter.init(sharingValueOf:)`).
+    init(sharingParametersOf original: RecurrentLayer) {
+        cell = original.cell
+        inputSize = original.inputSize
+        hiddenSize = original.hiddenSize
+        index = original.index
+        weightIH = Parameter(sharingValueOf: original.weightIH)
+        weightHH = Parameter(sharingValueOf: original.weightHH)
+        biasIH = Parameter(sharingValueOf: original.biasIH)
+        biasHH = Parameter(sharingValueOf: original.biasHH)
+        weightIHT = original.weightIHT
+        weightHHT = original.weightHHT
+        stepsWholeBatch = original.stepsWholeBatch
+    }
+
     /// The trainable parameters in PyTorch's `state_dict` order.
     public var parameters: [Parameter] { [weightIH, weightHH, biasIH, biasHH] }
+
+    /// The cached transposes of the weights.
+    var transposes: [TransposedWeight] { [weightIHT, weightHHT] }
 
     private var gateWidth: Int { cell.gateCount * hiddenSize }
 

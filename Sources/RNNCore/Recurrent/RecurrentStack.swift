@@ -19,6 +19,12 @@ public final class RecurrentStack {
         self.layers = layers
     }
 
+    /// Creates a stack like `original` that reads its parameters' values and accumulates
+    /// gradients of its own (`Parameter.init(sharingValueOf:)`).
+    init(sharingParametersOf original: RecurrentStack) {
+        layers = original.layers.map(RecurrentLayer.init(sharingParametersOf:))
+    }
+
     /// The cell of every layer.
     public var cell: CellKind { layers[0].cell }
     /// The width of the bottom layer's input.

@@ -25,8 +25,8 @@ public final class BahdanauAttention {
     /// The width of each encoder output.
     public let valueWidth: Int
 
-    private var queryT: TransposedWeight
-    private var keyT: TransposedWeight
+    private let queryT: TransposedWeight
+    private let keyT: TransposedWeight
     /// `W_aᵀ`, refreshed by `prepare` and only read by the steps.
     private var queryTransposed: UnsafePointer<Float>?
     private var sourceSteps = 0
@@ -61,8 +61,25 @@ public final class BahdanauAttention {
         keyT = TransposedWeight(key)
     }
 
+    /// Creates an attention of `original`'s sizes that reads its parameters' values (and
+    /// shares their transposes) and accumulates gradients of its own
+    /// (`Parameter.init(sharingValueOf:)`).
+    init(sharingParametersOf original: BahdanauAttention) {
+        queryWidth = original.queryWidth
+        valueWidth = original.valueWidth
+        size = original.size
+        query = Parameter(sharingValueOf: original.query)
+        key = Parameter(sharingValueOf: original.key)
+        energy = Parameter(sharingValueOf: original.energy)
+        queryT = original.queryT
+        keyT = original.keyT
+    }
+
     /// The trainable parameters.
     public var parameters: [Parameter] { [query, key, energy] }
+
+    /// The cached transposes of the weights.
+    var transposes: [TransposedWeight] { [queryT, keyT] }
 
     /// Projects the encoder's outputs (`[S][B][valueWidth]`, which must stay unchanged until
     /// `finishBackward`) for a decoder of at most `decoderSteps` steps. `mask` is `[S][B]`,

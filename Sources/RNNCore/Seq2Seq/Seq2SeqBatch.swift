@@ -55,6 +55,17 @@ public struct Seq2SeqBatch {
         decoderTargets = outputs
     }
 
+    /// The pairs of `rows`, as a batch of their own (padded to their own longest).
+    public func rows(_ rows: Range<Int>) -> Seq2SeqBatch {
+        Seq2SeqBatch(
+            sources: rows.map { b in (0..<sourceLengths[b]).map { sourceTokens[$0 * size + b] } },
+            targets: rows.map { b in (1..<targetLengths[b]).map { decoderInputs[$0 * size + b] } })
+    }
+
+    /// The number of answer tokens the decoder is taught, `<eos>` included: the count the
+    /// loss is the mean over.
+    public var answerTokens: Int { targetLengths.reduce(0, +) }
+
     /// Whether any source is shorter than the longest (so the mask matters).
     public var isPadded: Bool { sourceLengths.contains { $0 < sourceSteps } }
 

@@ -4,14 +4,58 @@ extension Seq2SeqModel {
     /// optimizer reads the gradients, which keep their values).
     /// Returns the loss before the update.
     ///
+    /// A batch large enough to be shared between two threads (`decoderParts`) is trained in
+    /// two halves, one by this model and one by a copy that shares its parameters and their
+    /// transposes (`init(sharingParametersOf:)`), each from start to end on its own thread, so that the
+    /// threads never wait for each other within the step. The gradient is then the first
+    /// half's plus the second's, element by element, and the loss the sum of their means over
+    /// the whole batch's tokens. On one thread the halves run one after the other, with the
+    /// same results.
+    @discardableResult
+    public func trainStep(_ batch: Seq2SeqBatch, optimizer: any Optimizer, clip: Float? = nil) -> Float {
+        let tokens = batch.answerTokens
+        let loss: Float
+        if decoderParts(batch: batch.size).count == 2 {
+            let middle = batch.size / 2, halves = [batch.rows(0..<middle), batch.rows(middle..<batch.size)]
+            let copy = trainingCopy
+            // Shared with the copy, so refreshed before the threads read them.
+            TransposedWeight.refresh(transposes)
+            var losses: [Float] = [0, 0]
+            losses.withUnsafeMutableBufferPointer { losses in
+                BatchSplit.run(parts: 2) { part in
+                    let model = part == 0 ? self : copy
+                    for parameter in model.parameters { parameter.zeroGradient() }
+                    losses[part] = model.addGradients(halves[part], meanOver: tokens, splitting: false)
+                }
+            }
+            Self.addGradients(of: copy.parameters, into: parameters)
+            loss = losses[0] + losses[1]
+        } else {
+            optimizer.zeroGradients()
+            loss = addGradients(batch, meanOver: tokens, splitting: true)
+        }
+        optimizer.step(gradientScale: clip.map { GradientClipping.scale(parameters, maximum: $0) } ?? 1)
+        return loss
+    }
+
+    /// The copy of this model that trains on the second half of a batch, made on first use.
+    private var trainingCopy: Seq2SeqModel {
+        if let copy = scratch.trainingCopy { return copy }
+        let copy = Seq2SeqModel(sharingParametersOf: self)
+        scratch.trainingCopy = copy
+        return copy
+    }
+
+    /// Runs `batch` forward and backward, adding the gradient of its cross-entropy summed over
+    /// its answer tokens and divided by `count` into every parameter's gradient; returns that
+    /// loss. The decoder's steps are shared between two threads when `splitting`.
+    ///
     /// Only the decoder states of real answer tokens are read out: padded positions add
     /// nothing to the loss, and their state gradient is zero. The result is the same as
     /// `forward`, `CrossEntropy.loss` and `backward` over every position, bit for bit (a sum
     /// that starts at zero is not changed by adding the zero terms left out).
-    @discardableResult
-    public func trainStep(_ batch: Seq2SeqBatch, optimizer: any Optimizer, clip: Float? = nil) -> Float {
-        optimizer.zeroGradients()
-        runDecoder(batch, recorder: nil, skippingPadding: true)
+    private func addGradients(_ batch: Seq2SeqBatch, meanOver count: Int, splitting: Bool) -> Float {
+        runDecoder(batch, recorder: nil, skippingPadding: true, splitting: splitting)
         let H = shape.hiddenSize, V = shape.vocabularySize
         let positions = batch.decoderTargets.indices.filter { batch.decoderTargets[$0] != CrossEntropy.ignoredTarget }
 
@@ -20,7 +64,8 @@ extension Seq2SeqModel {
         let scores = output.forward(states, rows: positions.count)
         let scoreGradient = scratch.scoreGradient.reserve(positions.count * V)
         let loss = CrossEntropy.loss(
-            logits: scores, targets: positions.map { batch.decoderTargets[$0] }, classes: V, gradient: scoreGradient)
+            logits: scores, targets: positions.map { batch.decoderTargets[$0] }, classes: V, gradient: scoreGradient,
+            meanOver: count)
 
         let readOutGradient = output.backward(scoreGradient)
         let stateGradient = scratch.stateGradient.reserve(batch.decoderTargets.count * H)
@@ -29,7 +74,18 @@ extension Seq2SeqModel {
             (stateGradient + position * H).update(from: readOutGradient + row * H, count: H)
         }
         backward(stateGradient: stateGradient)
-        optimizer.step(gradientScale: clip.map { GradientClipping.scale(parameters, maximum: $0) } ?? 1)
         return loss
+    }
+
+    /// Adds each of `sources`' gradients into the matching one of `targets`, element by
+    /// element, the elements cut into two halves side by side when they are many.
+    private static func addGradients(of sources: [Parameter], into targets: [Parameter]) {
+        let parts = ElementSlice.parts(counts: targets.map(\.gradient.count))
+        BatchSplit.run(parts: parts.count) { part in
+            for slice in parts[part] {
+                let target = targets[slice.parameter].gradient.pointer, source = sources[slice.parameter].gradient.pointer
+                for j in slice.elements { target[j] = target[j] + source[j] }
+            }
+        }
     }
 }

@@ -53,6 +53,8 @@ public final class Seq2SeqModel {
     var current: Seq2SeqBatch?
     /// Whether the current pass skips the rows of answers that have ended (`runDecoder`).
     var skipsPadding = false
+    /// The row ranges of the current batch whose decoder steps run side by side (`runDecoder`).
+    var decoderRowParts: [Range<Int>] = []
     /// The order in which the encoder ran the current batch's rows, when not the batch's own.
     var encoderOrder: RowPermutation?
     var decoderInput = Workspace()
@@ -78,10 +80,29 @@ public final class Seq2SeqModel {
         output = Linear(inputSize: H, outputSize: shape.vocabularySize, name: "decoder.out", generator: &generator)
     }
 
+    /// Creates a model like `original` that reads its parameters' values and accumulates
+    /// gradients of its own (`Parameter.init(sharingValueOf:)`), with its own buffers: it
+    /// trains on one half of a batch while `original` trains on the other (`trainStep`).
+    init(sharingParametersOf original: Seq2SeqModel) {
+        shape = original.shape
+        encoderEmbedding = Embedding(sharingParametersOf: original.encoderEmbedding)
+        encoder = RecurrentStack(sharingParametersOf: original.encoder)
+        decoderEmbedding = Embedding(sharingParametersOf: original.decoderEmbedding)
+        decoder = RecurrentStack(sharingParametersOf: original.decoder)
+        attention = original.attention.map(BahdanauAttention.init(sharingParametersOf:))
+        output = Linear(sharingParametersOf: original.output)
+    }
+
     /// Every parameter: encoder, decoder, read-out, attention.
     public var parameters: [Parameter] {
         encoderEmbedding.parameters + encoder.parameters + decoderEmbedding.parameters + decoder.parameters
             + output.parameters + (attention?.parameters ?? [])
+    }
+
+    /// The cached transposes of every weight matrix that forward passes multiply by.
+    var transposes: [TransposedWeight] {
+        encoder.layers.flatMap(\.transposes) + decoder.layers.flatMap(\.transposes) + [output.weightT]
+            + (attention?.transposes ?? [])
     }
 
     /// The tensors to save, by name.
@@ -172,11 +193,11 @@ public final class Seq2SeqModel {
         return topDecoder.hidden(at: t)
     }
 
-    /// The row ranges of a batch of `batch` whose decoder steps run side by side (one range
-    /// when recording, which needs whole steps). The split depends only on the sizes.
-    func decoderParts(batch: Int, recording: Bool) -> [Range<Int>] {
-        recording ? [0..<batch]
-            : BatchSplit.ranges(batch: batch, hiddenSize: shape.hiddenSize, gateWidth: shape.cell.gateCount * shape.hiddenSize)
+    /// The row ranges of a batch of `batch` whose decoder steps run side by side: its two
+    /// halves when it is large enough (`BatchSplit.ranges`), else the whole batch. The split
+    /// depends only on the sizes.
+    func decoderParts(batch: Int) -> [Range<Int>] {
+        BatchSplit.ranges(batch: batch, hiddenSize: shape.hiddenSize, gateWidth: shape.cell.gateCount * shape.hiddenSize)
     }
 
     // MARK: Training
@@ -196,9 +217,13 @@ public final class Seq2SeqModel {
     /// `batch.decodingRows(at:within:)` of each part of the batch, and the states of the rows
     /// after them are left unspecified: for training, which reads only the states of real
     /// answer tokens. The backward pass then skips the same rows, whose gradients are zero.
-    func runDecoder(_ batch: Seq2SeqBatch, recorder: (any StepRecorder)?, skippingPadding: Bool) {
+    ///
+    /// The decoder's steps run on two threads by halves of the batch (`decoderParts`) when
+    /// `splitting` and not recording (which needs whole steps).
+    func runDecoder(_ batch: Seq2SeqBatch, recorder: (any StepRecorder)?, skippingPadding: Bool, splitting: Bool = true) {
         current = batch
         skipsPadding = skippingPadding && recorder == nil
+        decoderRowParts = splitting && recorder == nil ? decoderParts(batch: batch.size) : [0..<batch.size]
         let B = batch.size, T = batch.targetSteps, E = shape.embeddingSize
         let mask = batch.isPadded ? UnsafePointer(batch.sourceMask.pointer) : nil
         encoderOrder = nil
@@ -213,7 +238,7 @@ public final class Seq2SeqModel {
         // Teacher forcing knows every step's embedded token: their part of the bottom layer's
         // input product is one product over all steps.
         decoder.layers[0].feedLeadingInputs(decoderEmbedding.forward(batch.decoderInputs), width: E)
-        BatchSplit.run(decoderParts(batch: B, recording: recorder != nil)) { _, rows in
+        BatchSplit.run(decoderRowParts) { _, rows in
             for t in 0..<T {
                 let active = decodingRows(at: t, within: rows)
                 if active.isEmpty { break }
@@ -257,7 +282,7 @@ public final class Seq2SeqModel {
         attention?.beginBackward()
 
         // Each part's sums of squares of ∂L/∂h_t, `[part][layer][t]`, added in part order afterwards.
-        let parts = decoderParts(batch: B, recording: false), L = decoder.layers.count
+        let parts = decoderRowParts, L = decoder.layers.count
         let squares = scratch.stepSquares.reserve(parts.count * L * T)
         BatchSplit.run(parts) { part, rows in
             backwardDecoderSteps(rows: rows, stateGradient: stateGradient) { layer, t, sum in
@@ -359,6 +384,8 @@ struct Seq2SeqScratch {
     var encoderMask = Workspace()
     var encoderOutputs = Workspace()
     var encoderOutputGradient = Workspace()
+    /// The copy of the model that trains on the second half of each batch (`trainStep`).
+    var trainingCopy: Seq2SeqModel?
 
     mutating func reserve(batch: Int, steps: Int, embedding: Int, hidden: Int) {
         fromAttention.reserve(batch * hidden)
