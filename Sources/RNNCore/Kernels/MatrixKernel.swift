@@ -11,7 +11,7 @@ import Foundation
 /// between threads by rows of `C` (or, for wide products with few rows, by columns), each
 /// element computed whole by one thread, so results do not depend on the number of threads.
 enum MatrixKernel {
-    /// Rows of `C` in a register tile (two `RowQuad`s).
+    /// Rows of `C` in a full register tile (two `RowGroup`s of four rows).
     static let tileRows = 8
     /// Rows of `C` per block: the block's slice of `A` (256 KB when packed) stays in the L2
     /// cache while every column panel uses it, and each packed panel of `B` serves this many rows.
@@ -223,8 +223,20 @@ extension MatrixKernel {
 
         func computeAll() {
             let tail = MatrixKernel.paddedTail(columns: product.n)
-            ColumnSweep.visit(columns: product.n - tail, singleRows: rows < RowQuad<Float>.rows, self)
+            ColumnSweep.visit(columns: product.n - tail, widest: widestVector, self)
             if tail > 0 { visitPadded(column: product.n - tail, count: tail) }
+        }
+
+        /// The widest run of columns computed at once: 32 for a register tile (two sums per
+        /// row, eight rows), and for blocks of one to three rows (`RowGroup`), 128 or 64, so
+        /// that eight or more independent sums are in flight and each vector of `B`, read
+        /// from the L2 cache, serves every row.
+        var widestVector: Int {
+            switch rows {
+            case 1: 128
+            case 2, 3: 64
+            default: 32
+            }
         }
 
         /// The columns of `C` from `column` on that one `V` holds, for every row of the block.
@@ -280,123 +292,114 @@ extension MatrixKernel {
             _: V.Type, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>, ldc: Int,
             initial: UnsafePointer<Float>?, initialStride: Int
         ) {
-            let tileRows = MatrixKernel.tileRows
             func start(_ row: Int) -> UnsafePointer<Float>? { initial.map { $0 + row * initialStride } }
-            var row = 0
-            while row + tileRows <= rows {
-                tile(
-                    V.self, row: row, right: right, rightStride: rightStride, out: out + row * ldc, ldc: ldc,
-                    initial: start(row), initialStride: initialStride)
-                row += tileRows
+            /// Rows `row ..< row + U + L + X` as one tile.
+            func tile<U: RowCount, L: RowCount, X: RowCount>(_: U.Type, _: L.Type, _: X.Type, row: Int) {
+                self.tile(
+                    U.self, L.self, X.self, V.self, row: row, right: right, rightStride: rightStride,
+                    out: out + row * ldc, ldc: ldc, initial: start(row), initialStride: initialStride)
             }
-            if row + RowQuad<V>.rows <= rows {
-                quad(
-                    V.self, row: row, right: right, rightStride: rightStride, out: out + row * ldc, ldc: ldc,
-                    initial: start(row), initialStride: initialStride)
-                row += RowQuad<V>.rows
+            // Tiles of eight rows; the last one also takes the one to three rows after it, and
+            // four to seven rows left (or fewer than four in all) make a tile of their own.
+            let fullTiles = rows / 8, leftOver = rows % 8
+            for index in 0..<fullTiles {
+                let row = index * 8
+                switch index == fullTiles - 1 ? leftOver : 0 {
+                case 1: tile(FourRows.self, FourRows.self, OneRow.self, row: row)
+                case 2: tile(FourRows.self, FourRows.self, TwoRows.self, row: row)
+                case 3: tile(FourRows.self, FourRows.self, ThreeRows.self, row: row)
+                default: tile(FourRows.self, FourRows.self, NoRows.self, row: row)
+                }
             }
-            while row < rows {
-                line(V.self, row: row, right: right, rightStride: rightStride, out: out + row * ldc, initial: start(row))
-                row += 1
+            guard fullTiles == 0 || leftOver >= 4 else { return }
+            let row = fullTiles * 8
+            switch leftOver {
+            case 1: tile(OneRow.self, NoRows.self, NoRows.self, row: row)
+            case 2: tile(TwoRows.self, NoRows.self, NoRows.self, row: row)
+            case 3: tile(ThreeRows.self, NoRows.self, NoRows.self, row: row)
+            case 4: tile(FourRows.self, NoRows.self, NoRows.self, row: row)
+            case 5: tile(FourRows.self, OneRow.self, NoRows.self, row: row)
+            case 6: tile(FourRows.self, TwoRows.self, NoRows.self, row: row)
+            case 7: tile(FourRows.self, ThreeRows.self, NoRows.self, row: row)
+            default: break
             }
         }
 
-        /// The register tile: eight rows of `C` by one `V` of columns, each `B` vector loaded once
-        /// per `p` and used by all eight rows (sixteen independent sums in flight for 32 columns,
-        /// enough to keep both FMA units busy through their latency).
+        /// A register tile: up to eleven rows of `C` (`U`, `L` and `X` rows: up to four, four
+        /// and three) by one `V` of columns, each `B` vector loaded once per `p` and used by all
+        /// the rows. A full tile of eight rows holds sixteen independent sums for 32 columns,
+        /// enough to keep both FMA units busy through their latency; blocks of one to three rows
+        /// get 64 or 128 columns (`widestVector`).
         @inline(__always)
-        func tile<V: KernelVector>(
-            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>, ldc: Int,
-            initial: UnsafePointer<Float>?, initialStride: Int
+        func tile<U: RowCount, L: RowCount, X: RowCount, V: KernelVector>(
+            _: U.Type, _: L.Type, _: X.Type, _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int,
+            out: UnsafeMutablePointer<Float>, ldc: Int, initial: UnsafePointer<Float>?, initialStride: Int
         ) {
             let stride = left.rowStride, step = left.columnStride
-            var upperScales = left.start(row), lowerScales = left.start(row + RowQuad<V>.rows)
+            var upperScales = left.start(row), lowerScales = left.start(row + 4), extraScales = left.start(row + 8)
             var right = right
-            var upper = RowQuad<V>(from: initial, stride: initialStride)
-            var lower = RowQuad<V>(from: initial.map { $0 + RowQuad<V>.rows * initialStride }, stride: initialStride)
+            var upper = RowGroup<V, U>(from: initial, stride: initialStride)
+            var lower = RowGroup<V, L>(from: initial.map { $0 + 4 * initialStride }, stride: initialStride)
+            var extra = RowGroup<V, X>(from: initial.map { $0 + 8 * initialStride }, stride: initialStride)
             for _ in 0..<depth.count {
                 let vector = V(from: right)
                 upper.add(upperScales, stride: stride, times: vector)
                 lower.add(lowerScales, stride: stride, times: vector)
+                extra.add(extraScales, stride: stride, times: vector)
                 upperScales += step
                 lowerScales += step
+                extraScales += step
                 right += rightStride
             }
             upper.store(to: out, ldc: ldc)
-            lower.store(to: out + RowQuad<V>.rows * ldc, ldc: ldc)
-        }
-
-        /// Four rows of `C` by one `V` of columns, for four rows left over after the full tiles.
-        @inline(__always)
-        func quad<V: KernelVector>(
-            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>, ldc: Int,
-            initial: UnsafePointer<Float>?, initialStride: Int
-        ) {
-            let stride = left.rowStride, step = left.columnStride
-            var scales = left.start(row)
-            var right = right
-            var sums = RowQuad<V>(from: initial, stride: initialStride)
-            for _ in 0..<depth.count {
-                sums.add(scales, stride: stride, times: V(from: right))
-                scales += step
-                right += rightStride
-            }
-            sums.store(to: out, ldc: ldc)
-        }
-
-        /// One row of `C` by one `V` of columns, for the rows left over after the tiles.
-        @inline(__always)
-        func line<V: KernelVector>(
-            _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int, out: UnsafeMutablePointer<Float>,
-            initial: UnsafePointer<Float>?
-        ) {
-            var scales = left.start(row)
-            var right = right
-            var sum = initial.map { V(from: $0) } ?? V(repeating: 0)
-            for _ in 0..<depth.count {
-                sum = sum.adding(scales[0], times: V(from: right))
-                scales += left.columnStride
-                right += rightStride
-            }
-            sum.store(to: out)
+            lower.store(to: out + 4 * ldc, ldc: ldc)
+            extra.store(to: out + 8 * ldc, ldc: ldc)
         }
     }
 }
 
-/// Running sums of four consecutive rows of `C` over one `V` of columns.
-struct RowQuad<V: KernelVector> {
-    static var rows: Int { 4 }
+/// The number of rows a `RowGroup` holds, known when the code is specialised.
+protocol RowCount {
+    static var value: Int { get }
+}
 
+enum NoRows: RowCount { static var value: Int { 0 } }
+enum OneRow: RowCount { static var value: Int { 1 } }
+enum TwoRows: RowCount { static var value: Int { 2 } }
+enum ThreeRows: RowCount { static var value: Int { 3 } }
+enum FourRows: RowCount { static var value: Int { 4 } }
+
+/// Running sums of `R.value` (none to four) consecutive rows of `C` over one `V` of columns.
+/// The sums past `R.value` are never computed or stored.
+struct RowGroup<V: KernelVector, R: RowCount> {
     var s0: V, s1: V, s2: V, s3: V
 
     /// Starts from the rows at `initial` (`stride` apart), or from zero when `nil`.
     @inline(__always)
     init(from initial: UnsafePointer<Float>?, stride: Int) {
-        guard let initial else {
-            s0 = V(repeating: 0); s1 = s0; s2 = s0; s3 = s0
-            return
-        }
-        s0 = V(from: initial)
-        s1 = V(from: initial + stride)
-        s2 = V(from: initial + 2 * stride)
-        s3 = V(from: initial + 3 * stride)
+        s0 = V(repeating: 0); s1 = s0; s2 = s0; s3 = s0
+        guard let initial else { return }
+        if R.value > 0 { s0 = V(from: initial) }
+        if R.value > 1 { s1 = V(from: initial + stride) }
+        if R.value > 2 { s2 = V(from: initial + 2 * stride) }
+        if R.value > 3 { s3 = V(from: initial + 3 * stride) }
     }
 
     /// Adds `scales[r · stride] · vector` to row `r`'s sum, one fused multiply-add each.
     @inline(__always)
     mutating func add(_ scales: UnsafePointer<Float>, stride: Int, times vector: V) {
-        s0 = s0.adding(scales[0], times: vector)
-        s1 = s1.adding(scales[stride], times: vector)
-        s2 = s2.adding(scales[2 * stride], times: vector)
-        s3 = s3.adding(scales[3 * stride], times: vector)
+        if R.value > 0 { s0 = s0.adding(scales[0], times: vector) }
+        if R.value > 1 { s1 = s1.adding(scales[stride], times: vector) }
+        if R.value > 2 { s2 = s2.adding(scales[2 * stride], times: vector) }
+        if R.value > 3 { s3 = s3.adding(scales[3 * stride], times: vector) }
     }
 
     @inline(__always)
     func store(to out: UnsafeMutablePointer<Float>, ldc: Int) {
-        s0.store(to: out)
-        s1.store(to: out + ldc)
-        s2.store(to: out + 2 * ldc)
-        s3.store(to: out + 3 * ldc)
+        if R.value > 0 { s0.store(to: out) }
+        if R.value > 1 { s1.store(to: out + ldc) }
+        if R.value > 2 { s2.store(to: out + 2 * ldc) }
+        if R.value > 3 { s3.store(to: out + 3 * ldc) }
     }
 }
 
@@ -408,17 +411,19 @@ protocol ColumnVisitor {
 
 /// Splits columns into the vectors that cover them, widest first.
 enum ColumnSweep {
-    /// Visits `columns` columns in order: 32 at a time (or 128 when `singleRows`, where
-    /// wider vectors give more independent sums in flight), then 16, 8, 4 and one by one.
+    /// Visits `columns` columns in order: `widest` (32, 64 or 128) at a time, then 32, 16, 8, 4
+    /// and one by one.
     @inline(__always)
-    static func visit(columns: Int, singleRows: Bool, _ visitor: some ColumnVisitor) {
+    static func visit(columns: Int, widest: Int, _ visitor: some ColumnVisitor) {
         var column = 0
-        if singleRows {
+        if widest >= 128 {
             while column + 128 <= columns {
                 visitor.visit(Columns128.self, column: column)
                 column += 128
             }
-            if column + 64 <= columns {
+        }
+        if widest >= 64 {
+            while column + 64 <= columns {
                 visitor.visit(Columns64.self, column: column)
                 column += 64
             }

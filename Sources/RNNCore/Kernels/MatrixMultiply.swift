@@ -113,7 +113,7 @@ public enum MatrixMultiply {
         let middle = rows * columns >= splitElements ? columns / 32 * 16 : 0
         TwoThreads.run(splitting: 0..<columns, at: middle) { part in
             ColumnSweep.visit(
-                columns: part.count, singleRows: true,
+                columns: part.count, widest: 128,
                 ColumnSums(matrix: matrix + part.lowerBound, rows: rows, stride: columns, sums: sums + part.lowerBound))
         }
     }
