@@ -66,10 +66,15 @@ public enum CrossEntropy {
             withUnsafeTemporaryAllocation(of: Float.self, capacity: classes) { buffer in
                 let exponentials = buffer.baseAddress!
                 let largest = Self.largest(line, count: classes)
-                for j in 0..<classes { exponentials[j] = line[j] - largest }
-                Activation.exp(exponentials, exponentials, count: classes)
-                var sum: Float = 0
-                for j in 0..<classes { sum = sum + exponentials[j] }
+                // e^(z − max), summed in sixteen lanes (one chain of additions per lane, not one
+                // for the whole row), then across them in a fixed order.
+                var lanes = SIMD16<Float>.zero
+                for (_, j, chunk) in RowChunks(count: classes) {
+                    let exponential = Activation.exp(chunk.load(line + j) - SIMD16(repeating: largest))
+                    chunk.store(exponential, exponentials + j)
+                    lanes = lanes + chunk.masked(exponential)
+                }
+                let sum = VectorLoops.total(lanes)
                 probabilities.map { output in for j in 0..<classes { output[j] = exponentials[j] / sum } }
                 if let gradient {
                     if target == ignoredTarget {
