@@ -92,6 +92,8 @@ let shapes = [
     Shape(label: "long-sequence read-out (25 columns)", m: 1700, k: 25, n: 25, accumulate: true),
     Shape(label: "stock step back (10 columns)", m: 128, k: 40, n: 10),
     Shape(label: "LSTM H=25 input gradient (25 columns)", m: 1700, k: 100, n: 25),
+    Shape(label: "LSTM H=25 weight gradient (Aᵀ)", m: 25, k: 1700, n: 100, transposedA: true, accumulate: true),
+    Shape(label: "LSTM H=25 input projection", m: 1700, k: 25, n: 100, accumulate: true),
 ]
 
 /// Only the products whose label contains the first argument, if any.

@@ -99,6 +99,16 @@ import Testing
         }
     }
 
+    /// Every number of rows left after the full tiles (joined to the last tile, or a tile of
+    /// their own), on one thread: `A` in place (1–19 rows) and packed (64–75 rows, `A`
+    /// transposed), each with 64- or 32-column panels and an 8-column one.
+    @Test(arguments: Array(1...19) + Array(64...75))
+    func everyLeftOverRowCountMatchesTheDefiningLoop(_ m: Int) {
+        let test = Case(m: m, n: 104, k: 32, transposedA: m >= 64, accumulate: m % 2 == 0, bias: m % 3 == 0)
+        #expect(m * test.n * test.k < MatrixKernel.splitWork)
+        Self.check(test, seed: UInt64(m))
+    }
+
     @Test(arguments: [
         // Every column width: 128, 64, 32, 16, 8, 4 and single columns, one row and several.
         Case(m: 1, n: 255, k: 9), Case(m: 3, n: 255, k: 40, transposedA: true),

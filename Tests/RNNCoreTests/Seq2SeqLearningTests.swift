@@ -47,8 +47,8 @@ struct Seq2SeqLearningTests {
 
     @Test("with attention, learns to copy and to reverse short sequences perfectly")
     func copyAndReverse() {
-        // 800 iterations: from 700 on, every held-out sequence is right both ways; at 500–600
-        // one copy in a hundred is still wrong, or not, as the float sums fall.
+        // 800 iterations: at 500–600, one copy in a hundred could still be wrong, or not, as
+        // the float sums fell (measured with halves of the batch on two threads: right from 700).
         let copy = Self.train(attention: true, hidden: 32, lengths: 3...6, symbols: 8, iterations: 800) { $0 }
         let reverse = Self.train(attention: true, hidden: 32, lengths: 3...6, symbols: 8, iterations: 800) { $0.reversed() }
         #expect(copy.exact == 1, "copy: \(copy)")

@@ -9,11 +9,13 @@ import Testing
 struct Seq2SeqTrainingPathTests {
     static let vocabulary = 20
 
-    /// A model large enough (8 sequences, H = 64) for its decoder to be split between threads.
-    static func model(cell: CellKind = .gru, layers: Int = 1) -> Seq2SeqModel {
+    /// A model large enough (8 sequences, H = 64) for a batch to be trained in two halves.
+    static func model(cell: CellKind = .gru, layers: Int = 1, attention: Bool = true) -> Seq2SeqModel {
         var generator = SeededGenerator(seed: 11)
         return Seq2SeqModel(
-            shape: .init(cell: cell, vocabularySize: vocabulary, embeddingSize: 16, hiddenSize: 64, layers: layers),
+            shape: .init(
+                cell: cell, vocabularySize: vocabulary, embeddingSize: 16, hiddenSize: 64, layers: layers,
+                attention: attention),
             generator: &generator)
     }
 
@@ -64,20 +66,29 @@ struct Seq2SeqTrainingPathTests {
     }
 
     /// The same with two layers: the encoder's lower layer gets the gradient the upper one
-    /// formed from its computed rows only (zero in the others); and for a batch trained whole.
-    @Test("with two layers too, and for a batch trained whole", arguments: [CellKind.gru, .lstm], [8, 4])
+    /// formed from its computed rows only (zero in the others); for a batch trained whole, and
+    /// one whose halves differ in size (4 and 5).
+    @Test("with two layers too, for a batch trained whole, and for unequal halves", arguments: [CellKind.gru, .lstm], [8, 4, 9])
     func twoLayers(cell: CellKind, size: Int) {
         Self.checkTrainStep(cell: cell, ordered: true, layers: 2, size: size)
     }
 
-    static func checkTrainStep(cell: CellKind, ordered: Bool, layers: Int, size: Int) {
+    /// Without attention, the decoder's context is the encoder's final state at every step.
+    @Test("without attention too", arguments: [8, 9])
+    func withoutAttention(size: Int) {
+        Self.checkTrainStep(cell: .gru, ordered: true, layers: 1, size: size, attention: false)
+    }
+
+    static func checkTrainStep(cell: CellKind, ordered: Bool, layers: Int, size: Int, attention: Bool = true) {
         let lengths = (0..<size).map { 1 + $0 % 5 }
         let order = ordered ? Seq2SeqBatch.decodingOrder(answerLengths: lengths) : Array(0..<size)
         let sources = order.map { Self.sentence($0, length: 2 + $0 % 4, shift: 3) }
         let targets = order.map { Self.sentence($0, length: lengths[$0], shift: 7) }
         let batch = Seq2SeqBatch(sources: sources, targets: targets)
-        let halves = size == 8 ? [0..<4, 4..<8] : [0..<size]
-        let trained = Self.model(cell: cell, layers: layers), reference = Self.model(cell: cell, layers: layers)
+        let trained = Self.model(cell: cell, layers: layers, attention: attention)
+        let reference = Self.model(cell: cell, layers: layers, attention: attention)
+        let halves = trained.decoderParts(batch: size)
+        #expect(halves.count == (size >= 8 ? 2 : 1))
         let optimizer = Adam(parameters: trained.parameters, learningRate: 0.01)
         let referenceOptimizer = Adam(parameters: reference.parameters, learningRate: 0.01)
         var norms: [Float] = []

@@ -11,7 +11,8 @@ import Foundation
 /// between threads by rows of `C` (or, for wide products with few rows, by columns), each
 /// element computed whole by one thread, so results do not depend on the number of threads.
 enum MatrixKernel {
-    /// Rows of `C` in a full register tile (two `RowGroup`s of four rows).
+    /// Rows of `C` in a full register tile (two `RowGroup`s of four rows; `Panels.tile` and
+    /// the packed layout of `A` assume eight).
     static let tileRows = 8
     /// Rows of `C` per block: the block's slice of `A` (256 KB when packed) stays in the L2
     /// cache while every column panel uses it, and each packed panel of `B` serves this many rows.
@@ -124,7 +125,8 @@ extension MatrixKernel {
                             tileStep: tileRows * aRowStride, rowStride: aRowStride, columnStride: aColumnStride)
                     }
                     let (initial, initialStride) = startValues(first: first, depthStart: depthStart)
-                    // A block of a few rows reads `B` in place, with the wide vectors of single rows.
+                    // A block of a few rows reads `B` in place (one to three rows with 64 or
+                    // 128 columns at a time, `widestColumns`).
                     let panels = Panels(
                         product: self, rows: block.count, depth: depth, left: left,
                         out: c + first * ldc, initial: initial, initialStride: initialStride,
@@ -223,7 +225,7 @@ extension MatrixKernel {
 
         func computeAll() {
             let tail = MatrixKernel.paddedTail(columns: product.n)
-            ColumnSweep.visit(columns: product.n - tail, widest: widestVector, self)
+            ColumnSweep.visit(columns: product.n - tail, widest: widestColumns, self)
             if tail > 0 { visitPadded(column: product.n - tail, count: tail) }
         }
 
@@ -231,7 +233,7 @@ extension MatrixKernel {
         /// row, eight rows), and for blocks of one to three rows (`RowGroup`), 128 or 64, so
         /// that eight or more independent sums are in flight and each vector of `B`, read
         /// from the L2 cache, serves every row.
-        var widestVector: Int {
+        var widestColumns: Int {
             switch rows {
             case 1: 128
             case 2, 3: 64
@@ -246,6 +248,7 @@ extension MatrixKernel {
             var rightStride = product.ldb
             if let scratch {
                 let width = V.width
+                assert(width <= 32, "the panel scratch holds 32 columns (blocks with it sweep 32 at a time)")
                 for p in 0..<depth.count { V(from: right + p * rightStride).store(to: scratch + p * width) }
                 right = UnsafePointer(scratch)
                 rightStride = width
@@ -301,9 +304,10 @@ extension MatrixKernel {
             }
             // Tiles of eight rows; the last one also takes the one to three rows after it, and
             // four to seven rows left (or fewer than four in all) make a tile of their own.
-            let fullTiles = rows / 8, leftOver = rows % 8
+            let tileRows = MatrixKernel.tileRows
+            let fullTiles = rows / tileRows, leftOver = rows % tileRows
             for index in 0..<fullTiles {
-                let row = index * 8
+                let row = index * tileRows
                 switch index == fullTiles - 1 ? leftOver : 0 {
                 case 1: tile(FourRows.self, FourRows.self, OneRow.self, row: row)
                 case 2: tile(FourRows.self, FourRows.self, TwoRows.self, row: row)
@@ -312,7 +316,7 @@ extension MatrixKernel {
                 }
             }
             guard fullTiles == 0 || leftOver >= 4 else { return }
-            let row = fullTiles * 8
+            let row = fullTiles * tileRows
             switch leftOver {
             case 1: tile(OneRow.self, NoRows.self, NoRows.self, row: row)
             case 2: tile(TwoRows.self, NoRows.self, NoRows.self, row: row)
@@ -329,18 +333,21 @@ extension MatrixKernel {
         /// and three) by one `V` of columns, each `B` vector loaded once per `p` and used by all
         /// the rows. A full tile of eight rows holds sixteen independent sums for 32 columns,
         /// enough to keep both FMA units busy through their latency; blocks of one to three rows
-        /// get 64 or 128 columns (`widestVector`).
+        /// get 64 or 128 columns (`widestColumns`).
         @inline(__always)
         func tile<U: RowCount, L: RowCount, X: RowCount, V: KernelVector>(
             _: U.Type, _: L.Type, _: X.Type, _: V.Type, row: Int, right: UnsafePointer<Float>, rightStride: Int,
             out: UnsafeMutablePointer<Float>, ldc: Int, initial: UnsafePointer<Float>?, initialStride: Int
         ) {
             let stride = left.rowStride, step = left.columnStride
-            var upperScales = left.start(row), lowerScales = left.start(row + 4), extraScales = left.start(row + 8)
+            // The upper and lower groups fill one tile of `A`, the extra rows start the next.
+            let lowerRow = FourRows.value, extraRow = MatrixKernel.tileRows
+            var upperScales = left.start(row), lowerScales = left.start(row + lowerRow)
+            var extraScales = left.start(row + extraRow)
             var right = right
             var upper = RowGroup<V, U>(from: initial, stride: initialStride)
-            var lower = RowGroup<V, L>(from: initial.map { $0 + 4 * initialStride }, stride: initialStride)
-            var extra = RowGroup<V, X>(from: initial.map { $0 + 8 * initialStride }, stride: initialStride)
+            var lower = RowGroup<V, L>(from: initial.map { $0 + lowerRow * initialStride }, stride: initialStride)
+            var extra = RowGroup<V, X>(from: initial.map { $0 + extraRow * initialStride }, stride: initialStride)
             for _ in 0..<depth.count {
                 let vector = V(from: right)
                 upper.add(upperScales, stride: stride, times: vector)
@@ -352,8 +359,8 @@ extension MatrixKernel {
                 right += rightStride
             }
             upper.store(to: out, ldc: ldc)
-            lower.store(to: out + 4 * ldc, ldc: ldc)
-            extra.store(to: out + 8 * ldc, ldc: ldc)
+            lower.store(to: out + lowerRow * ldc, ldc: ldc)
+            extra.store(to: out + extraRow * ldc, ldc: ldc)
         }
     }
 }
@@ -411,8 +418,8 @@ protocol ColumnVisitor {
 
 /// Splits columns into the vectors that cover them, widest first.
 enum ColumnSweep {
-    /// Visits `columns` columns in order: `widest` (32, 64 or 128) at a time, then 32, 16, 8, 4
-    /// and one by one.
+    /// Visits `columns` columns in order: `widest` (32, 64 or 128) at a time, then 64 (when
+    /// `widest` is 128), 32, 16, 8, 4 and one by one.
     @inline(__always)
     static func visit(columns: Int, widest: Int, _ visitor: some ColumnVisitor) {
         var column = 0

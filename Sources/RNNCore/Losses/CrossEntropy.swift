@@ -15,7 +15,8 @@ public enum CrossEntropy {
     ///   - count: the number of rows the mean is taken over; by default, the rows whose target
     ///     is not `ignoredTarget`. Parts of a batch computed apart are given the whole batch's
     ///     count, so that their losses and gradients add up to the whole batch's.
-    /// - Returns: the mean over rows whose target is not `ignoredTarget` (0 when there are none).
+    /// - Returns: the sum of the terms of the rows whose target is not `ignoredTarget`, divided by
+    ///   `count` (by default, their mean; 0 when there are none).
     ///
     /// Large inputs are shared between two threads by rows; each row's term is kept and the
     /// terms are added in row order, so the result does not depend on the sharing.
@@ -67,7 +68,8 @@ public enum CrossEntropy {
                 let exponentials = buffer.baseAddress!
                 let largest = Self.largest(line, count: classes)
                 // e^(z − max), summed in sixteen lanes (one chain of additions per lane, not one
-                // for the whole row), then across them in a fixed order.
+                // for the whole row; the row's last, short chunk first, as `RowChunks` walks it),
+                // then across the lanes in a fixed order.
                 var lanes = SIMD16<Float>.zero
                 for (_, j, chunk) in RowChunks(count: classes) {
                     let exponential = Activation.exp(chunk.load(line + j) - SIMD16(repeating: largest))

@@ -18,12 +18,9 @@ extension Optimizer {
     /// halves side by side).
     public func zeroGradients() {
         let parameters = self.parameters
-        let parts = ElementSlice.parts(counts: parameters.map(\.gradient.count))
-        BatchSplit.run(parts: parts.count) { part in
-            for slice in parts[part] {
-                (parameters[slice.parameter].gradient.pointer + slice.elements.lowerBound)
-                    .update(repeating: 0, count: slice.elements.count)
-            }
+        BatchSplit.forEachSlice(counts: parameters.map(\.gradient.count)) { slice in
+            (parameters[slice.parameter].gradient.pointer + slice.elements.lowerBound)
+                .update(repeating: 0, count: slice.elements.count)
         }
     }
 }

@@ -40,6 +40,16 @@ enum BatchSplit {
         TwoThreads.run(body)
     }
 
+    /// Runs `body(slice)` for every slice of the elements of pieces of `counts` elements (such
+    /// as parameters), cut into two runs of about half of the elements each, side by side, when
+    /// there are many (`ElementSlice.parts`).
+    static func forEachSlice(counts: [Int], _ body: (ElementSlice) -> Void) {
+        let parts = ElementSlice.parts(counts: counts)
+        run(parts: parts.count) { part in
+            for slice in parts[part] { body(slice) }
+        }
+    }
+
     /// Runs `body(index)` for every index of `counts` (the sizes of pieces of work, such as
     /// parameters), the indices cut into two runs of about half of the total count each, side
     /// by side, when the total is large (`ElementSlice.minimumSplit`). A piece cut in two by the

@@ -79,9 +79,10 @@ public struct Seq2SeqBatch {
     /// An order of pairs, given their answers' lengths, in which training skips the most
     /// padding: by decreasing length, the pairs of even rank first, then those of odd rank.
     ///
-    /// The decoder's steps run on two threads by halves of the batch, and each half stops
-    /// computing a row once that row's answer, and every answer after it in the half, has
-    /// ended. In this order both halves hold answers of nearly the same lengths, longest first.
+    /// Training runs the two halves of a batch on two threads (`Seq2SeqModel.trainStep`), and
+    /// each half stops computing a row once that row's answer, and every answer after it in
+    /// the half, has ended. In this order both halves hold answers of nearly the same lengths,
+    /// longest first, so that the threads have the same work.
     public static func decodingOrder(answerLengths: [Int]) -> [Int] {
         let byLength = answerLengths.indices.sorted { (answerLengths[$0], $1) > (answerLengths[$1], $0) }
         return byLength.indices.filter { $0 % 2 == 0 }.map { byLength[$0] }

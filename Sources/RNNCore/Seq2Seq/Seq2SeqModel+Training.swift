@@ -6,17 +6,22 @@ extension Seq2SeqModel {
     ///
     /// A batch large enough to be shared between two threads (`decoderParts`) is trained in
     /// two halves, one by this model and one by a copy that shares its parameters and their
-    /// transposes (`init(sharingParametersOf:)`), each from start to end on its own thread, so that the
-    /// threads never wait for each other within the step. The gradient is then the first
-    /// half's plus the second's, element by element, and the loss the sum of their means over
-    /// the whole batch's tokens. On one thread the halves run one after the other, with the
-    /// same results.
+    /// transposes (`init(sharingParametersOf:)`), each from start to end on its own thread, so
+    /// that the threads never wait for each other within the step. The gradient is then the
+    /// first half's plus the second's, element by element, and the loss the sum of their means
+    /// over the whole batch's tokens. On one thread the halves run one after the other, with
+    /// the same results. (Large layers, which step their whole batch at once, train it whole.)
+    /// What the model keeps of its last pass (states, ‖∂L/∂h_t‖) is then of the first half only.
+    ///
+    /// `optimizer` must update exactly `parameters`.
     @discardableResult
     public func trainStep(_ batch: Seq2SeqBatch, optimizer: any Optimizer, clip: Float? = nil) -> Float {
         let tokens = batch.answerTokens
+        let parts = decoderParts(batch: batch.size)
+        optimizer.zeroGradients()
         let loss: Float
-        if decoderParts(batch: batch.size).count == 2 {
-            let middle = batch.size / 2, halves = [batch.rows(0..<middle), batch.rows(middle..<batch.size)]
+        if parts.count == 2 && !decoder.layers[0].stepsWholeBatch {
+            let halves = parts.map { batch.rows($0) }
             let copy = trainingCopy
             // Shared with the copy, so refreshed before the threads read them.
             TransposedWeight.refresh(transposes)
@@ -24,15 +29,14 @@ extension Seq2SeqModel {
             losses.withUnsafeMutableBufferPointer { losses in
                 BatchSplit.run(parts: 2) { part in
                     let model = part == 0 ? self : copy
-                    for parameter in model.parameters { parameter.zeroGradient() }
-                    losses[part] = model.addGradients(halves[part], meanOver: tokens, splitting: false)
+                    if part == 1 { for parameter in copy.parameters { parameter.zeroGradient() } }
+                    losses[part] = model.accumulateGradients(for: halves[part], meanOver: tokens)
                 }
             }
             Self.addGradients(of: copy.parameters, into: parameters)
             loss = losses[0] + losses[1]
         } else {
-            optimizer.zeroGradients()
-            loss = addGradients(batch, meanOver: tokens, splitting: true)
+            loss = accumulateGradients(for: batch, meanOver: tokens)
         }
         optimizer.step(gradientScale: clip.map { GradientClipping.scale(parameters, maximum: $0) } ?? 1)
         return loss
@@ -46,16 +50,16 @@ extension Seq2SeqModel {
         return copy
     }
 
-    /// Runs `batch` forward and backward, adding the gradient of its cross-entropy summed over
-    /// its answer tokens and divided by `count` into every parameter's gradient; returns that
-    /// loss. The decoder's steps are shared between two threads when `splitting`.
+    /// Runs `batch` forward and backward, on the calling thread, adding the gradient of its
+    /// cross-entropy summed over its answer tokens and divided by `count` into every
+    /// parameter's gradient; returns that loss.
     ///
     /// Only the decoder states of real answer tokens are read out: padded positions add
     /// nothing to the loss, and their state gradient is zero. The result is the same as
     /// `forward`, `CrossEntropy.loss` and `backward` over every position, bit for bit (a sum
     /// that starts at zero is not changed by adding the zero terms left out).
-    private func addGradients(_ batch: Seq2SeqBatch, meanOver count: Int, splitting: Bool) -> Float {
-        runDecoder(batch, recorder: nil, skippingPadding: true, splitting: splitting)
+    private func accumulateGradients(for batch: Seq2SeqBatch, meanOver count: Int) -> Float {
+        runDecoder(batch, recorder: nil, skippingPadding: true, splitting: false)
         let H = shape.hiddenSize, V = shape.vocabularySize
         let positions = batch.decoderTargets.indices.filter { batch.decoderTargets[$0] != CrossEntropy.ignoredTarget }
 
@@ -77,15 +81,13 @@ extension Seq2SeqModel {
         return loss
     }
 
-    /// Adds each of `sources`' gradients into the matching one of `targets`, element by
-    /// element, the elements cut into two halves side by side when they are many.
+    /// Adds each of `sources`' gradients into the one of `targets` of the same name, element
+    /// by element, the elements cut into two halves side by side when they are many.
     private static func addGradients(of sources: [Parameter], into targets: [Parameter]) {
-        let parts = ElementSlice.parts(counts: targets.map(\.gradient.count))
-        BatchSplit.run(parts: parts.count) { part in
-            for slice in parts[part] {
-                let target = targets[slice.parameter].gradient.pointer, source = sources[slice.parameter].gradient.pointer
-                for j in slice.elements { target[j] = target[j] + source[j] }
-            }
+        assert(sources.map(\.name) == targets.map(\.name), "gradients of different parameters")
+        BatchSplit.forEachSlice(counts: targets.map(\.gradient.count)) { slice in
+            let target = targets[slice.parameter].gradient.pointer, source = sources[slice.parameter].gradient.pointer
+            for j in slice.elements { target[j] = target[j] + source[j] }
         }
     }
 }

@@ -368,7 +368,7 @@ public final class Seq2SeqModel {
     }
 }
 
-/// Buffers of `Seq2SeqModel.backward`.
+/// Buffers of `Seq2SeqModel.backward` and of training (`trainStep`).
 struct Seq2SeqScratch {
     var fromAttention = Workspace()
     var stepGradient = Workspace()

@@ -50,16 +50,16 @@ struct Seq2SeqRunner: TaskRunner {
         }
         let firstRight = expected == nil ? nil : TrainingLoop.firstStayingTrue(right)
 
-        // Judge the final model on every training pair, a training batch's worth at a time (the
-        // model's buffers are sized for those; one batch of the whole corpus would allocate
-        // tens of megabytes, and was several times slower).
+        // Judge the final model on every training pair, a training batch's worth at a time (one
+        // batch of the whole corpus would allocate tens of megabytes, and was several times
+        // slower).
         var lossSum = 0.0, tokens = 0
         var answers: [[Int]] = []
         let judged = max(1, lesson.train.batch ?? data.count)
         for first in stride(from: 0, to: data.count, by: judged) {
             let pairs = Array(first..<min(first + judged, data.count))
             let batch = data.batch(pairs)
-            let counted = batch.decoderTargets.filter { $0 != CrossEntropy.ignoredTarget }.count
+            let counted = batch.answerTokens
             let loss = CrossEntropy.loss(
                 logits: model.forward(batch), targets: batch.decoderTargets, classes: data.vocabulary.count)
             lossSum += Double(loss) * Double(counted)
