@@ -65,14 +65,17 @@ public final class SequenceModel {
 
     /// Runs the model on `[steps][batch][inputSize]` inputs and returns the outputs:
     /// `[steps][batch][outputSize]` for `.everyStep`, `[batch][outputSize]` for `.lastStep`.
+    /// `hotIndices` gives the hot index of every input row when the rows are one-hot (the same
+    /// results, sooner: `RecurrentLayer.forward`).
     @discardableResult
     public func forward(
         _ input: UnsafePointer<Float>, steps: Int, batch: Int, initialState: RecurrentState? = nil,
-        recorder: (any StepRecorder)? = nil
+        hotIndices: [Int]? = nil, recorder: (any StepRecorder)? = nil
     ) -> UnsafeMutablePointer<Float> {
         self.steps = steps
         self.batch = batch
-        let hidden = recurrent.forward(input, steps: steps, batch: batch, initialState: initialState, recorder: recorder)
+        let hidden = recurrent.forward(
+            input, steps: steps, batch: batch, initialState: initialState, hotIndices: hotIndices, recorder: recorder)
         switch shape.readout {
         case .everyStep: return head.forward(hidden, rows: steps * batch)
         case .lastStep: return head.forward(hidden + (steps - 1) * batch * shape.hiddenSize, rows: batch)
@@ -114,15 +117,16 @@ public final class SequenceModel {
     /// One optimizer step: zeroes the gradients, runs forward, computes the loss, backpropagates,
     /// and updates the parameters, from the gradients clipped to a global norm of `clip` when
     /// given (the clipping is applied as the optimizer reads them; the gradients keep their values).
+    /// `hotIndices` as for `forward`.
     ///
     /// - Returns: the loss before the update.
     @discardableResult
     public func trainStep(
-        _ input: UnsafePointer<Float>, steps: Int, batch: Int, targets: Targets, optimizer: any Optimizer,
-        clip: Float? = nil
+        _ input: UnsafePointer<Float>, steps: Int, batch: Int, hotIndices: [Int]? = nil, targets: Targets,
+        optimizer: any Optimizer, clip: Float? = nil
     ) -> Float {
         optimizer.zeroGradients()
-        let output = forward(input, steps: steps, batch: batch)
+        let output = forward(input, steps: steps, batch: batch, hotIndices: hotIndices)
         let count = outputRows * shape.outputSize
         let gradient = lossGradient.reserve(count)
         let loss: Float

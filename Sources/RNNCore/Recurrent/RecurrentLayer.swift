@@ -35,6 +35,8 @@ public final class RecurrentLayer {
     private let weightIHT: TransposedWeight
     private let weightHHT: TransposedWeight
     private var input: UnsafePointer<Float>?
+    /// The hot index of every input row of the last `forward`, when its rows are one-hot.
+    private var hotIndices: [Int]?
     /// Input columns fed for every step at once by `feedLeadingInputs`, in step mode.
     private var leadingWidth = 0
     private var mask: UnsafePointer<Float>?
@@ -133,6 +135,9 @@ public final class RecurrentLayer {
     ///     (`activeRows(at:within:)`): the outputs of padded steps are then unspecified, but
     ///     the final state, every real step and every gradient are the same. Ignored when
     ///     recording.
+    ///   - hotIndices: when every input row is one-hot (characters), the index of its one,
+    ///     `[steps][batch]`: the input product is then a lookup of rows of `W_ihᵀ`, and the
+    ///     gradient of `W_ih` a sum of gradient rows, with the same bits.
     ///
     /// The input and mask must stay unchanged until `backward`; results stay valid until the
     /// next forward.
@@ -140,12 +145,25 @@ public final class RecurrentLayer {
     public func forward(
         _ input: UnsafePointer<Float>, steps: Int, batch: Int,
         initialHidden: UnsafePointer<Float>? = nil, initialCell: UnsafePointer<Float>? = nil,
-        mask: UnsafePointer<Float>? = nil, skippingEnded: Bool = false, recorder: (any StepRecorder)? = nil
+        mask: UnsafePointer<Float>? = nil, skippingEnded: Bool = false, hotIndices: [Int]? = nil,
+        recorder: (any StepRecorder)? = nil
     ) -> UnsafeMutablePointer<Float> {
         prepare(steps: steps, batch: batch, initialHidden: initialHidden, initialCell: initialCell, mask: mask)
         skipsEnded = skippingEnded && mask != nil && recorder == nil
         self.input = input
-        projectInputs(input, rows: steps * batch, into: storage.preActivations.pointer, inputT: weightIHT.transposed())
+        if let hotIndices {
+            precondition(hotIndices.count == steps * batch, "\(hotIndices.count) hot indices for \(steps * batch) rows")
+            precondition(hotIndices.allSatisfy { (0..<inputSize).contains($0) }, "a hot index outside 0..<\(inputSize)")
+            assert(OneHot.matches(input, indices: hotIndices, classes: inputSize), "the input rows are not one-hot at the hot indices")
+        }
+        self.hotIndices = hotIndices
+        if let hotIndices {
+            OneHot.lookUp(
+                hotIndices, weightT: weightIHT.transposed(), width: gateWidth,
+                startingFrom: storage.combinedBias.pointer, into: storage.preActivations.pointer)
+        } else {
+            projectInputs(input, rows: steps * batch, into: storage.preActivations.pointer, inputT: weightIHT.transposed())
+        }
         let recurrentT = weightHHT.transposed()
         let parts = recorder == nil ? stepParts(batch: batch) : [0..<batch]
         BatchSplit.run(parts) { _, rows in
@@ -188,6 +206,7 @@ public final class RecurrentLayer {
     ) {
         prepare(steps: steps, batch: batch, initialHidden: initialHidden, initialCell: initialCell, mask: nil)
         input = UnsafePointer(storage.stepInputs.reserve(steps * batch * inputSize))
+        hotIndices = nil
         leadingWidth = 0
         // Refreshed now, so that steps for different rows may run on different threads.
         _ = weightIHT.transposed()
@@ -623,11 +642,16 @@ public final class RecurrentLayer {
             }
             gradX = gather(gradX, width: width, into: &storage.compactGateGradientX)
             gradH = cell == .gru ? gather(gradH, width: width, into: &storage.compactGateGradientH) : gradX
-            inputs = gather(inputs, width: inputSize, into: &storage.compactInputs)
+            if hotIndices == nil { inputs = gather(inputs, width: inputSize, into: &storage.compactInputs) }
             states = gather(states, width: hiddenSize, into: &storage.compactStates)
         }
-        MatrixMultiply.addTransposedProduct(
-            gradX, lda: width, inputs, ldb: inputSize, into: weightIH.gradient.pointer, m: width, n: inputSize, k: count)
+        if let hotIndices {
+            let computed = rows.map { $0.flatMap { hotIndices[$0] } } ?? hotIndices
+            OneHot.addGradient(gradX, indices: computed, width: width, classes: inputSize, into: weightIH.gradient.pointer)
+        } else {
+            MatrixMultiply.addTransposedProduct(
+                gradX, lda: width, inputs, ldb: inputSize, into: weightIH.gradient.pointer, m: width, n: inputSize, k: count)
+        }
         MatrixMultiply.addTransposedProduct(
             gradH, lda: width, states, ldb: hiddenSize, into: weightHH.gradient.pointer, m: width, n: hiddenSize, k: count)
         MatrixMultiply.addColumnSums(of: gradX, rows: count, columns: width, into: biasIH.gradient.pointer)

@@ -37,11 +37,13 @@ public final class RecurrentStack {
     /// Runs every layer over `[steps][batch][inputSize]` inputs and returns the top layer's
     /// `h_t` for every step. `initialState` gives each layer's starting `h` (and `c`); `mask`
     /// (`[steps][batch]`, 0 at padding) makes padded steps carry the state over, or, when
-    /// `skippingEnded`, skips the rows of ended sequences (`RecurrentLayer.forward`).
+    /// `skippingEnded`, skips the rows of ended sequences; `hotIndices` tells the bottom layer
+    /// that its input rows are one-hot (`RecurrentLayer.forward`).
     @discardableResult
     public func forward(
         _ input: UnsafePointer<Float>, steps: Int, batch: Int, initialState: RecurrentState? = nil,
-        mask: UnsafePointer<Float>? = nil, skippingEnded: Bool = false, recorder: (any StepRecorder)? = nil
+        mask: UnsafePointer<Float>? = nil, skippingEnded: Bool = false, hotIndices: [Int]? = nil,
+        recorder: (any StepRecorder)? = nil
     ) -> UnsafeMutablePointer<Float> {
         var current = input
         for (index, layer) in layers.enumerated() {
@@ -49,7 +51,7 @@ public final class RecurrentStack {
                 layer.forward(
                     current, steps: steps, batch: batch, initialHidden: initialState.map { UnsafePointer($0.hidden[index].pointer) },
                     initialCell: initialState?.cell.map { UnsafePointer($0[index].pointer) }, mask: mask,
-                    skippingEnded: skippingEnded, recorder: recorder))
+                    skippingEnded: skippingEnded, hotIndices: index == 0 ? hotIndices : nil, recorder: recorder))
         }
         return UnsafeMutablePointer(mutating: current)
     }

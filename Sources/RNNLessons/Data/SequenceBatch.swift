@@ -11,6 +11,8 @@ public struct SequenceBatch {
     public let batch: Int
     /// The width of each input vector.
     public let features: Int
+    /// The hot index of every input row `[steps][batch]`, when the rows are one-hot.
+    public let hotIndices: [Int]?
     /// Class targets, one per output row `[steps][batch]` (token tasks).
     public let classes: [Int]
     /// Value targets, one per sequence (regression).
@@ -32,6 +34,7 @@ public struct SequenceBatch {
             }
         }
         input = OneHot.tensor(timeMajorInput, classes: count)
+        hotIndices = timeMajorInput
         classes = timeMajorTargets
         values = Tensor(shape: [0])
     }
@@ -47,6 +50,7 @@ public struct SequenceBatch {
             for b in 0..<batch { flat.append(contentsOf: windows[b][t]) }
         }
         input = Tensor(shape: [steps, batch, features], values: flat)
+        hotIndices = nil
         classes = []
         values = Tensor(shape: [targets.count], values: targets)
     }

@@ -36,8 +36,8 @@ struct NextCharacterRunner: TaskRunner {
             step: { _ in
                 let batch = plan.isFullBatch ? everything : data.batch(plan.next())
                 return model.trainStep(
-                    batch.input.pointer, steps: batch.steps, batch: batch.batch, targets: .classes(batch.classes),
-                    optimizer: setup.optimizer, clip: setup.clip)
+                    batch.input.pointer, steps: batch.steps, batch: batch.batch, hotIndices: batch.hotIndices,
+                    targets: .classes(batch.classes), optimizer: setup.optimizer, clip: setup.clip)
             })
         let losses = record.losses
         let snapshots = kept.keys.sorted().map { iteration in
