@@ -259,12 +259,15 @@ extension MatrixKernel {
         }
 
         /// The last `count` columns of `C` (5 to 15, from `column`) as one `SIMD16`: the
-        /// block's columns of `B` and `C` are copied into sixteen-wide scratch rows, zero
-        /// after the last column, computed there, and `C`'s columns copied back. Each value
-        /// of `C` gets the same sum as in place; the extra lanes are discarded.
+        /// block's columns of `B` (and of `C`, when the sums start from it) are copied into
+        /// sixteen-wide scratch rows, zero after the last column, computed there, and `C`'s
+        /// columns copied back. Each value of `C` gets the same sum as in place; the extra
+        /// lanes are discarded.
         func visitPadded(column: Int, count: Int) {
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: (depth.count + rows) * 16) { buffer in
-                let panel = buffer.baseAddress!, block = panel + depth.count * 16
+            // A bias row is the same for every row: one scratch row serves them all.
+            let startRows = initial == nil ? 0 : initialStride == 0 ? 1 : rows
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: (depth.count + rows + startRows) * 16) { buffer in
+                let panel = buffer.baseAddress!, block = panel + depth.count * 16, start = block + rows * 16
                 // A few values per row: plain loops (a `memcpy` call per row costs more).
                 func copy(_ rowCount: Int, from source: UnsafePointer<Float>, stride: Int, into target: UnsafeMutablePointer<Float>) {
                     for row in 0..<rowCount {
@@ -273,16 +276,12 @@ extension MatrixKernel {
                     }
                 }
                 copy(depth.count, from: product.b + depth.lowerBound * product.ldb + column, stride: product.ldb, into: panel)
-                if let initial {
-                    copy(rows, from: initial + column, stride: initialStride, into: block)
-                } else {
-                    block.update(repeating: 0, count: rows * 16)
-                }
+                if let initial { copy(startRows, from: initial + column, stride: initialStride, into: start) }
                 sweepRows(
                     SIMD16<Float>.self, right: panel, rightStride: 16, out: block, ldc: 16,
-                    initial: initial == nil ? nil : block, initialStride: 16)
+                    initial: initial == nil ? nil : UnsafePointer(start), initialStride: initialStride == 0 ? 0 : 16)
                 for row in 0..<rows {
-                    for j in 0..<count { out[row * product.ldc + column + j] = block[row * 16 + j] }
+                    SIMD16<Float>(block + row * 16, lanes: 16).store(to: out + row * product.ldc + column, lanes: count)
                 }
             }
         }
