@@ -268,11 +268,10 @@ extension MatrixKernel {
             let startRows = initial == nil ? 0 : initialStride == 0 ? 1 : rows
             withUnsafeTemporaryAllocation(of: Float.self, capacity: (depth.count + rows + startRows) * 16) { buffer in
                 let panel = buffer.baseAddress!, block = panel + depth.count * 16, start = block + rows * 16
-                // A few values per row: plain loops (a `memcpy` call per row costs more).
+                // Each row's few values, zero after them (a partial load reads no further).
                 func copy(_ rowCount: Int, from source: UnsafePointer<Float>, stride: Int, into target: UnsafeMutablePointer<Float>) {
                     for row in 0..<rowCount {
-                        SIMD16<Float>.zero.store(to: target + row * 16, lanes: 16)
-                        for j in 0..<count { target[row * 16 + j] = source[row * stride + j] }
+                        SIMD16<Float>(source + row * stride, lanes: count).store(to: target + row * 16, lanes: 16)
                     }
                 }
                 copy(depth.count, from: product.b + depth.lowerBound * product.ldb + column, stride: product.ldb, into: panel)

@@ -151,13 +151,11 @@ public final class RecurrentLayer {
         prepare(steps: steps, batch: batch, initialHidden: initialHidden, initialCell: initialCell, mask: mask)
         skipsEnded = skippingEnded && mask != nil && recorder == nil
         self.input = input
+        self.hotIndices = hotIndices
         if let hotIndices {
             precondition(hotIndices.count == steps * batch, "\(hotIndices.count) hot indices for \(steps * batch) rows")
             precondition(hotIndices.allSatisfy { (0..<inputSize).contains($0) }, "a hot index outside 0..<\(inputSize)")
             assert(OneHot.matches(input, indices: hotIndices, classes: inputSize), "the input rows are not one-hot at the hot indices")
-        }
-        self.hotIndices = hotIndices
-        if let hotIndices {
             OneHot.lookUp(
                 hotIndices, weightT: weightIHT.transposed(), width: gateWidth,
                 startingFrom: storage.combinedBias.pointer, into: storage.preActivations.pointer)
