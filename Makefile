@@ -24,8 +24,11 @@ deps:
 build: deps
 	$(SWIFT) build $(RELEASE) --product rnnlab
 
+# The lecture's lessons (a few seconds), then the experiments and the comparisons (a few minutes).
 run: build
 	$(BIN)/rnnlab run --all
+	$(BIN)/rnnlab run --experiments
+	$(BIN)/rnnlab compare --all
 
 # The whole suite runs in a debug build; the suites that train seriously (named *LearningTests:
 # lessons, seq2seq) run in release, where they take seconds instead of minutes. The golden-weights
@@ -38,6 +41,7 @@ test: deps
 	$(SWIFT) test $(RELEASE) -Xswiftc -enable-testing --skip-build --filter '$(SLOW_SUITES)|TrainingTests'
 
 bench: deps
+	$(SWIFT) build $(RELEASE) --product rnnlab
 	$(SWIFT) build $(RELEASE) --product rnnlab-bench
 	$(BIN)/rnnlab-bench
 

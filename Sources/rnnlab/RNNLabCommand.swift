@@ -7,7 +7,7 @@ struct RNNLabCommand: ParsableCommand {
         commandName: "rnnlab",
         abstract: "A lab for teaching recurrent neural networks: train, look inside, draw.",
         subcommands: [
-            ListCommand.self, RunCommand.self, StepCommand.self, InspectCommand.self, SampleCommand.self,
+            ListCommand.self, RunCommand.self, CompareCommand.self, StepCommand.self, InspectCommand.self, SampleCommand.self,
             ChatCommand.self, ViewCommand.self, RenderCommand.self, DiagramCommand.self, ForwardCommand.self,
         ])
 }

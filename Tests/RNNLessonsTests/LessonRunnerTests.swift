@@ -94,7 +94,7 @@ struct LessonRunnerTests {
         do {
             _ = try LessonRunner(outputFolder: out).run(LessonFile(contentsOf: url))
             Issue.record("expected divergence")
-        } catch let error as LessonError {
+        } catch let error as TrainingDiverged {
             #expect(error.description.hasPrefix("wild: training diverged at iteration "))
             #expect(error.description.contains("lower the learning rate (now 10.0"))
         }

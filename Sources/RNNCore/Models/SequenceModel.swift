@@ -30,6 +30,16 @@ public struct SequenceModelShape: Codable, Sendable, Equatable {
         self.outputSize = outputSize
         self.readout = readout
     }
+
+    /// The number of trainable values of a model of this shape: per layer `G·H` rows of
+    /// `W_ih` and `W_hh` and two biases, then the output layer's `W` and `b`.
+    public var parameterCount: Int {
+        let rows = cell.gateCount * hiddenSize
+        let recurrent = (0..<layers).reduce(0) { total, layer in
+            total + rows * ((layer == 0 ? inputSize : hiddenSize) + hiddenSize + 2)
+        }
+        return recurrent + hiddenSize * outputSize + outputSize
+    }
 }
 
 /// A recurrent stack named `rnn` with a linear output layer named `fc` — the model of every
@@ -55,6 +65,22 @@ public final class SequenceModel {
             cell: shape.cell, inputSize: shape.inputSize, hiddenSize: shape.hiddenSize, layerCount: shape.layers,
             prefix: "rnn", generator: &generator)
         head = Linear(inputSize: shape.hiddenSize, outputSize: shape.outputSize, name: "fc", generator: &generator)
+    }
+
+    /// Sets the LSTM forget gate's bias of every layer to `value`: `b_ih` of f to `value` and
+    /// `b_hh` of f to 0, so that σ(value) is the forget gate's opening for a zero input and state.
+    public func setForgetBias(_ value: Float) {
+        precondition(shape.cell == .lstm, "only an LSTM has a forget gate")
+        let H = shape.hiddenSize
+        for layer in recurrent.layers {
+            // Gates are stacked i, f, g, o: f is the second block of H rows.
+            for unit in H..<2 * H {
+                layer.biasIH.value[unit] = value
+                layer.biasHH.value[unit] = 0
+            }
+            layer.biasIH.markChanged()
+            layer.biasHH.markChanged()
+        }
     }
 
     /// Every parameter in PyTorch's `state_dict` order.

@@ -25,6 +25,10 @@ public struct LessonTrace: Codable, Sendable, Equatable {
     public var forecast: ForecastTrace?
     /// The lesson's metrics (final loss, accuracy, RMSE…), by name.
     public var result: [String: Double]
+    /// Which of `result` says best how well the network does, with its baseline.
+    public var metric: HeadlineMetric?
+    /// The loss of one output step carried back through time (`gradient-flow` figure).
+    public var gradientFlow: GradientFlowTrace?
     /// The lesson's outcome in words ("predicted ihello"), for titles and the console.
     public var summary: String
 
@@ -32,7 +36,8 @@ public struct LessonTrace: Codable, Sendable, Equatable {
     public init(
         lesson: LessonInfo, model: ModelInfo, vocabulary: [String], training: TrainingHistory,
         snapshots: [Snapshot], steps: [StepTrace], decoder: [DecoderStepTrace]? = nil,
-        forecast: ForecastTrace? = nil, result: [String: Double], summary: String
+        forecast: ForecastTrace? = nil, result: [String: Double], metric: HeadlineMetric? = nil,
+        gradientFlow: GradientFlowTrace? = nil, summary: String
     ) {
         self.lesson = lesson
         self.model = model
@@ -43,6 +48,8 @@ public struct LessonTrace: Codable, Sendable, Equatable {
         self.decoder = decoder
         self.forecast = forecast
         self.result = result
+        self.metric = metric
+        self.gradientFlow = gradientFlow
         self.summary = summary
     }
 }

@@ -20,23 +20,48 @@ public struct SequenceBatch {
 
     /// A batch of one-hot rows: `inputs[b][t]` and `targets[b][t]` are class indices.
     public init(oneHot inputs: [[Int]], targets: [[Int]], classes count: Int) {
+        self.init(oneHot: inputs, inputClasses: count, classes: Self.timeMajor(targets))
+    }
+
+    /// A batch of one-hot rows with one class target per sequence, at its last step
+    /// (many-to-one): `inputs[b][t]` are indices among `inputClasses`, `targets[b]` a class.
+    public init(oneHot inputs: [[Int]], inputClasses: Int, sequenceTargets targets: [Int]) {
+        self.init(oneHot: inputs, inputClasses: inputClasses, classes: targets)
+    }
+
+    private init(oneHot inputs: [[Int]], inputClasses: Int, classes: [Int]) {
         steps = inputs.first?.count ?? 0
         batch = inputs.count
-        features = count
-        var timeMajorInput: [Int] = []
-        var timeMajorTargets: [Int] = []
-        timeMajorInput.reserveCapacity(steps * batch)
-        timeMajorTargets.reserveCapacity(steps * batch)
-        for t in 0..<steps {
-            for b in 0..<batch {
-                timeMajorInput.append(inputs[b][t])
-                timeMajorTargets.append(targets[b][t])
-            }
-        }
-        input = OneHot.tensor(timeMajorInput, classes: count)
+        features = inputClasses
+        let timeMajorInput = Self.timeMajor(inputs)
+        input = OneHot.tensor(timeMajorInput, classes: inputClasses)
         hotIndices = timeMajorInput
-        classes = timeMajorTargets
+        self.classes = classes
         values = Tensor(shape: [0])
+    }
+
+    /// A batch of feature sequences already laid out time-major, `[steps][batch][features]`,
+    /// with one target value per sequence.
+    public init(timeMajor input: Tensor, targets: [Float]) {
+        precondition(input.shape.count == 3 && input.shape[1] == targets.count, "input \(input.shape) for \(targets.count) targets")
+        steps = input.shape[0]
+        batch = input.shape[1]
+        features = input.shape[2]
+        self.input = input
+        hotIndices = nil
+        classes = []
+        values = Tensor(shape: [targets.count], values: targets)
+    }
+
+    /// `rows[b][t]` in time-major order: `[t][b]` flattened.
+    private static func timeMajor(_ rows: [[Int]]) -> [Int] {
+        let steps = rows.first?.count ?? 0
+        var flat: [Int] = []
+        flat.reserveCapacity(steps * rows.count)
+        for t in 0..<steps {
+            for row in rows { flat.append(row[t]) }
+        }
+        return flat
     }
 
     /// A batch of feature windows: `windows[b][t]` is a feature vector, `targets[b]` the value to predict.

@@ -31,8 +31,10 @@ public struct Lesson: Decodable, Sendable, Equatable {
     public var train: LessonTraining
     /// What the figures show.
     public var show: LessonShow
+    /// The comparison `rnnlab compare` runs by default.
+    public var compare: LessonComparison?
 
-    static let keys = ["name", "title", "source", "task", "data", "model", "train", "show"]
+    static let keys = ["name", "title", "source", "task", "data", "model", "train", "show", "compare"]
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.lessonSection(allowing: Self.keys)
@@ -46,6 +48,7 @@ public struct Lesson: Decodable, Sendable, Equatable {
         model = try c.required(LessonModel.self, "model", needs: needs)
         train = try c.required(LessonTraining.self, "train", needs: needs)
         show = try c.decodeIfPresent(LessonShow.self, forKey: "show") ?? LessonShow()
+        compare = try c.decodeIfPresent(LessonComparison.self, forKey: "compare")
         try validateName()
         try validateForTask()
     }
@@ -74,8 +77,10 @@ public struct Lesson: Decodable, Sendable, Equatable {
                 throw LessonFieldError(path: ["data", "text_file"], message: "given together with text; expected one of them", anchor: .key)
             }
             try require(data.text != nil || data.textFile != nil, "text", "a next-char lesson needs text or text_file")
+        case .regression where data.generate != nil, .classify:
+            try validateGenerated()
         case .regression:
-            try require(data.csv != nil, "csv", "a regression lesson needs csv, columns, target and window")
+            try require(data.csv != nil, "csv", "a regression lesson needs csv, columns, target and window (or generate)")
             try require(data.columns != nil, "columns", "a regression lesson needs csv, columns, target and window")
             try require(data.target != nil, "target", "a regression lesson needs csv, columns, target and window")
             try require(data.window != nil, "window", "a regression lesson needs csv, columns, target and window")
@@ -101,16 +106,52 @@ public struct Lesson: Decodable, Sendable, Equatable {
         if train.momentum != nil && train.optimizer != .sgd {
             throw LessonFieldError(path: ["train", "momentum"], message: "only for optimizer sgd", anchor: .key)
         }
-        if show.window != nil && task != .regression {
-            throw LessonFieldError(path: ["show", "window"], message: "only for regression lessons; expected input and snapshots", anchor: .key)
+        if show.window != nil && (task != .regression || data.generate != nil) {
+            throw LessonFieldError(
+                path: ["show", "window"], message: "only for regression lessons on a CSV file; expected input and snapshots", anchor: .key)
         }
-        if show.input != nil && task == .regression {
-            throw LessonFieldError(path: ["show", "input"], message: "not used by a regression lesson; expected window and snapshots", anchor: .key)
+        if show.input != nil && (task == .regression || data.generate != nil) {
+            throw LessonFieldError(
+                path: ["show", "input"], message: "not used by a lesson of numbers or generated data; the figures show a held-out example",
+                anchor: .key)
+        }
+        if let lossStep = show.lossStep, task != .nextCharacter {
+            throw LessonFieldError(
+                path: ["show", "loss_step"], message: "\(lossStep): only a next-char lesson predicts at every step; its loss is at the last step",
+                anchor: .key)
         }
     }
 
-    /// The loss this lesson minimises.
-    public var loss: LossKind { train.loss ?? LossKind.allowed(for: task)[0] }
+    /// Checks a lesson whose data is generated: the generator fits the task, and no key of
+    /// another data source is given.
+    private func validateGenerated() throws {
+        guard let generate = data.generate else {
+            throw LessonFieldError(
+                path: ["data", "generate"], message: "missing; a \(task.rawValue) lesson needs generate (\(listing(GeneratedData.fitting(task).map(\.rawValue))))",
+                anchor: .parent)
+        }
+        guard generate.task == task else {
+            throw LessonFieldError(
+                path: ["data", "generate"], message: "\(generate.rawValue) is a \(generate.task.rawValue) task; expected task: \(generate.task.rawValue), or generate: \(listing(GeneratedData.fitting(task).map(\.rawValue)))")
+        }
+        for key in data.presentKeys where !LessonData.generatedKeys.contains(key) {
+            throw LessonFieldError(
+                path: ["data", key], message: "not used with generated data; expected \(listing(LessonData.generatedKeys))", anchor: .key)
+        }
+        if data.symbols != nil && generate != .remember {
+            throw LessonFieldError(path: ["data", "symbols"], message: "only for generate: remember", anchor: .key)
+        }
+        if model.hidden == .vocabulary {
+            throw LessonFieldError(path: ["model", "hidden"], message: "vocab is for text lessons; expected a number")
+        }
+    }
+
+    /// The loss this lesson minimises: the task's first, or for the generated adding problem
+    /// the mean squared error (as Le et al. 2015 report it).
+    public var loss: LossKind {
+        if let loss = train.loss { return loss }
+        return data.generate == .adding ? .meanSquared : LossKind.allowed(for: task)[0]
+    }
 
     /// The snapshot iterations within `0..<iterations`, sorted, without repeats; by default
     /// 0, 1, 10 % and 50 % of the way, and the last.

@@ -23,8 +23,23 @@ public struct LessonCatalog: Sendable {
         }
     }
 
-    /// The lesson files in the folder (not its subfolders), sorted by name.
+    /// The subfolder of experiments: lessons that take longer than the lecture's quick ones
+    /// (sweeps, larger models), run by name or with `run --experiments`.
+    public static let experimentsFolder = "experiments"
+
+    /// The lecture's lesson files: those in the folder itself (not its subfolders), sorted by name.
     public func files() throws -> [URL] {
+        try Self.lessonFiles(in: folder)
+    }
+
+    /// The experiments' lesson files (`experiments/`), sorted by name; none when there is no such folder.
+    public func experimentFiles() throws -> [URL] {
+        let experiments = folder.appendingPathComponent(Self.experimentsFolder)
+        guard FileManager.default.fileExists(atPath: experiments.path) else { return [] }
+        return try Self.lessonFiles(in: experiments)
+    }
+
+    private static func lessonFiles(in folder: URL) throws -> [URL] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -44,11 +59,14 @@ public struct LessonCatalog: Sendable {
             guard FileManager.default.fileExists(atPath: url.path) else { throw LessonError("\(name): no such lesson file") }
             return url
         }
-        for ext in extensions {
-            let url = folder.appendingPathComponent("\(name).\(ext)")
-            if FileManager.default.fileExists(atPath: url.path) { return url }
+        for place in [folder, folder.appendingPathComponent(Self.experimentsFolder)] {
+            for ext in extensions {
+                let url = place.appendingPathComponent("\(name).\(ext)")
+                if FileManager.default.fileExists(atPath: url.path) { return url }
+            }
         }
-        let known = (try? files().map { $0.deletingPathExtension().lastPathComponent }) ?? []
+        let known = ((try? files()) ?? []).map { $0.deletingPathExtension().lastPathComponent }
+            + ((try? experimentFiles()) ?? []).map { $0.deletingPathExtension().lastPathComponent }
         let hint = known.isEmpty ? "" : "; expected one of \(listing(known))"
         throw LessonError("\(name): no such lesson in \(LessonFile.displayPath(folder))\(hint)")
     }

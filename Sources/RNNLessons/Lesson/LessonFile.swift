@@ -10,6 +10,8 @@ public struct LessonFile: Sendable {
     public let url: URL
     /// A hash of the file's bytes (`LessonHash`).
     public let hash: String
+    /// The file's text, kept so that variants of the lesson can be read from it (`patched`).
+    private let text: String
     private let locations: LessonLocations
 
     /// Reads and checks a `.yaml`, `.yml` or `.json` lesson file.
@@ -30,17 +32,48 @@ public struct LessonFile: Sendable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw LessonError("\(display): not UTF-8 text")
         }
-        // JSON is read by the YAML parser too, so both kinds of file get lines and columns.
-        let root: Node
+        self.text = text
+        let root = try Self.compose(text, file: display)
+        locations = LessonLocations(root: root)
+        lesson = try Self.decode(root, file: display, locations: locations)
+    }
+
+    /// The same lesson file with the values at some key paths replaced (`["model", "cell"]` →
+    /// `"gru"`), read and checked exactly as if the file said so: a variant of a comparison.
+    ///
+    /// - Throws: `LessonError` naming the file and the key when a value is not allowed there.
+    public func patched(_ values: [(path: [String], value: String)]) throws -> LessonFile {
+        let display = Self.displayPath(url)
+        var root = try Self.compose(text, file: display)
+        for (path, value) in values { root = Self.replacing(path[...], with: value, in: root) }
+        var result = self
+        result.lesson = try Self.decode(root, file: display, locations: locations)
+        return result
+    }
+
+    /// `node` with the scalar at `path` set to `value`, creating the mappings on the way.
+    private static func replacing(_ path: ArraySlice<String>, with value: String, in node: Node) -> Node {
+        guard let key = path.first else { return Node(value) }
+        var mapping = node.mapping ?? Node.Mapping([])
+        mapping[key] = replacing(path.dropFirst(), with: value, in: mapping[key] ?? .mapping(Node.Mapping([])))
+        return .mapping(mapping)
+    }
+
+    /// The YAML tree of `text` (JSON is read by the YAML parser too, so both kinds of file get
+    /// lines and columns).
+    private static func compose(_ text: String, file display: String) throws -> Node {
         do {
             guard let node = try Yams.compose(yaml: text) else { throw LessonError("\(display): the file is empty; expected a lesson") }
-            root = node
+            return node
         } catch let error as YamlError {
             throw LessonError(Self.describe(error, file: display))
         }
-        locations = LessonLocations(root: root)
+    }
+
+    /// The lesson of a YAML tree, or one line naming the file, place and problem.
+    private static func decode(_ root: Node, file display: String, locations: LessonLocations) throws -> Lesson {
         do {
-            lesson = try YAMLDecoder().decode(Lesson.self, from: root)
+            return try YAMLDecoder().decode(Lesson.self, from: root)
         } catch let error as LessonFieldError {
             throw LessonError(Self.line(display, locations.mark(for: error.path, anchor: error.anchor), error.path, error.message))
         } catch let error as DecodingError {

@@ -23,21 +23,42 @@ public struct LessonData: Decodable, Sendable, Equatable {
     public var scale: ScalingKind?
     /// seq2seq: the dialog file, relative to the lesson file.
     public var dialogs: String?
+    /// regression, classify: data generated from the seed instead of read (`adding`, `remember`).
+    public var generate: GeneratedData?
+    /// generated: the length of every sequence.
+    public var length: Int?
+    /// remember: how many symbols the first step is drawn from (chance is one in this many).
+    public var symbols: Int?
+    /// generated: a fixed training set of this many sequences, reused every pass; without it
+    /// every iteration draws fresh sequences.
+    public var examples: Int?
+    /// generated: how many held-out sequences the test metric is measured on.
+    public var testExamples: Int?
 
-    static let keys = ["text", "text_file", "window", "csv", "columns", "target", "reverse", "split", "scale", "dialogs"]
+    static let keys = [
+        "text", "text_file", "window", "csv", "columns", "target", "reverse", "split", "scale", "dialogs", "generate",
+        "length", "symbols", "examples", "test_examples",
+    ]
+
+    /// The keys of generated data.
+    static let generatedKeys = ["generate", "length", "symbols", "examples", "test_examples"]
 
     /// The keys each task accepts.
     static func keys(for task: LessonTask) -> [String] {
         switch task {
         case .nextCharacter: ["text", "text_file", "window"]
-        case .regression: ["csv", "columns", "target", "reverse", "window", "split", "scale"]
+        case .regression: ["csv", "columns", "target", "reverse", "window", "split", "scale"] + generatedKeys
+        case .classify: generatedKeys
         case .seq2seq: ["dialogs"]
         }
     }
 
     /// The keys present in the file.
     var presentKeys: [String] {
-        let values: [Any?] = [text, textFile, window, csv, columns, target, reverse, split, scale, dialogs]
+        let values: [Any?] = [
+            text, textFile, window, csv, columns, target, reverse, split, scale, dialogs, generate, length, symbols,
+            examples, testExamples,
+        ]
         return zip(Self.keys, values).compactMap { $1 == nil ? nil : $0 }
     }
 
@@ -53,6 +74,11 @@ public struct LessonData: Decodable, Sendable, Equatable {
         split = try c.positive("split", maximum: 0.99, what: "a training fraction")
         scale = try c.choice(ScalingKind.self, "scale", what: "a scaling")
         dialogs = try c.decodeIfPresent(String.self, forKey: "dialogs")
+        generate = try c.choice(GeneratedData.self, "generate", what: "generated data")
+        length = try c.integer("length", in: 2...GeneratedLimits.length, what: "a sequence length")
+        symbols = try c.integer("symbols", in: 2...GeneratedLimits.symbols, what: "a symbol count")
+        examples = try c.integer("examples", in: 1...GeneratedLimits.examples, what: "a training-set size")
+        testExamples = try c.integer("test_examples", in: 1...GeneratedLimits.examples, what: "a test-set size")
         if let text, text.count < 2 {
             throw LessonFieldError(path: c.path("text"), message: "\"\(text)\" is too short; expected at least 2 characters")
         }
@@ -90,8 +116,13 @@ public struct LessonModel: Decodable, Sendable, Equatable {
     public var embedding: Int?
     /// seq2seq: the decoder's attention.
     public var attention: AttentionKind?
+    /// LSTM: the forget gate's bias at initialisation (`b_ih` of f set to it, `b_hh` of f to 0),
+    /// instead of PyTorch's random draw around 0. With 1 the forget gate starts mostly open
+    /// (σ(1) ≈ 0.73), so the cell state — and the gradient — carries further back from the start
+    /// (Gers et al. 2000; Jozefowicz et al. 2015).
+    public var forgetBias: Double?
 
-    static let keys = ["cell", "layers", "hidden", "embedding", "attention"]
+    static let keys = ["cell", "layers", "hidden", "embedding", "attention", "forget_bias"]
 
     /// Creates a model section.
     public init(cell: CellKind, layers: Int = 1, hidden: HiddenSize, embedding: Int? = nil, attention: AttentionKind? = nil) {
@@ -123,6 +154,13 @@ public struct LessonModel: Decodable, Sendable, Equatable {
         }
         embedding = try c.integer("embedding", in: 1...4096, what: "an embedding size")
         attention = try c.choice(AttentionKind.self, "attention", what: "an attention")
+        forgetBias = try c.decodeIfPresent(Double.self, forKey: "forget_bias")
+        if let forgetBias, !(-10...10).contains(forgetBias) {
+            throw LessonFieldError(path: c.path("forget_bias"), message: "\(number(forgetBias)) is not a forget-gate bias; expected -10 to 10")
+        }
+        if forgetBias != nil && cell != .lstm {
+            throw LessonFieldError(path: c.path("forget_bias"), message: "only an LSTM has a forget gate (this is \(cell.rawValue))", anchor: .key)
+        }
     }
 }
 
@@ -179,14 +217,17 @@ public struct LessonShow: Decodable, Sendable, Equatable {
     public var window: Int?
     /// The iterations whose predictions are kept (0 = before any update).
     public var snapshots: [Int]?
+    /// next-char: the step T whose loss the gradient-flow figure carries back (default: the last).
+    public var lossStep: Int?
 
-    static let keys = ["input", "window", "snapshots"]
+    static let keys = ["input", "window", "snapshots", "loss_step"]
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.lessonSection(allowing: Self.keys)
         input = try c.decodeIfPresent(String.self, forKey: "input")
         window = try c.integer("window", in: 0...Int.max, what: "a test window")
         snapshots = try c.decodeIfPresent([Int].self, forKey: "snapshots")
+        lossStep = try c.integer("loss_step", in: 0...Int.max, what: "a step")
         if let snapshots, snapshots.contains(where: { $0 < 0 }) {
             throw LessonFieldError(path: c.path("snapshots"), message: "expected iterations counted from 0")
         }

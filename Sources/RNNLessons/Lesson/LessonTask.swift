@@ -2,8 +2,11 @@
 public enum LessonTask: String, CaseIterable, Sendable, Codable {
     /// Predict the next character at every step (many-to-many).
     case nextCharacter = "next-char"
-    /// Predict the next value of a series from a window of days (many-to-one).
+    /// Predict the next value of a series from a window of days, or a number from a generated
+    /// sequence (many-to-one).
     case regression
+    /// Read a sequence and name its class at the last step (many-to-one).
+    case classify
     /// Answer a question with a sentence (encoder–decoder with attention).
     case seq2seq
 }
@@ -45,4 +48,36 @@ public enum AttentionKind: String, CaseIterable, Sendable {
     case bahdanau
     /// No attention: the decoder sees only the encoder's final state.
     case none
+}
+
+/// Data that is generated from the lesson's seed instead of read from a file: the memory tasks
+/// that show why gates were invented.
+public enum GeneratedData: String, CaseIterable, Sendable {
+    /// The adding problem (Hochreiter & Schmidhuber 1997, experiment 4, in the form of Le et al.
+    /// 2015): each step carries a value in U(0, 1) and a marker; two steps are marked, one in
+    /// each half; the target is the sum of the two marked values. A regression task.
+    case adding
+    /// Recall the first symbol after a run of distractors. A classification task.
+    case remember
+
+    /// The generators that serve `task`.
+    public static func fitting(_ task: LessonTask) -> [GeneratedData] { allCases.filter { $0.task == task } }
+
+    /// The task whose lessons this data serves.
+    public var task: LessonTask {
+        switch self {
+        case .adding: .regression
+        case .remember: .classify
+        }
+    }
+}
+
+/// The largest sizes generated data accepts, checked when the lesson is read.
+public enum GeneratedLimits {
+    /// The longest sequence.
+    public static let length = 10_000
+    /// The most symbols of `remember`: the letters A to Z.
+    public static let symbols = 26
+    /// The largest training or test set.
+    public static let examples = 1_000_000
 }

@@ -35,6 +35,8 @@ extension LoadedModel {
     ///   listing the vocabulary), an empty input, or features of the wrong width.
     public func trace(_ input: ModelInput, beam: Int = 1) throws -> TracedInput {
         switch network {
+        case .sequence(let model) where file?.lesson.data.generate != nil:
+            return try memoryTaskTrace(model, input: input)
         case .sequence(let model) where model.shape.readout == .lastStep:
             return try regressionTrace(model, input: input)
         case .sequence(let model):
@@ -87,7 +89,11 @@ extension LoadedModel {
         let predicted = vocabulary.decode(pass.prediction.indices).joined()
         var summary = "\"\(labels.joined())\" → \"\(predicted)\""
         if let targets { summary += " (the text goes on \"\(targets.joined())\")" }
-        return TracedInput(trace: makeTrace(info: ModelInfo(model), steps: pass.steps, summary: summary), notes: [])
+        var trace = makeTrace(info: ModelInfo(model), steps: pass.steps, summary: summary)
+        let last = labels.count - 1
+        let target = targets.map { vocabulary.encode($0).indices[last] } ?? pass.prediction.indices[last]
+        trace.gradientFlow = GradientFlowProbe(input: tensor, steps: labels.count, target: { _ in .classIndex(target) }).trace(model)
+        return TracedInput(trace: trace, notes: [])
     }
 
     private func regressionTrace(_ model: SequenceModel, input: ModelInput) throws -> TracedInput {
@@ -104,6 +110,38 @@ extension LoadedModel {
             info: ModelInfo(model, featureNames: data.featureNames), steps: steps,
             summary: "test window \(window): forecast \(steps.last?.prediction ?? "?"), actual \(steps.last?.target ?? "?")")
         trace.forecast = forecast
+        let shown = SequenceBatch(windows: [data.test.windows[window]], targets: [data.test.targets[window]])
+        trace.gradientFlow = GradientFlowProbe(
+            input: shown.input, steps: shown.steps, target: { _ in .values([data.test.targets[window]]) }
+        ).trace(model)
+        return TracedInput(trace: trace, notes: notes)
+    }
+
+    /// A lesson on generated data shows its first held-out sequence.
+    private func memoryTaskTrace(_ model: SequenceModel, input: ModelInput) throws -> TracedInput {
+        guard let file else { preconditionFailure("a generated lesson has its file") }
+        switch MemoryTaskRunner.task(file.lesson) {
+        case .adding(let task): return try memoryTaskTrace(model, task: task, input: input)
+        case .remember(let task): return try memoryTaskTrace(model, task: task, input: input)
+        }
+    }
+
+    private func memoryTaskTrace<T: MemoryTask>(_ model: SequenceModel, task: T, input: ModelInput) throws -> TracedInput {
+        guard let file else { preconditionFailure("a generated lesson has its file") }
+        var notes: [String] = []
+        if case .lessonDefault = input {} else {
+            notes.append("\(lesson.name) generates its data: it shows its first held-out sequence; --input is not used")
+        }
+        let example = MemoryTaskRunner.testExamples(task, file.lesson)[0]
+        let reduction = file.lesson.task == .regression ? RegressionSteps.reduction(file.lesson) : nil
+        let steps = MemoryTaskRunner.steps(model: model, task: task, example: example, reduction: reduction)
+        var trace = makeTrace(
+            info: ModelInfo(model, featureNames: task.featureNames), steps: steps,
+            summary: "held-out sequence 0: predicted \(steps.last?.prediction ?? "?"), target \(steps.last?.target ?? "?")")
+        let batch = task.batch([example])
+        let probe = GradientFlowProbe(
+            input: batch.input, steps: batch.steps, hotIndices: batch.hotIndices, target: { _ in task.stepTarget(example) })
+        trace.gradientFlow = MemoryTaskRunner.marked(probe.trace(model), task, example)
         return TracedInput(trace: trace, notes: notes)
     }
 

@@ -30,6 +30,7 @@ public struct LoadedModel {
 
     /// The task, as a lesson names it.
     public var task: LessonTask {
+        if let file { return file.lesson.task }
         switch network {
         case .seq2seq: return .seq2seq
         case .sequence(let model): return model.shape.readout == .lastStep ? .regression : .nextCharacter
@@ -86,7 +87,7 @@ public struct LoadedModel {
         let network: Network
         let vocabulary: Vocabulary
         switch lesson.task {
-        case .nextCharacter, .regression:
+        case .nextCharacter, .regression, .classify:
             network = .sequence(try SequenceModel(checkpoint: checkpoint, source: source))
             vocabulary = Vocabulary(tokens: tokens, specialTokens: false)
         case .seq2seq:

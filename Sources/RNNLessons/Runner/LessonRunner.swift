@@ -41,7 +41,7 @@ public struct LessonRunner {
     public func run(_ file: LessonFile, control: RunControl = RunControl()) throws -> LessonOutcome {
         var file = file
         file.lesson = overrides.applied(to: file.lesson)
-        let trained = try file.lesson.task.runner.train(file, control: control)
+        let trained = try file.lesson.runner.train(file, control: control)
         var metadata = trained.metadata
         if !overrides.description.isEmpty { metadata["overrides"] = overrides.description }
 

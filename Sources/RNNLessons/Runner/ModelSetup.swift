@@ -21,6 +21,7 @@ struct ModelSetup {
                 cell: lesson.model.cell, inputSize: inputSize, hiddenSize: hiddenSize, layers: lesson.model.layers,
                 outputSize: outputSize, readout: readout),
             generator: &generator)
+        if let forgetBias = lesson.model.forgetBias { model.setForgetBias(Float(forgetBias)) }
         optimizer = lesson.makeOptimizer(for: model.parameters)
         self.generator = generator
     }

@@ -3,6 +3,10 @@ import RNNCore
 
 /// Trains a next-character lesson (labs 12-1, 12-2, 12-4 and the slide's hello).
 struct NextCharacterRunner: TaskRunner {
+    func metric(for lesson: Lesson) -> HeadlineMetric? {
+        HeadlineMetric(name: "accuracy", label: "accuracy (every next character)", lowerIsBetter: false)
+    }
+
     func train(_ file: LessonFile, control: RunControl) throws -> TrainedLesson {
         let lesson = file.lesson
         let data = try CharacterDataset.load(from: file)
@@ -19,6 +23,8 @@ struct NextCharacterRunner: TaskRunner {
         let everything = data.batch(Array(0..<data.exampleCount))
         var plan = BatchPlan(count: data.exampleCount, size: lesson.train.batch, generator: setup.generator)
 
+        var flow = try Self.gradientFlowProbe(file, input: shownTensor, indices: shownIndices, targets: shownTarget.map { vocabulary.encode($0).indices })
+
         // Train, watching the prediction on the shown input at every iteration.
         let snapshotIterations = Set(lesson.snapshotIterations)
         var predictions: [String] = []
@@ -27,6 +33,7 @@ struct NextCharacterRunner: TaskRunner {
         let record = try TrainingLoop.run(
             lesson, control: control, weights: { model.namedTensors },
             observe: { iteration in
+                if iteration == 0 { flow.measureInitial(model) }
                 let probe = TokenPrediction(model: model, input: shownTensor, steps: shown.count)
                 let tokens = vocabulary.decode(probe.indices)
                 predictions.append(tokens.joined())
@@ -85,10 +92,29 @@ struct NextCharacterRunner: TaskRunner {
             model: setup.info(), vocabulary: vocabulary.tokens,
             training: TrainingHistory(
                 loss: losses, predictions: predictions, firstCorrectIteration: firstRight, optimizer: setup.optimizerCaption),
-            snapshots: snapshots, steps: steps, result: result, summary: summary)
+            snapshots: snapshots, steps: steps, result: result,
+            metric: metric(for: lesson),
+            gradientFlow: flow.trace(model), summary: summary)
         return TrainedLesson(
             trace: trace, tensors: model.namedTensors,
             metadata: setup.metadata(file: file, vocabulary: vocabulary.tokens), trainingSeconds: record.seconds, snapshotWeights: record.snapshotWeights)
+    }
+
+    /// The gradient flow of step `show.loss_step` (by default the last) of the shown input, against
+    /// its target character or, when the text does not go on from the shown input, the model's
+    /// own prediction.
+    static func gradientFlowProbe(
+        _ file: LessonFile, input: Tensor, indices: [Int], targets known: [Int]?
+    ) throws -> GradientFlowProbe {
+        let outputStep = file.lesson.show.lossStep ?? indices.count - 1
+        guard outputStep < indices.count else {
+            throw file.error(
+                at: ["show", "loss_step"], "\(outputStep) is past the shown input's last step; expected 0 to \(indices.count - 1)")
+        }
+        return GradientFlowProbe(input: input, steps: indices.count, outputStep: outputStep, hotIndices: indices) { model in
+            if let known { return .classIndex(known[outputStep]) }
+            return .classIndex(TokenPrediction(model: model, input: input, steps: indices.count).indices[outputStep])
+        }
     }
 
     /// `show.input` as characters (checked against the vocabulary), or the first example's input.

@@ -4,6 +4,10 @@ import RNNCore
 /// Trains a regression lesson (lab 12-5: seven days of Open, High, Low, Volume, Close → the
 /// next Close), and compares it with the naive forecast "tomorrow = today".
 struct RegressionRunner: TaskRunner {
+    func metric(for lesson: Lesson) -> HeadlineMetric? {
+        HeadlineMetric(name: "rmse_scaled", label: "test RMSE (scaled)", lowerIsBetter: true, baselineLabel: "tomorrow = today")
+    }
+
     func train(_ file: LessonFile, control: RunControl) throws -> TrainedLesson {
         let lesson = file.lesson
         let data = try SeriesDataset.load(from: file)
@@ -18,12 +22,16 @@ struct RegressionRunner: TaskRunner {
         let shown = SequenceBatch(windows: [data.test.windows[shownWindow]], targets: [data.test.targets[shownWindow]])
         var plan = BatchPlan(count: training.batch, size: lesson.train.batch, generator: setup.generator)
 
+        let shownTarget = data.test.targets[shownWindow]
+        var flow = GradientFlowProbe(input: shown.input, steps: shown.steps, target: { _ in .values([shownTarget]) })
+
         // Train, watching the forecast of the shown window at snapshot iterations.
         let snapshotIterations = Set(lesson.snapshotIterations)
         var kept: [Int: Float] = [:]
         let record = try TrainingLoop.run(
             lesson, control: control, weights: { model.namedTensors },
             observe: { iteration in
+                if iteration == 0 { flow.measureInitial(model) }
                 guard snapshotIterations.contains(iteration) else { return }
                 kept[iteration] = model.forward(shown.input.pointer, steps: shown.steps, batch: 1)[0]
             },
@@ -66,7 +74,13 @@ struct RegressionRunner: TaskRunner {
             lesson: LessonInfo(name: lesson.name, title: lesson.title, source: lesson.source, task: lesson.task.rawValue),
             model: setup.info(featureNames: data.featureNames), vocabulary: [],
             training: TrainingHistory(loss: losses, optimizer: setup.optimizerCaption),
-            snapshots: snapshots, steps: steps, forecast: forecast, result: result, summary: summary)
+            snapshots: snapshots, steps: steps, forecast: forecast, result: result,
+            metric: metric(for: lesson).map { metric in
+                var metric = metric
+                metric.baseline = forecast.naiveRmseScaled
+                return metric
+            },
+            gradientFlow: flow.trace(model), summary: summary)
         let metadata = setup.metadata(
             file: file, vocabulary: [],
             extra: [

@@ -4,6 +4,8 @@ import RNNCore
 /// Trains a seq2seq lesson (the lecture's chatbot): an encoder–decoder with attention on
 /// question–answer pairs, mini-batches in a seeded order, and greedy answers to judge it.
 struct Seq2SeqRunner: TaskRunner {
+    func metric(for lesson: Lesson) -> HeadlineMetric? { nil }
+
     func train(_ file: LessonFile, control: RunControl) throws -> TrainedLesson {
         let lesson = file.lesson
         let data = try DialogDataset.load(from: file)

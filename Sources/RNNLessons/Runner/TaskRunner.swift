@@ -5,6 +5,10 @@ import RNNCore
 protocol TaskRunner {
     /// Prepares the data, builds the model, trains, evaluates and traces the shown input.
     func train(_ file: LessonFile, control: RunControl) throws -> TrainedLesson
+
+    /// The number `lesson` is judged by (a key of its trace's `result`), or `nil` when the task
+    /// has no single such number. A baseline computed from the data is added by `train`.
+    func metric(for lesson: Lesson) -> HeadlineMetric?
 }
 
 /// What a task runner hands back for writing.
@@ -21,12 +25,14 @@ struct TrainedLesson {
     var snapshotWeights: [Int: [(name: String, tensor: Tensor)]] = [:]
 }
 
-extension LessonTask {
-    /// The runner of this task.
+extension Lesson {
+    /// The runner of this lesson's task and data.
     var runner: any TaskRunner {
-        switch self {
+        if data.generate != nil { return MemoryTaskRunner() }
+        switch task {
         case .nextCharacter: return NextCharacterRunner()
         case .regression: return RegressionRunner()
+        case .classify: preconditionFailure("a classify lesson generates its data (checked when the lesson was read)")
         case .seq2seq: return Seq2SeqRunner()
         }
     }

@@ -38,10 +38,7 @@ enum TrainingLoop {
             }
             let loss = step(iteration)
             guard loss.isFinite else {
-                throw LessonError(
-                    "\(lesson.name): training diverged at iteration \(iteration) (loss \(loss)); lower the learning rate "
-                        + "(now \(lesson.train.learningRate), e.g. --learning-rate \(lesson.train.learningRate / 10)) "
-                        + "or limit the gradient with `clip: 1` under train; earlier output was left as it was")
+                throw TrainingDiverged(lesson: lesson, iteration: iteration, loss: loss, losses: losses)
             }
             losses.append(Double(loss))
             control.progress(TrainingProgress(lesson: lesson.name, completed: iteration + 1, total: total, loss: loss))
@@ -53,5 +50,33 @@ enum TrainingLoop {
     static func firstStayingTrue(_ flags: [Bool]) -> Int? {
         guard flags.last == true else { return nil }
         return (flags.lastIndex(of: false) ?? -1) + 1
+    }
+}
+
+/// Training stopped because the loss stopped being finite.
+public struct TrainingDiverged: Error, CustomStringConvertible, Sendable {
+    /// The lesson's name.
+    public var lesson: String
+    /// The iteration whose loss was not finite.
+    public var iteration: Int
+    /// That loss.
+    public var loss: Float
+    /// The losses of the iterations before it.
+    public var losses: [Double]
+    /// The learning rate, for the hint.
+    public var learningRate: Double
+
+    init(lesson: Lesson, iteration: Int, loss: Float, losses: [Double]) {
+        self.lesson = lesson.name
+        self.iteration = iteration
+        self.loss = loss
+        self.losses = losses
+        learningRate = lesson.train.learningRate
+    }
+
+    public var description: String {
+        "\(lesson): training diverged at iteration \(iteration) (loss \(loss)); lower the learning rate "
+            + "(now \(learningRate), e.g. --learning-rate \(learningRate / 10)) "
+            + "or limit the gradient with `clip: 1` under train; earlier output was left as it was"
     }
 }

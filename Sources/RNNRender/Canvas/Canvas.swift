@@ -69,6 +69,16 @@ final class Canvas {
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
     }
 
+    /// A filled polygon through `points`, closed back to the first.
+    func fillPolygon(_ points: [(Double, Double)], _ color: RGBColor) {
+        guard let first = points.first, points.count >= 3 else { return }
+        cairo_move_to(cr, first.0, first.1)
+        for p in points.dropFirst() { cairo_line_to(cr, p.0, p.1) }
+        cairo_close_path(cr)
+        setColor(color)
+        cairo_fill(cr)
+    }
+
     /// A filled circle, optionally with an outline.
     func circle(_ x: Double, _ y: Double, radius: Double, fill: RGBColor?, stroke: RGBColor? = nil, width: Double = 1) {
         cairo_new_sub_path(cr)

@@ -28,8 +28,10 @@ enum Ticks {
         guard lower > 0, upper > lower else { return lower > 0 ? [lower] : [] }
         let first = Int(log10(lower).rounded(.down)), last = Int(log10(upper).rounded(.up))
         let multipliers: [Double] = last - first <= 2 ? [1, 2, 5] : [1]
+        // Over many decades, every second (or fifth…) power of ten, so the labels stay apart.
+        let decadeStep = [1, 2, 5, 10, 20].first { (last - first) / $0 <= 8 } ?? 50
         var ticks: [Double] = []
-        for exponent in first...last {
+        for exponent in first...last where exponent % decadeStep == 0 {
             for m in multipliers {
                 let v = m * pow(10, Double(exponent))
                 if v >= lower * 0.999, v <= upper * 1.001 { ticks.append(v) }

@@ -16,8 +16,8 @@ public enum FigureKind: String, CaseIterable, Sendable {
     case loss
     /// The text coloured by the most active hidden units (Karpathy's figure).
     case activations
-    /// ‖∂L/∂h_t‖ back through time.
-    case gradients
+    /// ‖∂L_T/∂h_t‖: one step's loss carried back through time, trained and at initialisation.
+    case gradientFlow = "gradient-flow"
     /// Seq2seq attention: answer tokens × question tokens.
     case attention
     /// Regression forecast: true vs predicted values on the test days.

@@ -22,7 +22,7 @@ public enum FigureRenderer {
         case .activations:
             if !hasSteps { return "the trace has no time steps" }
             return trace.lesson.task == "regression" ? "activations colour text; this lesson's input is numbers" : nil
-        case .gradients:
+        case .gradientFlow:
             return hasSteps && trace.steps.count >= 2 ? nil : "needs at least 2 time steps"
         case .attention:
             let attends = trace.decoder?.contains { $0.attention != nil } ?? false
@@ -84,7 +84,7 @@ public enum FigureRenderer {
         case .predictions: PredictionsFigure(trace: trace)
         case .loss: LossFigure.make(trace)
         case .activations: ActivationsFigure(trace: trace)
-        case .gradients: GradientsFigure.make(trace)
+        case .gradientFlow: GradientFlowFigure.make(trace)
         case .attention: AttentionFigure(trace: trace)
         case .stock: StockFigure.make(trace, forecast: trace.forecast!)
         }

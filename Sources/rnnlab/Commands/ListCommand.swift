@@ -47,6 +47,9 @@ struct ListCommand: ParsableCommand {
     /// "text \"hihello\"", "text, windows of 10", "stock/….csv, 7 days".
     static func data(_ lesson: Lesson) -> String {
         let data = lesson.data
+        if let generate = data.generate {
+            return "generated \(generate.rawValue), length \(data.length ?? 20)"
+        }
         switch lesson.task {
         case .nextCharacter:
             var text = data.textFile ?? "text"
@@ -55,6 +58,8 @@ struct ListCommand: ParsableCommand {
             return text
         case .regression:
             return "\(data.csv ?? "?"), \(data.window ?? 0) days → \(data.target ?? "?")"
+        case .classify:
+            return "?"
         case .seq2seq:
             return data.dialogs ?? "?"
         }

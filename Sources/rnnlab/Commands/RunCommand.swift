@@ -18,8 +18,11 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Lesson names or lesson files.")
     var lessons: [String] = []
 
-    @Flag(name: .long, help: "Run every lesson of the lessons folder.")
+    @Flag(name: .long, help: "Run every lesson of the lecture (the lessons folder itself).")
     var all = false
+
+    @Flag(name: .long, help: "Run every experiment (the lessons folder's experiments/): longer than the lecture's lessons.")
+    var experiments = false
 
     @OptionGroup var folder: LessonsFolder
 
@@ -54,7 +57,9 @@ struct RunCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if all == !lessons.isEmpty { throw ValidationError("name lessons to run, or pass --all (not both)") }
+        if (all || experiments) == !lessons.isEmpty {
+            throw ValidationError("name lessons to run, or pass --all or --experiments (not both)")
+        }
         if let hidden, !(1...4096).contains(hidden) { throw ValidationError("--hidden must be 1 to 4096") }
         if let layers, !(1...8).contains(layers) { throw ValidationError("--layers must be 1 to 8") }
         if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
@@ -66,7 +71,16 @@ struct RunCommand: ParsableCommand {
         let started = ContinuousClock.now
         let urls: [URL]
         do {
-            urls = all ? try folder.catalog().files() : try lessons.map { try folder.lessonURL($0) }
+            if all || experiments {
+                let catalog = try folder.catalog()
+                // An experiment that compares variants runs with `rnnlab compare`, not as one lesson.
+                let experimentFiles = experiments ? try catalog.experimentFiles().filter { url in
+                    (try? LessonFile(contentsOf: url).lesson.compare) == nil
+                } : []
+                urls = (all ? try catalog.files() : []) + experimentFiles
+            } else {
+                urls = try lessons.map { try folder.lessonURL($0) }
+            }
         } catch {
             Console.error("\(error)")
             throw ExitCode.failure

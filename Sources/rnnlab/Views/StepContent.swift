@@ -28,8 +28,8 @@ struct StepContent {
                 return [StyledLine("The encoder reads the question; the answer starts at position \(trace.steps.count).", .dim)
                     .truncated(to: width)]
             }
-            if isRegression { return regressionOutcome(t, width: width) }
-            return [predictionLine(trace.steps[t]).truncated(to: width)]
+            let lines = isRegression ? regressionOutcome(t, width: width) : [predictionLine(trace.steps[t]).truncated(to: width)]
+            return lines + (TraceDisplay.gradientSummary(trace, t).map { [StyledLine($0, .dim).truncated(to: width)] } ?? [])
         }
     }
 

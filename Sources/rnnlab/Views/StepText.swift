@@ -53,6 +53,7 @@ enum StepText {
             if let c = layer.c { lines.append(row("c_t" + suffix, c)) }
             lines.append(row("h_t" + suffix, layer.h))
         }
+        if let gradient = TraceDisplay.gradientSummary(trace, t) { lines.append(field("gradient", gradient)) }
         if let p = step.probabilities {
             let top = TraceDisplay.topTokens(p, vocabulary: trace.vocabulary)
             lines.append(field("top-5", top.map { "\($0.token) \(TraceDisplay.fixed3($0.p))" }.joined(separator: " | ")))

@@ -65,6 +65,23 @@ enum TraceDisplay {
     /// Whether a gate is a tanh (−1…1) rather than a sigmoid (0…1).
     static func isTanhGate(_ name: String) -> Bool { name == "g" || name == "n" }
 
+    /// How much of one step's error reaches step `t`, from the trace's gradient flow:
+    /// "‖∂L_T/∂h_t‖ 3.2e-03: the loss of step T = 9, 4 steps back · total-loss ‖∂L/∂h_t‖ 1.1e-02"
+    /// (top layer), or `nil` when the trace has none for `t`.
+    static func gradientSummary(_ trace: LessonTrace, _ t: Int) -> String? {
+        guard let flow = trace.gradientFlow, let norm = flow.trainedNorm(layer: flow.trained.count - 1, t: t) else { return nil }
+        let back = flow.outputStep - t
+        var text = "‖∂L_T/∂h_t‖ \(scientific(norm)): the loss of step T = \(flow.outputStep), "
+            + (back == 0 ? "this step" : "\(back) step\(back == 1 ? "" : "s") back")
+        if let total = trace.steps[t].layers.last?.gradientNorm, trace.steps.filter({ $0.logits != nil }).count > 1 {
+            text += " · total-loss ‖∂L/∂h_t‖ \(scientific(total))"
+        }
+        return text
+    }
+
+    /// "3.2e-03".
+    static func scientific(_ value: Float) -> String { String(format: "%.1e", Double(value)) }
+
     /// The `count` most likely tokens of a probability vector, most likely first (ties: lower index).
     static func topTokens(_ probabilities: [Float], vocabulary: [String], count: Int = 5) -> [(token: String, p: Float)] {
         let order = probabilities.indices.sorted {

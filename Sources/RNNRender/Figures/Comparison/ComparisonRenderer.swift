@@ -1,0 +1,39 @@
+import RNNCore
+
+/// The figures of a comparison (`rnnlab compare`); the raw value is the file name without extension.
+public enum ComparisonFigure: String, CaseIterable, Sendable {
+    /// Every variant's loss curve.
+    case loss
+    /// The metric against the swept key.
+    case sweep
+    /// The last step's error carried back through time, per variant.
+    case gradientFlow = "gradient-flow"
+
+    /// The file name with `format`'s extension ("sweep.png").
+    public func fileName(_ format: OutputFormat) -> String { "\(rawValue).\(format.fileExtension)" }
+
+    /// The figures that can be drawn for `trace`: a sweep needs a numeric key with several
+    /// values and a metric; the gradient flow needs runs that measured it.
+    public static func available(for trace: ComparisonTrace) -> [ComparisonFigure] {
+        allCases.filter { figure in
+            switch figure {
+            case .loss: !trace.runs.isEmpty
+            case .sweep: trace.sweepKey != nil && trace.metric != nil
+            case .gradientFlow: trace.runs.contains { $0.gradientFlow != nil }
+            }
+        }
+    }
+
+    /// Draws this figure of `trace` and returns the file's bytes (PNG at `scale` pixels per point).
+    public func render(_ trace: ComparisonTrace, format: OutputFormat, scale: Double = 2) throws -> [UInt8] {
+        guard Self.available(for: trace).contains(self) else {
+            throw RenderError.notAvailable(figure: rawValue, reason: "the comparison varies no number, has no metric or no gradient flow")
+        }
+        let figure: PanelFigure = switch self {
+        case .loss: ComparisonLossFigure.make(trace)
+        case .sweep: SweepFigure.make(trace)
+        case .gradientFlow: ComparisonGradientFlowFigure.make(trace)
+        }
+        return try figure.render(format: format, scale: scale)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import RNNCore
+
+/// The table `rnnlab compare` prints at the end: a row per variant with its metric over the
+/// seeds (mean and range), how many seeds solve the task, each reference's value, the training
+/// time and the number of parameters; then the references' sentences and the notes.
+struct ComparisonTable {
+    let trace: ComparisonTrace
+
+    /// The lines to print.
+    func lines() -> [String] {
+        let metric = trace.metric
+        let references = trace.references.filter { !$0.values.isEmpty }
+        var header = trace.keys
+        if let metric { header.append(metric.label + (trace.groups.first.map { $0.runs.count > 1 } == true ? " mean [range]" : "")) }
+        if metric?.solvedAt != nil { header.append("solved") }
+        header += references.map(\.source)
+        header += ["time", "parameters"]
+        var rows = [header]
+        for group in trace.groups {
+            var row = group.settings
+            if let metric { row.append(metricText(group, metric)) }
+            if let metric, metric.solvedAt != nil {
+                let values = group.values(metric.name)
+                row.append("\(values.filter(metric.isSolved).count)/\(group.runs.count)")
+            }
+            row += references.map { $0.values[trace.label(group.settings)] ?? "" }
+            let seconds = group.runs.map(\.seconds).reduce(0, +) / Double(group.runs.count)
+            row += [Console.duration(seconds), String(group.runs[0].model.parameterCount)]
+            rows.append(row)
+        }
+        var lines = [title()] + Self.aligned(rows)
+        for reference in trace.references {
+            lines.append("\(reference.source)\(reference.note.map { ": \($0)" } ?? "")")
+        }
+        lines += trace.notes
+        return lines
+    }
+
+    /// "why-gates: test MSE over 1000 held-out sequences, lower is better; baseline 0.1667 (…); solved below 0.01".
+    private func title() -> String {
+        guard let metric = trace.metric else { return "\(trace.lesson.name): \(trace.lesson.title)" }
+        var parts = ["\(trace.lesson.name): \(metric.label), \(metric.lowerIsBetter ? "lower" : "higher") is better"]
+        if let baseline = metric.baseline {
+            parts.append("baseline \(format(baseline, metric))" + (metric.baselineLabel.map { " (\($0))" } ?? ""))
+        }
+        if let solvedAt = metric.solvedAt { parts.append("solved \(metric.lowerIsBetter ? "below" : "from") \(format(solvedAt, metric))") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// "0.0012 [0.0004–0.0031]", or "diverged" for runs that diverged.
+    private func metricText(_ group: ComparisonTrace.Group, _ metric: HeadlineMetric) -> String {
+        let values = group.values(metric.name).filter(\.isFinite)
+        let diverged = group.runs.filter { $0.result["diverged_at"] != nil }.count
+        guard !values.isEmpty else { return diverged > 0 ? "diverged" : "—" }
+        var text = format(values.reduce(0, +) / Double(values.count), metric)
+        if values.count > 1 { text += " [\(format(values.min()!, metric))–\(format(values.max()!, metric))]" }
+        if diverged > 0 { text += ", \(diverged) diverged" }
+        return text
+    }
+
+    private func format(_ value: Double, _ metric: HeadlineMetric) -> String {
+        metric.lowerIsBetter ? String(format: "%.4f", value) : String(format: "%.1f%%", value * 100)
+    }
+
+    /// The rows with every column padded to its widest cell.
+    static func aligned(_ rows: [[String]]) -> [String] {
+        let widths = rows[0].indices.map { column in rows.map { $0.indices.contains(column) ? $0[column].count : 0 }.max()! }
+        return rows.map { row in
+            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .trimmingCharacters(in: .whitespaces)
+        }
+    }
+}

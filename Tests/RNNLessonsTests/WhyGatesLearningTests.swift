@@ -1,0 +1,48 @@
+import Foundation
+import RNNCore
+import Testing
+
+@testable import RNNLessons
+
+/// The why-gates experiment at a reduced size (lengths 10 and 50, one seed; the full sweep is
+/// `rnnlab compare why-gates`): the shape Hochreiter & Schmidhuber's adding problem shows. Runs in
+/// release (`make test`'s second part): about 10 s.
+@Suite("Why gates: the adding problem learns what the papers say")
+struct WhyGatesLearningTests {
+    @Test("the RNN solves length 10 only; LSTM and GRU solve 10 and 50; their gradient reaches the first marked step")
+    func shape() throws {
+        let base = try LessonFile(contentsOf: LessonTestSupport.lessons.appendingPathComponent("experiments/why-gates.yaml"))
+        let comparison = try Comparison(
+            base: base, variations: try ["length=10,50", "cell=rnn,lstm,gru"].map(LessonVariation.init(parsing:)), seedCount: 1)
+        let trace = comparison.trace(try comparison.variants.indices.map { try comparison.run($0) })
+        func run(_ length: String, _ cell: String) throws -> ComparisonRun {
+            try #require(trace.runs.first { $0.settings == [length, cell] })
+        }
+        func mse(_ length: String, _ cell: String) throws -> Double { try #require(try run(length, cell).result["test_mse"]) }
+        #expect(try mse("10", "rnn") < 0.01, "the RNN solves length 10")
+        #expect(try mse("50", "rnn") > 0.1, "the RNN stays near the baseline 1/6 at length 50")
+        for cell in ["lstm", "gru"] {
+            for length in ["10", "50"] { #expect(try mse(length, cell) < 0.01, "\(cell) solves length \(length)") }
+        }
+        // How much of the last step's error reaches the first marked value, 25 to 49 steps back.
+        func reach(_ cell: String) throws -> Float {
+            let flow = try #require(try run("50", cell).gradientFlow)
+            return flow.trained[0][try #require(flow.keySteps?.first)]
+        }
+        let rnn = try reach("rnn")
+        for cell in ["lstm", "gru"] {
+            let gated = try reach(cell)
+            #expect(gated > 1000 * rnn, "\(cell) \(gated) against rnn \(rnn)")
+        }
+    }
+
+    @Test("remember: the GRU names the first letter after 19 digits, far above a guess")
+    func remember() throws {
+        let file = try LessonFile(contentsOf: LessonTestSupport.lessons.appendingPathComponent("experiments/remember.yaml"))
+        let folder = try LessonTestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let trace = try LessonRunner(outputFolder: folder).run(file).trace
+        #expect(try #require(trace.result["test_accuracy"]) > 0.95)
+        #expect(trace.steps.last?.prediction == trace.steps.last?.target)
+    }
+}
