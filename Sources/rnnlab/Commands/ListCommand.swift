@@ -11,19 +11,26 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try folder.catalog()
-        var rows: [[String]] = [["NAME", "TITLE", "TASK", "MODEL", "DATA"]]
         var failed = false
-        for url in try catalog.files() {
-            do {
-                let lesson = try LessonFile(contentsOf: url).lesson
-                rows.append([lesson.name, lesson.title, lesson.task.rawValue, Self.model(lesson), Self.data(lesson)])
-            } catch {
-                Console.error("\(error)")
-                failed = true
+        /// The rows of the lessons in `urls`; a file that cannot be read is reported and left out.
+        func rows(_ urls: [URL]) -> [[String]] {
+            urls.compactMap { url in
+                do {
+                    let lesson = try LessonFile(contentsOf: url).lesson
+                    return [lesson.name, lesson.title, lesson.task.rawValue, Self.model(lesson), Self.data(lesson)]
+                } catch {
+                    Console.error("\(error)")
+                    failed = true
+                    return nil
+                }
             }
         }
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max()! }
-        for row in rows {
+        let lessons = rows(try catalog.files())
+        let experiments = rows(try catalog.experimentFiles())
+        var table = [["NAME", "TITLE", "TASK", "MODEL", "DATA"]] + lessons
+        if !experiments.isEmpty { table += [[], ["EXPERIMENT", "", "", "", ""]] + experiments }
+        let widths = table[0].indices.map { column in table.map { $0.indices.contains(column) ? $0[column].count : 0 }.max()! }
+        for row in table {
             let cells = zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
             Console.line(cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
         }
@@ -48,7 +55,11 @@ struct ListCommand: ParsableCommand {
     static func data(_ lesson: Lesson) -> String {
         let data = lesson.data
         if let generate = data.generate {
-            return "generated \(generate.rawValue), length \(data.length ?? 20)"
+            var text = "generated \(generate.rawValue), length \(data.length ?? 20)"
+            if let compare = lesson.compare {
+                text += "; compare: \(compare.vary.map { $0.prefix { $0 != "=" } }.joined(separator: " × "))"
+            }
+            return text
         }
         switch lesson.task {
         case .nextCharacter:

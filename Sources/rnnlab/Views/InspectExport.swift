@@ -10,7 +10,9 @@ import RNNCore
 ///   "tokens": ["h","i","h","e","l","l"],
 ///   "steps": [ { "t": 0, "input": "h", "prediction": "i", "target": "i",
 ///                "layers": [ { "layer": 0, "h": [5 floats], "c": [5 floats],
-///                              "gates": { "i": [...], "f": [...], "g": [...], "o": [...] } } ] }, … ],
+///                              "gates": { "i": [...], "f": [...], "g": [...], "o": [...] },
+///                              "gradientFlow": 0.043 } ] }, … ],        // ‖∂L_T/∂h_t‖ for t ≤ lossStep
+///   "lossStep": 5,
 ///   "decoder": [ { "t": 0, "input": "<sos>", "output": "i", "state": [...], "context": [...],
 ///                  "attention": [one weight per question token] }, … ]   // seq2seq only
 /// }
@@ -19,8 +21,9 @@ import RNNCore
 /// has shape (steps, layers, hidden).
 ///
 /// **CSV** — a header `step,token,layer,quantity,unit,value`, then one row per step × layer ×
-/// quantity × unit; `quantity` is `h`, `c` or a gate name; all indices count from 0; values are
-/// written in full precision.
+/// quantity × unit; `quantity` is `h`, `c`, a gate name, or `gradient_flow` (‖∂L_T/∂h_t‖, the
+/// loss of step T carried back, for t ≤ T; unit 0); all indices count from 0; values are written
+/// in full precision.
 enum InspectExport {
     /// The JSON document.
     struct Document: Codable, Equatable {
@@ -29,6 +32,8 @@ enum InspectExport {
             var h: [Float]
             var c: [Float]?
             var gates: [String: [Float]]
+            /// ‖∂L_T/∂h_t‖: the loss of step `lossStep` carried back to this step (t ≤ T).
+            var gradientFlow: Float?
         }
 
         struct Step: Codable, Equatable {
@@ -56,13 +61,19 @@ enum InspectExport {
         var tokens: [String]
         var steps: [Step]
         var decoder: [DecoderStep]?
+        /// T, the step whose loss `gradientFlow` carries back.
+        var lossStep: Int?
     }
 
     /// The document for `trace`.
     static func document(_ trace: LessonTrace) -> Document {
         let steps = trace.steps.map { step in
             Document.Step(t: step.t, input: step.inputToken, prediction: step.prediction, target: step.target,
-                          layers: step.layers.enumerated().map { Document.Layer(layer: $0, h: $1.h, c: $1.c, gates: $1.gates) })
+                          layers: step.layers.enumerated().map { k, layer in
+                              Document.Layer(
+                                  layer: k, h: layer.h, c: layer.c, gates: layer.gates,
+                                  gradientFlow: trace.gradientFlow?.trainedNorm(layer: k, t: step.t))
+                          })
         }
         let decoder = trace.decoder?.map {
             Document.DecoderStep(t: $0.t, input: $0.inputToken, output: $0.outputToken, state: $0.state,
@@ -70,7 +81,8 @@ enum InspectExport {
         }
         return Document(lesson: trace.lesson.name, cell: trace.model.cell, layers: trace.model.layers,
                         hiddenSize: trace.model.hiddenSize, gates: TraceDisplay.gateNames(trace),
-                        tokens: trace.steps.map(\.inputToken), steps: steps, decoder: decoder)
+                        tokens: trace.steps.map(\.inputToken), steps: steps, decoder: decoder,
+                        lossStep: trace.gradientFlow?.outputStep)
     }
 
     /// The JSON text, keys sorted, pretty-printed.
@@ -90,6 +102,11 @@ enum InspectExport {
             for series in quantities.series {
                 for (unit, value) in series.values[t].enumerated() {
                     lines.append("\(t),\(token),\(series.layer),\(series.name),\(unit),\(value)")
+                }
+            }
+            for k in step.layers.indices {
+                if let norm = trace.gradientFlow?.trainedNorm(layer: k, t: t) {
+                    lines.append("\(t),\(token),\(k),gradient_flow,0,\(norm)")
                 }
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import RNNCore
 
 /// `inspect` for a terminal: hidden states (per layer), cell states and gates for every step,
@@ -38,6 +39,18 @@ enum InspectTable {
                         let value = series.values[t][unit]
                         line.append(" " + TraceDisplay.short(value).leftPadded(5), .cell(scale.color(value)))
                         line.append(" ")
+                    }
+                    lines.append(line)
+                }
+            }
+            if let flow = trace.gradientFlow {
+                lines.append(StyledLine())
+                lines.append(StyledLine("‖∂L_T/∂h_t‖ · the loss of step T = \(flow.outputStep) carried back", .bold))
+                for k in flow.trained.indices {
+                    var line = StyledLine((layered ? "layer \(k + 1)" : "h").padded(labelWidth))
+                    for t in columns {
+                        let value = flow.trainedNorm(layer: k, t: t).map { String(format: "%.0e", Double($0)) } ?? ""
+                        line.append(" " + value.leftPadded(cellWidth - 1))
                     }
                     lines.append(line)
                 }

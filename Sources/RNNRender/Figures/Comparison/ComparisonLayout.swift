@@ -33,8 +33,11 @@ struct ComparisonLayout {
         }
         let theme = Theme.light
         return seen.enumerated().map { index, values in
-            SeriesSpec(
-                values: values, name: name(values), color: theme.accent(index), dashed: index >= theme.accents.count)
+            // A cell keeps its colour in every figure: rnn blue, lstm orange, gru green.
+            let colorIndex = seriesKeys.map { trace.keys[$0] } == ["cell"]
+                ? CellKind(rawValue: values[0]).flatMap { CellKind.allCases.firstIndex(of: $0) } ?? index : index
+            return SeriesSpec(
+                values: values, name: name(values), color: theme.accent(colorIndex), dashed: index >= theme.accents.count)
         }
     }
 
@@ -48,7 +51,10 @@ struct ComparisonLayout {
 
     /// The panels: the swept key's values (each with a title), or one panel of every run.
     var panels: [(title: String, value: String?)] {
-        guard let sweepKey else { return [(trace.lesson.title, nil)] }
+        guard let sweepKey else {
+            let fixed = trace.keys.indices.filter { trace.values[$0].count == 1 }.map { "\(trace.keys[$0]) \(trace.values[$0][0])" }
+            return [(fixed.isEmpty ? trace.lesson.title : fixed.joined(separator: ", "), nil)]
+        }
         return trace.values[sweepKey].map { ("\(trace.keys[sweepKey]) \($0)", $0) }
     }
 
