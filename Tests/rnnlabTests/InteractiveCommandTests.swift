@@ -45,11 +45,11 @@ struct InteractiveCommandTests {
         let out = try RNNLabProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let early = try run(["step", "hello", "--iteration", "0", "--at", "5"], out: out)
-        let late = try run(["step", "hello", "--iteration", "49", "--at", "5"], out: out)
+        let late = try run(["step", "hello", "--iteration", "50", "--at", "5"], out: out)
         #expect(early.status == 0 && late.status == 0)
         #expect(late.output.contains("prediction     o") && early.output != late.output)
         let missing = try run(["step", "hello", "--iteration", "7"], out: out)
-        #expect(missing.status != 0 && missing.errorLines.count == 1 && missing.error.contains("0, 1, 6, 9, 49"))
+        #expect(missing.status != 0 && missing.errorLines.count == 1 && missing.error.contains("0, 1, 6, 9, 50"))
     }
 
     @Test("inspect --csv and --json parse back with one row per value")
@@ -116,7 +116,7 @@ struct InteractiveCommandTests {
             ["chat", "tiny", "--lessons", lessons.path, "--out", out.path, "--iteration", "0"], standardInput: "what is an rnn?\n")
         #expect(untrained.status == 0 && untrained.output != "a recurrent network\n", "\(untrained.error)")
         let trained = try RNNLabProcess.run(
-            ["chat", "tiny", "--lessons", lessons.path, "--out", out.path, "--iteration", "149"], standardInput: "what is an rnn?\n")
+            ["chat", "tiny", "--lessons", lessons.path, "--out", out.path, "--iteration", "150"], standardInput: "what is an rnn?\n")
         #expect(trained.output == "a recurrent network\n", "\(trained.error)")
         let missing = try RNNLabProcess.run(
             ["chat", "tiny", "--lessons", lessons.path, "--out", out.path, "--iteration", "7"], standardInput: "hi\n")

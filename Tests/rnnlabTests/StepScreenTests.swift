@@ -60,7 +60,7 @@ import RNNCore
 
     @Test func showsEveryLayerOfAStackedGRU() {
         let text = screen(TestTraces.gru2(), 5)
-        for label in ["h_{t-1} L1", "r reset gate L1", "z update gate L1", "n candidate L1", "h_t L1", "h_t L2"] {
+        for label in ["h_{t-1} L0", "r reset gate L0", "z update gate L0", "n candidate L0", "h_t L0", "h_t L1"] {
             #expect(text.contains(label), "missing \(label)")
         }
         #expect(text.contains("reading “␣”"))

@@ -9,7 +9,7 @@ enum GradientsFigure {
         let showsEncoder = trace.decoder != nil
         let series = (0..<trace.layerCount).map { layer in
             LinePlot.Series(
-                name: "\(showsEncoder ? "encoder " : "")layer \(layer + 1)",
+                name: "\(showsEncoder ? "encoder " : "")layer \(layer)",
                 points: trace.steps.compactMap { step in
                     step.layers.indices.contains(layer)
                         ? (Double(last - step.t), Double(step.layers[layer].gradientNorm)) : nil

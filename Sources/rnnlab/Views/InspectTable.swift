@@ -24,7 +24,7 @@ enum InspectTable {
             }
             for series in quantities.series {
                 lines.append(StyledLine())
-                let layer = layered ? "layer \(series.layer + 1) · " : ""
+                let layer = layered ? "layer \(series.layer) · " : ""
                 lines.append(StyledLine(layer + InspectQuantities.title(series.name, cell: trace.model.cell), .bold))
                 var header = StyledLine("t".padded(labelWidth), .dim)
                 for t in columns { header.append(" " + "\(t) \(tokens[t])".padded(cellWidth - 1), .dim) }
