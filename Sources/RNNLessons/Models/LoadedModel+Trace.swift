@@ -56,6 +56,14 @@ extension LoadedModel {
         return characters
     }
 
+    /// Which weights these are, for titles: "the network at iteration 6", "the trained network
+    /// (iteration 50)", or "a model from char.safetensors".
+    public var weightsDescription: String {
+        if let iteration { return "the network at iteration \(iteration)" }
+        guard file != nil else { return "a model from \(lesson.source)" }
+        return "the trained network" + (metadata["iterations"].map { " (iteration \($0))" } ?? "")
+    }
+
     /// The vocabulary as `"h" "i" "e" "l" "o"`.
     var vocabularyListing: String { vocabulary.tokens.map { "\"\($0)\"" }.joined(separator: " ") }
 
@@ -87,23 +95,35 @@ extension LoadedModel {
         let predicted = vocabulary.decode(pass.prediction.indices).joined()
         var summary = "\"\(labels.joined())\" → \"\(predicted)\""
         if let targets { summary += " (the text goes on \"\(targets.joined())\")" }
-        return TracedInput(trace: makeTrace(info: ModelInfo(model), steps: pass.steps, summary: summary), notes: [])
+        var shown = "“\(labels.joined())”"
+        if case .features(let rows) = input { shown = "\(rows.count) input vectors" }
+        return TracedInput(trace: makeTrace(info: ModelInfo(model), steps: pass.steps, shown: shown, summary: summary), notes: [])
     }
 
     private func regressionTrace(_ model: SequenceModel, input: ModelInput) throws -> TracedInput {
         guard let file else { throw LessonError("\(lesson.name): a regression model needs its lesson's data") }
         let data = try SeriesDataset.load(from: file)
+        let reduction = RegressionSteps.reduction(file.lesson)
         let window = try RegressionSteps.shownWindow(file, data)
-        let steps = RegressionSteps.steps(model: model, data: data, window: window, reduction: RegressionSteps.reduction(file.lesson))
+        let steps: [StepTrace], shown: String, summary: String
         var notes: [String] = []
-        if case .lessonDefault = input {} else {
-            notes.append("\(lesson.name) is a regression lesson: it shows its saved test window \(window) (show.window); --input is not used")
+        switch input {
+        case .features(let days):
+            steps = try RegressionSteps.steps(model: model, data: data, days: days.map { $0.map(Double.init) }, reduction: reduction)
+            shown = "your \(days.count)-day window"
+            summary = "your \(days.count)-day window: forecast \(data.featureNames[data.targetColumn]) \(steps.last?.prediction ?? "?")"
+        case .text, .lessonDefault:
+            if case .text = input {
+                notes.append(
+                    "\(lesson.name) is a regression lesson: --input is not used; it shows its saved test window \(window) "
+                        + "(show.window), or your own days with --input-json FILE ([days][\(data.featureNames.joined(separator: ", "))])")
+            }
+            steps = RegressionSteps.steps(model: model, data: data, window: window, reduction: reduction)
+            shown = "test window \(window)"
+            summary = "test window \(window): forecast \(steps.last?.prediction ?? "?"), actual \(steps.last?.target ?? "?")"
         }
-        let forecast = RegressionSteps.forecast(model: model, data: data)
-        var trace = makeTrace(
-            info: ModelInfo(model, featureNames: data.featureNames), steps: steps,
-            summary: "test window \(window): forecast \(steps.last?.prediction ?? "?"), actual \(steps.last?.target ?? "?")")
-        trace.forecast = forecast
+        var trace = makeTrace(info: ModelInfo(model, featureNames: data.featureNames), steps: steps, shown: shown, summary: summary)
+        trace.forecast = RegressionSteps.forecast(model: model, data: data)
         return TracedInput(trace: trace, notes: notes)
     }
 
@@ -127,16 +147,18 @@ extension LoadedModel {
         let expected = data?.answer(to: words)
         let steps = Seq2SeqSteps(
             model: model, vocabulary: vocabulary, question: words, expected: expected, maxLength: maxLength, beam: max(beam, 1))
-        let answer = DialogDataset.tokenizer.detokenize(vocabulary.decode(steps.decoding.tokens))
-        var trace = makeTrace(info: ModelInfo(model), steps: steps.steps, summary: "\"\(words.joined(separator: " "))\" → \"\(answer)\"")
+        let write = { (words: [String]) in data?.text(of: words) ?? DialogDataset.tokenizer.detokenize(words) }
+        let answer = write(vocabulary.decode(steps.decoding.tokens))
+        let question = write(words)
+        var trace = makeTrace(info: ModelInfo(model), steps: steps.steps, shown: "“\(question)”", summary: "\"\(question)\" → \"\(answer)\"")
         trace.decoder = steps.decoder
         return TracedInput(trace: trace, notes: notes, answer: answer, unknownWords: unknown)
     }
 
-    /// A trace of this model with `steps`, no training history.
-    private func makeTrace(info: ModelInfo, steps: [StepTrace], summary: String) -> LessonTrace {
-        var title = lesson.title
-        if let iteration { title += " (iteration \(iteration))" }
+    /// A trace of this model with `steps`, no training history, titled with the input `shown`
+    /// and the weights it went through: "hello: “hell” through the network at iteration 6".
+    private func makeTrace(info: ModelInfo, steps: [StepTrace], shown: String, summary: String) -> LessonTrace {
+        let title = "\(lesson.name): \(shown) through \(weightsDescription)"
         return LessonTrace(
             lesson: LessonInfo(name: lesson.name, title: title, source: lesson.source, task: lesson.task),
             model: info, vocabulary: vocabulary.tokens,

@@ -43,7 +43,7 @@ struct Seq2SeqRunner: TaskRunner {
                     tokens = model.greedyAnswers([source], maxLength: maxLength)[0]
                 }
                 let words = data.vocabulary.decode(tokens)
-                predictions.append(DialogDataset.tokenizer.detokenize(words))
+                predictions.append(data.text(of: words))
                 right.append(words == expected)
             },
             step: { _ in model.trainStep(data.batch(plan.next()), optimizer: optimizer, clip: lesson.clipLimit) },
@@ -75,12 +75,12 @@ struct Seq2SeqRunner: TaskRunner {
         let traced = Seq2SeqSteps(
             model: model, vocabulary: data.vocabulary, question: question, expected: expected, maxLength: maxLength)
         let final = traced.decoding
-        let answer = DialogDataset.tokenizer.detokenize(data.vocabulary.decode(final.tokens))
+        let answer = data.text(of: data.vocabulary.decode(final.tokens))
         let steps = traced.steps
         let decoder = traced.decoder
 
         let summary = "answered \(answered.count) of \(data.count) training questions exactly; "
-            + "\"\(question.joined(separator: " "))\" → \"\(answer)\"" + String(format: ", final loss %.4f", finalLoss)
+            + "\"\(data.text(of: question))\" → \"\(answer)\"" + String(format: ", final loss %.4f", finalLoss)
         let info = ModelInfo(model)
         let trace = LessonTrace(
             lesson: LessonInfo(name: lesson.name, title: lesson.title, source: lesson.source, task: lesson.task.rawValue),
