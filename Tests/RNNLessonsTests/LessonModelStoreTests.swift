@@ -37,9 +37,9 @@ struct LessonModelStoreTests {
         let url = try LessonTestSupport.write(LessonTestSupport.hello(), named: "hello.yaml", in: folder)
         let store = LessonModelStore(outputFolder: folder.appendingPathComponent("out"))
         let trained = try store.model(for: LessonFile(contentsOf: url))
-        #expect(try trained.trace(.text("hell")).trace.lesson.title == "hello: “hell” through the trained network (iteration 50)")
+        #expect(try trained.trace(.text("hell")).trace.lesson.title == "hello at iteration 50 (trained): “hell”")
         let early = try store.model(for: LessonFile(contentsOf: url), iteration: 6)
-        #expect(try early.trace(.lessonDefault).trace.lesson.title == "hello: “hihell” through the network at iteration 6")
+        #expect(try early.trace(.lessonDefault).trace.lesson.title == "hello at iteration 6: “hihell”")
     }
 
     /// A small series (price and volume) that trains in a moment in a debug build.
@@ -67,7 +67,7 @@ struct LessonModelStoreTests {
         let days: [[Float]] = [[100, 1000], [118, 1100], [103, 1200], [106, 1300]]
         let own = try model.trace(.features(days))
         #expect(own.notes.isEmpty && own.trace.steps.map(\.inputToken) == ["day 0", "day 1", "day 2", "day 3"])
-        #expect(own.trace.lesson.title.hasPrefix("series: your 4-day window through "))
+        #expect(own.trace.lesson.title == "series at iteration 20 (trained): your 4-day window")
         // Scaled as the test days are: the features the network reads are the user's days, scaled.
         let data = try SeriesDataset.load(from: file)
         let scaled = data.testScaler.scale(days.map { $0.map(Double.init) })

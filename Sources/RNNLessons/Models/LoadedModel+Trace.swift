@@ -56,12 +56,12 @@ extension LoadedModel {
         return characters
     }
 
-    /// Which weights these are, for titles: "the network at iteration 6", "the trained network
-    /// (iteration 50)", or "a model from char.safetensors".
+    /// Which weights these are, for titles: "at iteration 6", "at iteration 50 (trained)", or
+    /// "(a model from char.safetensors)".
     public var weightsDescription: String {
-        if let iteration { return "the network at iteration \(iteration)" }
-        guard file != nil else { return "a model from \(lesson.source)" }
-        return "the trained network" + (metadata["iterations"].map { " (iteration \($0))" } ?? "")
+        if let iteration { return "at iteration \(iteration)" }
+        guard file != nil else { return "(a model from \(lesson.source))" }
+        return metadata["iterations"].map { "at iteration \($0) (trained)" } ?? "(trained)"
     }
 
     /// The vocabulary as `"h" "i" "e" "l" "o"`.
@@ -155,10 +155,11 @@ extension LoadedModel {
         return TracedInput(trace: trace, notes: notes, answer: answer, unknownWords: unknown)
     }
 
-    /// A trace of this model with `steps`, no training history, titled with the input `shown`
-    /// and the weights it went through: "hello: “hell” through the network at iteration 6".
+    /// A trace of this model with `steps`, no training history, titled with the weights and the
+    /// input `shown` — the weights first, so that a long input is what a narrow figure cuts:
+    /// "hello at iteration 6: “hell”".
     private func makeTrace(info: ModelInfo, steps: [StepTrace], shown: String, summary: String) -> LessonTrace {
-        let title = "\(lesson.name): \(shown) through \(weightsDescription)"
+        let title = "\(lesson.name) \(weightsDescription): \(shown)"
         return LessonTrace(
             lesson: LessonInfo(name: lesson.name, title: title, source: lesson.source, task: lesson.task),
             model: info, vocabulary: vocabulary.tokens,
