@@ -20,7 +20,7 @@ enum LessonBenchmarks {
             trainingTotal += outcome.trainingSeconds * 1000
             lessonTotal += whole
             lessons.rows.append([
-                file.lesson.name, String(outcome.trace.training.loss.count),
+                file.lesson.name, String(outcome.trace.training.iterations),
                 String(format: "%.1f", outcome.trainingSeconds * 1000), String(format: "%.1f", whole),
             ])
             var times: [(FigureKind, Double)] = []

@@ -59,6 +59,29 @@ struct WordTokenizerTests {
         #expect(tokenizer.detokenize([]) == "")
     }
 
+    @Test("tokens as written say whether a space came before them")
+    func asWritten() {
+        let written = tokenizer.tokenizeAsWritten("tanh(w_hh x) is -1 or 1 .")
+        #expect(written.map(\.text) == ["tanh", "(", "w_hh", "x", ")", "is", "-", "1", "or", "1", "."])
+        #expect(written.map(\.spaceBefore) == [false, false, false, true, false, true, true, false, true, true, true])
+    }
+
+    /// The general rules write "tanh (w_hh" and "- 1"; the corpus's own spacing wins where it knows the pair.
+    @Test("detokenize with a corpus's spacing joins tokens as the corpus writes them")
+    func corpusSpacing() {
+        let texts = ["h_t = tanh(w_hh h_t-1 + w_xh x_t).", "it keeps every value between -1 and 1, so it does not explode.",
+                     "h_t = (1 - z) * n + z * h_t-1.", "c_t = f * c_t-1 + i * g; h_t = o * tanh(c_t)."]
+        let spacing = TokenSpacing(texts: texts)
+        for text in texts {
+            #expect(tokenizer.detokenize(tokenizer.tokenize(text), spacing: spacing) == text)
+        }
+        #expect(tokenizer.detokenize(tokenizer.tokenize(texts[0])) == "h_t = tanh (w_hh h_t-1 + w_xh x_t).")
+        #expect(spacing.spaceBetween("tanh", "(") == false && spacing.spaceBetween("-", "z") == true)
+        // Pairs the corpus never wrote side by side follow the general rules.
+        #expect(spacing.spaceBetween("hi", ",") == nil)
+        #expect(tokenizer.detokenize(["hi", ",", "tanh", "(", "x", ")", "!"], spacing: spacing) == "hi, tanh(x)!")
+    }
+
     @Test("detokenize undoes tokenize up to case and spacing",
           arguments: ["hi, there!", "what's an rnn? a network with memory.", "안녕하세요! 반가워요.",
                       "nice 👍🏽 work 👩‍💻!", "h_t = w_hh h_t-1 + w_xh x_t."])

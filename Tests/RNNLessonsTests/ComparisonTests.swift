@@ -97,7 +97,7 @@ struct ComparisonTests {
         let runs = try comparison.variants.indices.map { try comparison.run($0) }
         let trace = comparison.trace(runs)
         #expect(trace.groups.map(\.settings) == [["rnn"], ["gru"]] && trace.groups.allSatisfy { $0.runs.count == 2 })
-        #expect(trace.runs.map(\.seed) == [777, 778, 777, 778] && trace.runs.allSatisfy { $0.loss.count == 50 })
+        #expect(trace.runs.map(\.seed) == [777, 778, 777, 778] && trace.runs.allSatisfy { $0.loss.count == 51 })
         #expect(runs[0].model.cell == "rnn" && runs[2].model.cell == "gru" && runs[0].gradientFlow != nil)
         let csv = ComparisonSummary.csv(trace).split(separator: "\n")
         #expect(csv.count == 5)

@@ -14,7 +14,7 @@ struct LessonFileTests {
         #expect(hello.task == .nextCharacter && hello.data.text == "hihello")
         #expect(hello.model == LessonModel(cell: .lstm, layers: 1, hidden: .size(5)))
         #expect(hello.train.learningRate == 0.1 && hello.train.iterations == 50 && hello.train.seed == 777)
-        #expect(hello.snapshotIterations == [0, 1, 6, 9, 49])
+        #expect(hello.snapshotIterations == [0, 1, 6, 9, 50])
         let long = try LessonTestSupport.lesson("long-sequence").lesson
         #expect(long.model == LessonModel(cell: .lstm, layers: 2, hidden: .vocabulary) && long.data.window == 10)
         #expect(long.train.iterations == 500)
@@ -112,6 +112,18 @@ struct LessonFileTests {
         let changed = LessonOverrides(cell: .gru, hidden: 8, layers: 2, iterations: 5, learningRate: 0.05, seed: 1).applied(to: lesson)
         #expect(changed.model == LessonModel(cell: .gru, layers: 2, hidden: .size(8)))
         #expect(changed.train.iterations == 5 && changed.train.learningRate == 0.05 && changed.train.seed == 1)
-        #expect(changed.snapshotIterations == [0, 1])
+        #expect(changed.snapshotIterations == [0, 1, 5], "the last iteration, the trained network, is always a snapshot")
+        #expect(changed.snapshotsPastTheEnd == [6, 9, 50])
+    }
+
+    @Test("an override that changes the lesson gets its own output folder, named after it")
+    func overrideFolders() throws {
+        let lesson = try LessonTestSupport.lesson("hello").lesson
+        #expect(LessonOverrides().folderName(for: lesson) == "hello")
+        #expect(LessonOverrides(cell: .gru, hidden: 8).folderName(for: lesson) == "hello-gru-h8")
+        #expect(LessonOverrides(layers: 2, iterations: 100, learningRate: 0.05, seed: 3).folderName(for: lesson) == "hello-l2-i100-lr0.05-seed3")
+        // Settings the lesson already has change nothing: the lesson's own folder.
+        let same = LessonOverrides(cell: .lstm, hidden: 5, iterations: 50, seed: 777)
+        #expect(same.folderName(for: lesson) == "hello" && same.changing(lesson).description.isEmpty)
     }
 }

@@ -26,7 +26,7 @@ struct LessonLearningTests {
         #expect((6...20).contains(first), "right from iteration \(first)")
         #expect(try #require(trace.result["final_loss"]) < 0.01)
         #expect(trace.result["accuracy"] == 1)
-        #expect(trace.snapshots.map(\.iteration) == [0, 1, 6, 9, 49])
+        #expect(trace.snapshots.map(\.iteration) == [0, 1, 6, 9, 50])
         #expect(trace.snapshots.last?.predicted.joined() == "ihello")
     }
 

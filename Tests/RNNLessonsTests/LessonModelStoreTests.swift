@@ -29,4 +29,55 @@ struct LessonModelStoreTests {
         _ = try store().model(for: LessonFile(contentsOf: url))
         #expect(notices.count == 2 && notices[1].contains("changed"))
     }
+
+    @Test("a trace's title names the input and the weights it went through")
+    func titles() throws {
+        let folder = try LessonTestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = try LessonTestSupport.write(LessonTestSupport.hello(), named: "hello.yaml", in: folder)
+        let store = LessonModelStore(outputFolder: folder.appendingPathComponent("out"))
+        let trained = try store.model(for: LessonFile(contentsOf: url))
+        #expect(try trained.trace(.text("hell")).trace.lesson.title == "hello at iteration 50 (trained): “hell”")
+        let early = try store.model(for: LessonFile(contentsOf: url), iteration: 6)
+        #expect(try early.trace(.lessonDefault).trace.lesson.title == "hello at iteration 6: “hihell”")
+    }
+
+    /// A small series (price and volume) that trains in a moment in a debug build.
+    static func seriesLesson(in folder: URL) throws -> URL {
+        let rows = (0..<40).map { "\(100 + Double($0 % 7) * 3),\(1000 + $0 * 10)\n" }.joined()
+        try LessonTestSupport.write("Price,Volume\n" + rows, named: "series.csv", in: folder)
+        let lesson = """
+            name: series
+            title: A small series
+            source: test
+            task: regression
+            data: { csv: series.csv, columns: [Price, Volume], target: Price, window: 3 }
+            model: { cell: lstm, hidden: 4 }
+            train: { optimizer: adam, learning_rate: 0.05, iterations: 20 }
+            """
+        return try LessonTestSupport.write(lesson, named: "series.yaml", in: folder)
+    }
+
+    @Test("a regression model steps through the user's own window (--input-json), in the columns' units")
+    func ownWindow() throws {
+        let folder = try LessonTestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try LessonFile(contentsOf: Self.seriesLesson(in: folder))
+        let model = try LessonModelStore(outputFolder: folder.appendingPathComponent("out")).model(for: file)
+        let days: [[Float]] = [[100, 1000], [118, 1100], [103, 1200], [106, 1300]]
+        let own = try model.trace(.features(days))
+        #expect(own.notes.isEmpty && own.trace.steps.map(\.inputToken) == ["day 0", "day 1", "day 2", "day 3"])
+        #expect(own.trace.lesson.title == "series at iteration 20 (trained): your 4-day window")
+        // Scaled as the test days are: the features the network reads are the user's days, scaled.
+        let data = try SeriesDataset.load(from: file)
+        let scaled = data.testScaler.scale(days.map { $0.map(Double.init) })
+        for (step, day) in zip(own.trace.steps, scaled) {
+            #expect(zip(step.x, day).allSatisfy { abs(Double($0) - $1) < 1e-5 })
+        }
+        let forecast = try #require(own.trace.steps.last?.prediction)
+        #expect(own.trace.summary == "your 4-day window: forecast Price \(forecast)")
+        #expect(try model.trace(.lessonDefault).trace.steps.first?.inputToken != "day 0", "the saved test window is another")
+        #expect(throws: LessonError.self) { try model.trace(.features([[100, 1000], [1]])) }
+        #expect(throws: LessonError.self) { try model.trace(.features([])) }
+    }
 }

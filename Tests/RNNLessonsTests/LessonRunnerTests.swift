@@ -13,7 +13,7 @@ struct LessonRunnerTests {
         let file = try LessonTestSupport.lesson("hello")
         let outcome = try LessonRunner(outputFolder: first).run(file)
         _ = try LessonRunner(outputFolder: second).run(file)
-        let snapshots = [0, 1, 6, 9, 49].map { "iteration-\($0).safetensors" }
+        let snapshots = [0, 1, 6, 9, 50].map { "iteration-\($0).safetensors" }
         #expect(outcome.files.map(\.lastPathComponent) == ["trace.json", "model.safetensors"] + snapshots)
         for name in ["trace.json", "model.safetensors"] + snapshots.map({ "snapshots/\($0)" }) {
             let a = try Data(contentsOf: first.appendingPathComponent("hello/\(name)"))
@@ -33,7 +33,9 @@ struct LessonRunnerTests {
         #expect(trace == outcome.trace)
         #expect(trace.lesson == LessonInfo(name: "hello", title: "Teach hello: hihell -> ihello", source: "lecture lab 12-1", task: "next-char"))
         #expect(trace.model.parameterCount == 4 * 5 * (5 + 5 + 2) + 5 * 5 + 5)
-        #expect(trace.training.loss.count == 50 && trace.training.predictions?.count == 50)
+        // Iterations 0…50: iteration 50 is the trained network, its loss the final loss.
+        #expect(trace.training.loss.count == 51 && trace.training.predictions?.count == 51)
+        #expect(trace.training.iterations == 50 && trace.training.loss.last == trace.result["final_loss"])
         #expect(trace.training.optimizer == "Adam, lr 0.1, seed 777")
         #expect(trace.steps.count == 6 && trace.steps.map(\.inputToken).joined() == "hihell")
         #expect(trace.steps.compactMap(\.target).joined() == "ihello")
@@ -57,6 +59,44 @@ struct LessonRunnerTests {
         #expect(checkpoint.metadata["lesson_hash"] == hash)
         let (model, _) = try CheckpointFile.readSequenceModel(outcome.files[1])
         #expect(model.shape.hiddenSize == 5 && model.shape.cell == .lstm)
+    }
+
+    @Test("one numbering: the progress, the loss history, the snapshots and the final loss agree")
+    func iterationNumbering() throws {
+        let folder = try LessonTestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var reported: [TrainingProgress] = []
+        let outcome = try LessonRunner(outputFolder: folder, overrides: LessonOverrides(iterations: 20))
+            .run(LessonTestSupport.lesson("hello"), control: RunControl(progress: { reported.append($0) }))
+        let trace = outcome.trace
+        #expect(reported.map(\.iteration) == Array(0...20))
+        for progress in reported {
+            #expect(Double(progress.loss) == trace.training.loss[progress.iteration], "iteration \(progress.iteration)")
+        }
+        #expect(trace.training.loss.count == 21 && trace.result["final_loss"] == trace.training.loss[20])
+        #expect(trace.summary.hasSuffix(String(format: "final loss %.4f", trace.training.loss[20])))
+        // The last iteration is always a snapshot: the trained network, whose prediction the steps show.
+        #expect(trace.snapshots.map(\.iteration) == [0, 1, 6, 9, 20])
+        #expect(trace.snapshots.last?.predicted == trace.steps.compactMap(\.prediction))
+        #expect(trace.snapshots.last?.loss == trace.result["final_loss"])
+        #expect(outcome.notes == ["hello: snapshot 50 is past the last iteration (20) and not taken; the snapshots are 0, 1, 6, 9, 20"])
+        let snapshot = try CheckpointFile.read(LessonRunner.snapshotURL(in: outcome.folder, iteration: 20))
+        let model = try CheckpointFile.read(outcome.files[1])
+        #expect(snapshot.tensors.mapValues(\.values) == model.tensors.mapValues(\.values))
+    }
+
+    @Test("a run with overrides writes its own folder and leaves the lesson's alone")
+    func overrideFolder() throws {
+        let folder = try LessonTestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try LessonTestSupport.lesson("hello")
+        let own = try LessonRunner(outputFolder: folder).run(file)
+        let before = try Data(contentsOf: own.files[1])
+        let changed = try LessonRunner(outputFolder: folder, overrides: LessonOverrides(cell: .gru, hidden: 8, iterations: 5)).run(file)
+        #expect(changed.folder.lastPathComponent == "hello-gru-h8-i5" && changed.overrides == "--cell gru --hidden 8 --iterations 5")
+        #expect(changed.files.allSatisfy { $0.path.hasPrefix(changed.folder.path + "/") })
+        #expect(try Data(contentsOf: own.files[1]) == before)
+        #expect(own.folder.lastPathComponent == "hello" && own.overrides.isEmpty)
     }
 
     @Test("a plain RNN records its pre-activation `a` and no gates; mini-batches and SGD train too")
@@ -135,6 +175,6 @@ struct LessonRunnerTests {
         #expect(trace.result["training_examples"] == 13)
         #expect(trace.vocabulary == ["t", "o", " ", "b", "e", "r", "n"])
         #expect(trace.steps.compactMap(\.target).joined() == "ot to")
-        #expect(trace.snapshots.map(\.iteration) == [0, 1, 3, 15, 29])
+        #expect(trace.snapshots.map(\.iteration) == [0, 1, 3, 15, 30])
     }
 }

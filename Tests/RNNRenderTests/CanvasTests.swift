@@ -49,13 +49,11 @@ import Testing
     }
 
     @Test func unitNumbersAreThinnedToRoundNumbers() {
-        func shown(_ count: Int, _ spacing: Int) -> [Int] {
-            Layout.roundNumberedLabels(count: count, labelSpacing: spacing).map { $0 + 1 }
-        }
-        #expect(shown(5, 1) == [1, 2, 3, 4, 5])
-        #expect(shown(25, 3) == [1, 5, 10, 15, 20, 25])
-        #expect(shown(25, 5) == [5, 10, 15, 20, 25], "1 would collide with 5")
-        #expect(shown(128, 7) == [1, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120])
+        func shown(_ count: Int, _ spacing: Int) -> [Int] { Layout.roundNumberedLabels(count: count, labelSpacing: spacing) }
+        #expect(shown(5, 1) == [0, 1, 2, 3, 4])
+        #expect(shown(25, 3) == [0, 5, 10, 15, 20])
+        #expect(shown(25, 5) == [0, 5, 10, 15, 20])
+        #expect(shown(128, 7) == [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120])
     }
 
     @Test func gateColourBarsNameTheGate() {

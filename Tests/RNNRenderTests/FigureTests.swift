@@ -36,6 +36,22 @@ import Testing
         }
     }
 
+    /// The terminal, the files and the figures count the same way: steps, decoder steps,
+    /// layers, units and iterations from 0; the final loss is the last iteration's.
+    @Test func figuresNumberAsTheTerminalDoes() {
+        let gru2 = HiddenFigure(trace: SyntheticTraces.gru2()).stack.blocks
+        #expect(gru2.map(\.title) == ["layer 0 · hidden state h_t", "layer 1 · hidden state h_t"])
+        #expect(gru2[0].rowLabels.first == "0" && gru2[0].rowLabels.last == "7")
+        let gates = GatesFigure(trace: SyntheticTraces.gru2()).stack.blocks.compactMap(\.title)
+        #expect(gates.first?.hasPrefix("layer 0 · ") == true && !gates.contains { $0.hasPrefix("layer 2") })
+        let decoder = DecoderStepFigure(trace: SyntheticTraces.seq2seq(), t: 1).header.subtitles.last ?? ""
+        #expect(decoder.hasPrefix("Decoder step t = 1 (of t = 0…"), "\(decoder)")
+        let hello = SyntheticTraces.hello()
+        let loss = LossFigure.make(hello).header.subtitles.last ?? ""
+        #expect(loss.hasSuffix("final loss \(String(format: "%.4f", hello.training.loss.last!))"))
+        #expect(hello.subtitle.contains("· 50 iterations ·"), "iterations 0…50 are 50 optimizer steps")
+    }
+
     @Test func vectorFormatsAreProducedAndReproducible() throws {
         let trace = SyntheticTraces.hello()
         for figure in FigureRenderer.availableFigures(for: trace) {

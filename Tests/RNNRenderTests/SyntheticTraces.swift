@@ -67,9 +67,10 @@ enum SyntheticTraces {
             return StepTrace(t: t, inputToken: input[t], x: x, layers: layerSteps, logits: logits,
                              probabilities: probabilities, prediction: vocabulary[wanted], target: target[t])
         }
-        let loss = (0..<iterations).map { 1.7 * exp(-Double($0) * 9 / Double(max(iterations, 1))) + 0.0005 }
+        // Iterations 0…N: the last is the trained network.
+        let loss = (0...iterations).map { 1.7 * exp(-Double($0) * 9 / Double(max(iterations, 1))) + 0.0005 }
         let snapshots = snapshotIterations.map { k -> Snapshot in
-            let progress = Double(k) / Double(max(iterations - 1, 1))
+            let progress = Double(k) / Double(max(iterations, 1))
             let predicted = target.indices.map { t -> String in
                 let right = Double(t + 1) / Double(target.count + 1) < progress * 1.6
                 return right ? target[t] : vocabulary[(index[target[t]]! + 2) % vocabulary.count]
@@ -94,14 +95,14 @@ enum SyntheticTraces {
     /// hihell → ihello, LSTM hidden 5, 50 iterations, one wrong final prediction at step 2.
     static func hello() -> LessonTrace {
         nextChar(name: "hello", title: "Teach hello: hihell -> ihello", cell: "lstm", layers: 1, hidden: 5,
-                 input: chars("hihell"), target: chars("ihello"), iterations: 50, snapshotIterations: [0, 1, 6, 9, 49],
+                 input: chars("hihell"), target: chars("ihello"), iterations: 50, snapshotIterations: [0, 1, 6, 9, 50],
                  wrongAt: [2])
     }
 
     /// One step of a plain RNN.
     static func oneStep() -> LessonTrace {
         nextChar(name: "one-step", title: "One step: h -> i", cell: "rnn", layers: 1, hidden: 3, input: ["h"],
-                 target: ["i"], iterations: 5, snapshotIterations: [0, 4])
+                 target: ["i"], iterations: 5, snapshotIterations: [0, 5])
     }
 
     /// 200 steps of text, LSTM hidden 24.
@@ -110,14 +111,14 @@ enum SyntheticTraces {
         let input = Array(chars(text).prefix(200))
         let target = Array(chars(text).dropFirst().prefix(200))
         return nextChar(name: "long-sequence", title: "Long sequence: 200 characters", cell: "lstm", layers: 1,
-                        hidden: 24, input: input, target: target, iterations: 500, snapshotIterations: [0, 100, 499])
+                        hidden: 24, input: input, target: target, iterations: 500, snapshotIterations: [0, 100, 500])
     }
 
     /// A 2-layer GRU over "hello world!".
     static func gru2() -> LessonTrace {
         nextChar(name: "gru-hello", title: "Two GRU layers: hello world", cell: "gru", layers: 2, hidden: 8,
                  input: chars("hello world"), target: chars("ello world!"), iterations: 120,
-                 snapshotIterations: [0, 30, 119], wrongAt: [4, 7])
+                 snapshotIterations: [0, 30, 120], wrongAt: [4, 7])
     }
 
     /// A seq2seq question and answer with attention.

@@ -29,13 +29,19 @@ import Testing
         #expect(written.filter { $0.path.contains("/steps/") }.count == trace.steps.count)
     }
 
+    /// Saved frames go to saved/, numbered on, never into the lesson's steps/.
     @Test func theViewerSavesADecoderStepAsItsOwnFrame() throws {
         let trace = TestTraces.chatbot()
         let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let position = trace.steps.count + 2
         let status = StepViewer.save(trace: trace, position: position, folder: folder)
-        #expect(status.hasPrefix("saved decoder step t = 2"), "\(status)")
-        let saved = try Data(contentsOf: folder.appendingPathComponent(FigureKind.stepFileName(position, format: .png)))
+        #expect(status.hasPrefix("saved decoder step t = 2 as ") && status.hasSuffix("saved/frame-1.png"), "\(status)")
+        let saved = try Data(contentsOf: folder.appendingPathComponent("saved/frame-1.png"))
         #expect(saved == Data(try FigureRenderer.renderDecoderStep(t: 2, trace: trace, format: .png)))
+        let again = StepViewer.save(trace: trace, position: 1, folder: folder)
+        #expect(again.hasPrefix("saved step t = 1 as ") && again.hasSuffix("saved/frame-2.png"), "\(again)")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("saved/frame-1.png")) == saved)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("steps").path))
     }
 }

@@ -38,6 +38,29 @@ import RNNCore
         #expect(Set(lines.map { fields($0)[3] }) == ["h", "c", "i", "f", "g", "o"])
     }
 
+    /// A seq2seq trace's decoder steps follow the encoder's, numbered on as `view` numbers them.
+    @Test func csvOfASeq2seqTraceHasTheDecoderStepsAndAttention() throws {
+        let trace = TestTraces.chatbot()
+        let decoder = try #require(trace.decoder)
+        let rows = InspectExport.csv(trace).split(separator: "\n").dropFirst().map(fields)
+        let decoderRows = rows.filter { Int($0[0])! >= trace.steps.count }
+        #expect(Set(decoderRows.map { Int($0[0])! }) == Set(trace.steps.count..<(trace.steps.count + decoder.count)))
+        for row in decoderRows {
+            let step = decoder[Int(row[0])! - trace.steps.count], unit = Int(row[4])!
+            #expect(row[1] == step.inputToken)
+            let expected = switch row[3] {
+            case "s": step.state[unit]
+            case "context": step.context![unit]
+            default: step.attention![unit]
+            }
+            #expect(Float(row[5]) == expected, "\(row)")
+        }
+        let attention = decoderRows.filter { $0[3] == "attention" }
+        #expect(attention.count == decoder.count * trace.steps.count)
+        #expect(decoderRows.filter { $0[3] == "s" }.count == decoder.count * decoder[0].state.count)
+        #expect(rows.count == decoderRows.count + trace.steps.count * InspectQuantities(trace).series.count * trace.model.hiddenSize)
+    }
+
     @Test func jsonParsesBack() throws {
         for (_, trace) in TestTraces.all {
             let text = try InspectExport.json(trace)
@@ -67,7 +90,7 @@ import RNNCore
         #expect(plain.contains("steps 0…7"))
         #expect(plain.contains("h[23]"))
         let gru = InspectTable.render(TestTraces.gru2())
-        #expect(gru.contains("layer 2 · update gate z"))
+        #expect(gru.contains("layer 1 · update gate z") && !gru.contains("layer 2"), "layers count from 0")
         #expect(!gru.contains("\u{1B}"))
         #expect(gru.contains("0 h") && gru.contains("10 d"))
     }

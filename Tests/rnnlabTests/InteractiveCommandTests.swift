@@ -45,11 +45,11 @@ struct InteractiveCommandTests {
         let out = try RNNLabProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let early = try run(["step", "hello", "--iteration", "0", "--at", "5"], out: out)
-        let late = try run(["step", "hello", "--iteration", "49", "--at", "5"], out: out)
+        let late = try run(["step", "hello", "--iteration", "50", "--at", "5"], out: out)
         #expect(early.status == 0 && late.status == 0)
         #expect(late.output.contains("prediction     o") && early.output != late.output)
         let missing = try run(["step", "hello", "--iteration", "7"], out: out)
-        #expect(missing.status != 0 && missing.errorLines.count == 1 && missing.error.contains("0, 1, 6, 9, 49"))
+        #expect(missing.status != 0 && missing.errorLines.count == 1 && missing.error.contains("0, 1, 6, 9, 50"))
     }
 
     @Test("inspect --csv and --json parse back with one row per value")
@@ -97,8 +97,7 @@ struct InteractiveCommandTests {
             ],
             learningRate: 0.02, iterations: 150, seed: 7, shown: "hello")
         let questions = "what is an rnn?\n\nhow are you foo bar?\n안녕하세요 😀\n" + String(repeating: "why ", count: 100) + "\n"
-        let result = try RNNLabProcess.run(
-            ["chat", "tiny", "--lessons", lessons.path, "--out", out.path, "--show-attention"], standardInput: questions)
+        let result = try RNNLabProcess.run(["chat", "tiny", "--lessons", lessons.path, "--out", out.path], standardInput: questions)
         #expect(result.status == 0, "\(result.error)")
         let answers = result.output.components(separatedBy: "\n")
         #expect(answers.count == 6 && answers.last == "")
@@ -107,16 +106,29 @@ struct InteractiveCommandTests {
         #expect(result.error.contains("I don't know: foo, bar"))
         #expect(result.error.contains("I don't know: 안녕하세요, 😀"))
         #expect(result.error.contains("only the first 40 are read"))
-        #expect(result.error.contains("░") || result.error.contains("█"))
-        for n in 1...4 {
-            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("tiny/chat/answer-\(n).png").path))
-        }
+
+        // --show-attention: the heatmap and its legend follow the answer on standard output; the
+        // pictures are numbered on, in this session and the next, never overwriting one.
+        let chat = ["chat", "tiny", "--lessons", lessons.path, "--out", out.path, "--show-attention"]
+        let shown = try RNNLabProcess.run(chat, standardInput: "what is an rnn?\nhello\n")
+        #expect(shown.status == 0 && shown.error.isEmpty, "\(shown.error)")
+        let lines = shown.output.components(separatedBy: "\n")
+        #expect(lines.first == "a recurrent network")
+        #expect(lines.contains { $0.contains("░") || $0.contains("█") })
+        #expect(lines.filter { $0.hasPrefix("attention α (each row sums to 1):  blank < 0.2  ░ 0.2–0.4") }.count == 2)
+        let pictures = out.appendingPathComponent("tiny/chat")
+        #expect(lines.contains("attention: \(pictures.appendingPathComponent("answer-2.png").path)"))
+        let first = try Data(contentsOf: pictures.appendingPathComponent("answer-1.png"))
+        let again = try RNNLabProcess.run(chat, standardInput: "hello\n")
+        #expect(again.output.contains("answer-3.png"), "\(again.output)")
+        #expect(try Data(contentsOf: pictures.appendingPathComponent("answer-1.png")) == first)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: pictures.path).sorted() == ["answer-1.png", "answer-2.png", "answer-3.png"])
         // The untrained snapshot does not know the answer yet; a non-snapshot is refused in one line.
         let untrained = try RNNLabProcess.run(
             ["chat", "tiny", "--lessons", lessons.path, "--out", out.path, "--iteration", "0"], standardInput: "what is an rnn?\n")
         #expect(untrained.status == 0 && untrained.output != "a recurrent network\n", "\(untrained.error)")
         let trained = try RNNLabProcess.run(
-            ["chat", "tiny", "--lessons", lessons.path, "--out", out.path, "--iteration", "149"], standardInput: "what is an rnn?\n")
+            ["chat", "tiny", "--lessons", lessons.path, "--out", out.path, "--iteration", "150"], standardInput: "what is an rnn?\n")
         #expect(trained.output == "a recurrent network\n", "\(trained.error)")
         let missing = try RNNLabProcess.run(
             ["chat", "tiny", "--lessons", lessons.path, "--out", out.path, "--iteration", "7"], standardInput: "hi\n")

@@ -42,10 +42,10 @@ struct ListRunCommandTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("hello").path)
         #expect(leftovers.sorted() == ["model.safetensors", "snapshots", "trace.json"])
         let snapshots = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("hello/snapshots").path)
-        #expect(snapshots.sorted() == [0, 1, 49, 6, 9].map { "iteration-\($0).safetensors" })
+        #expect(snapshots.sorted() == [0, 1, 50, 6, 9].map { "iteration-\($0).safetensors" })
     }
 
-    @Test("run without --quiet lists the files written; overrides apply")
+    @Test("run without --quiet lists the files written; overrides apply, in a folder of their own, said where")
     func runVerbose() throws {
         let out = try RNNLabProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
@@ -54,10 +54,37 @@ struct ListRunCommandTests {
         ])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("hello-rnn: iteration 20/20"))
-        #expect(result.output.contains("wrote ") && result.output.contains("hello-rnn/trace.json"))
-        let trace = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("hello-rnn/trace.json"))) as? [String: Any]
+        let folder = out.appendingPathComponent("hello-rnn-gru-h6-i20")
+        #expect(result.output.contains("hello-rnn (--cell gru --hidden 6 --iterations 20, in \(folder.path)/): "), "\(result.output)")
+        #expect(result.output.contains("wrote ") && result.output.contains("hello-rnn-gru-h6-i20/trace.json"))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("hello-rnn").path))
+        let trace = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("trace.json"))) as? [String: Any]
         let model = trace?["model"] as? [String: Any]
         #expect(model?["cell"] as? String == "gru" && model?["hiddenSize"] as? Int == 6)
+        // The lesson's snapshots 30, 60 and 100 are past the 20 iterations: said in one line; 20, the last, is taken.
+        #expect(result.errorLines == ["hello-rnn: snapshots 30, 60, 100 are past the last iteration (20) and not taken; the snapshots are 0, 1, 10, 20"])
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("snapshots").path)
+        #expect(snapshots.sorted() == [0, 1, 10, 20].map { "iteration-\($0).safetensors" }.sorted())
+    }
+
+    @Test("a run removes the files of an earlier run it does not write again, and keeps saved frames")
+    func earlierRunFiles() throws {
+        let out = try RNNLabProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let folder = out.appendingPathComponent("hello")
+        for name in ["snapshots", "steps", "saved"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        for name in ["snapshots/iteration-77.safetensors", "steps/step-09.png", "gates.svg", "saved/frame-1.png", "notes.txt"] {
+            try Data("earlier".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let result = try RNNLabProcess.run(["run", "hello", "--no-render", "--out", out.path])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("removed 3 files of an earlier run that this run did not write"), "\(result.output)")
+        for (name, kept) in [("snapshots/iteration-77.safetensors", false), ("steps/step-09.png", false), ("gates.svg", false),
+                             ("saved/frame-1.png", true), ("notes.txt", true), ("snapshots/iteration-50.safetensors", true)] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) == kept, "\(name)")
+        }
     }
 
     @Test("a bad lesson file: non-zero exit and one line on stderr naming the place")

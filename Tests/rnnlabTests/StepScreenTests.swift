@@ -58,9 +58,34 @@ import RNNCore
         #expect(shown.contains(try Regex(" o [█▉▊▋▌▍▎▏ ]+ 0.70")))
     }
 
+    /// Tokens stand over x_t only; the states and gates stand under unit numbers, so that no
+    /// student reads unit 0 as "the h unit".
+    @Test func labelsVectorsByWhatIndexesThem() throws {
+        let lines = StepScreen.lines(trace: TestTraces.hello(), t: 3, width: 120, height: 40)
+        let x = try #require(lines.firstIndex { $0.hasPrefix("x_t ") })
+        // (The probability bars stand to the right, after the vectors' columns.)
+        #expect(Array(lines[x - 1].split(separator: " ").prefix(6)) == ["token"] + TestTraces.hello().vocabulary.map { Substring($0) })
+        let h = try #require(lines.firstIndex { $0.hasPrefix("h_{t-1} ") })
+        #expect(Array(lines[h - 1].split(separator: " ").prefix(6)) == ["unit", "0", "1", "2", "3", "4"])
+        let vocabularyHeadings = lines.filter { $0.hasPrefix("token ") }
+        #expect(vocabularyHeadings.count == 1, "the tokens head x_t alone")
+
+        let stock = StepScreen.lines(trace: TestTraces.stock(), t: 2, width: 120, height: 40)
+        let features = try #require(stock.firstIndex { $0.hasPrefix("x_t ") })
+        #expect(stock[features - 1].hasPrefix("feature ") && stock[features - 1].contains("Volume"))
+        let state = try #require(stock.firstIndex { $0.hasPrefix("h_{t-1} ") })
+        #expect(stock[state - 1].hasPrefix("unit ") && !stock[state - 1].contains("Open"))
+
+        let chat = StepScreen.lines(trace: TestTraces.chatbot(), t: 6, width: 140, height: 40)
+        let attention = try #require(chat.firstIndex { $0.hasPrefix("attention ") })
+        #expect(chat[attention - 1].hasPrefix("word ") && chat[attention - 1].contains("today"))
+        let previous = try #require(chat.firstIndex { $0.hasPrefix("s_{t-1} ") })
+        #expect(Array(chat[previous - 1].split(separator: " ").prefix(3)) == ["unit", "0", "1"])
+    }
+
     @Test func showsEveryLayerOfAStackedGRU() {
         let text = screen(TestTraces.gru2(), 5)
-        for label in ["h_{t-1} L1", "r reset gate L1", "z update gate L1", "n candidate L1", "h_t L1", "h_t L2"] {
+        for label in ["h_{t-1} L0", "r reset gate L0", "z update gate L0", "n candidate L0", "h_t L0", "h_t L1"] {
             #expect(text.contains(label), "missing \(label)")
         }
         #expect(text.contains("reading “␣”"))

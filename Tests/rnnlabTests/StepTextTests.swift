@@ -25,7 +25,7 @@ import RNNCore
     @Test func everyStepOfEveryKindOfTrace() {
         let all = StepText.renderAll(TestTraces.gru2())
         #expect(all.components(separatedBy: "\nstep t=").count == 12)
-        #expect(all.contains("h_t L2"))
+        #expect(all.contains("h_t L0") && all.contains("h_t L1") && !all.contains(" L2"), "layers count from 0")
         let chat = StepText.renderAll(TestTraces.chatbot())
         #expect(chat.contains("encoder step t=4 input \"?\""))
         #expect(chat.contains("decoder step t=3 input \"fine\""))

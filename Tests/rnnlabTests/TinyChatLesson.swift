@@ -19,7 +19,7 @@ enum TinyChatLesson {
             data: { dialogs: \(name).tsv }
             model: { cell: gru, layers: 1, hidden: 16, embedding: 8, attention: bahdanau }
             train: { optimizer: adam, learning_rate: \(learningRate), iterations: \(iterations), seed: \(seed) }
-            show: { input: "\(shown)", snapshots: [0, \(iterations - 1)] }
+            show: { input: "\(shown)", snapshots: [0, \(iterations)] }
 
             """
         let url = folder.appendingPathComponent("\(name).yaml")

@@ -78,15 +78,26 @@ import Glibc
         #expect(pty.waitForExit() == 0)
     }
 
+    /// Saved frames go to saved/, numbered on: never over the lesson's own step frames, nor over
+    /// a frame saved before.
     @Test func sSavesTheFrameAsPNGAndSaysWhere() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rnnlab-save-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let own = folder.appendingPathComponent("steps/step-02.png")
+        try FileManager.default.createDirectory(at: own.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("the lesson's own frame".utf8).write(to: own)
         let (pty, _) = try start(extra: ["--save-to", folder.path, "--start", "2"],
                                  firstScreen: "t = 2 of 0…")
         pty.send("s")
-        try #require(pty.waitFor("saved step t = 2 as", timeout: 60) != nil, "\(DisplayWidth.stripEscapes(pty.text).suffix(300))")
-        let file = folder.appendingPathComponent("steps/step-02.png")
-        let bytes = try Data(contentsOf: file)
-        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        var mark = try #require(pty.waitFor("saved step t = 2 as", timeout: 60), "\(DisplayWidth.stripEscapes(pty.text).suffix(300))")
+        try #require(pty.waitFor("saved/frame-1.png", after: mark - 30) != nil)
+        pty.send("s")
+        mark = try #require(pty.waitFor("saved/frame-2.png", after: mark, timeout: 60))
+        for name in ["saved/frame-1.png", "saved/frame-2.png"] {
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
+            #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(name)")
+        }
+        #expect(try String(contentsOf: own, encoding: .utf8) == "the lesson's own frame")
         pty.send("q")
         #expect(pty.waitForExit() == 0)
     }

@@ -61,10 +61,16 @@ extension Seq2SeqModel {
         beamSearch(source, width: 1, maxLength: maxLength, topCount: topCount, recorder: recorder, recordEncoder: recordEncoder)
     }
 
-    /// Beam search: keeps the `width` most likely partial answers at every step, finishes those
-    /// that produce `<eos>` (or reach `maxLength` tokens), and returns the finished answer with
-    /// the best score `log p / length^lengthPenalty` (0 compares raw log-probabilities,
-    /// 1 compares the mean log-probability per token). Width 1 is greedy decoding.
+    /// Beam search: keeps the `width` most likely unfinished answers at every step and returns
+    /// the finished answer with the best score `log p / length^lengthPenalty` (the length counts
+    /// `<eos>`; 0 compares raw log-probabilities, 1 the mean log-probability per token). Width 1
+    /// is greedy decoding.
+    ///
+    /// An extension by `<eos>` (or one reaching `maxLength` tokens) that ranks among the `width`
+    /// best is finished and set aside without taking an unfinished answer's place, and the search
+    /// goes on until no unfinished answer can still beat the best finished one: more tokens only
+    /// lower log p, so an unfinished answer scores at most `log p / maxLength^lengthPenalty`.
+    /// A short answer therefore never wins just because it stopped paying for tokens early.
     public func beamSearch(
         _ source: [Int], width: Int, maxLength: Int = 30, lengthPenalty: Float = 1, topCount: Int = 5,
         recorder: (any DecodingRecorder)? = nil, recordEncoder: Bool = false
@@ -81,6 +87,10 @@ extension Seq2SeqModel {
         var finished: [Hypothesis] = []
         func score(_ hypothesis: Hypothesis) -> Float {
             hypothesis.logProbability / pow(Float(max(hypothesis.tokens.count, 1)), lengthPenalty)
+        }
+        /// The best score an unfinished hypothesis can still reach.
+        func bestReachable(_ hypothesis: Hypothesis) -> Float {
+            hypothesis.logProbability / pow(Float(maxLength), lengthPenalty)
         }
 
         for step in 0..<maxLength where !live.isEmpty {
@@ -120,8 +130,9 @@ extension Seq2SeqModel {
             }
             candidates.sort { $0.logProbability > $1.logProbability || ($0.logProbability == $1.logProbability && ($0.parent, $0.token) < ($1.parent, $1.token)) }
 
-            // The `width` best extensions survive this step; those that end are finished.
-            var kept: [Hypothesis] = [], keptStates: [RecurrentState] = [], dropped: [Hypothesis] = []
+            // The best extensions, in order, until `width` unfinished ones are kept; those that end
+            // on the way are finished without taking a place.
+            var kept: [Hypothesis] = [], open: [Hypothesis] = [], openStates: [RecurrentState] = [], dropped: [Hypothesis] = []
             for candidate in candidates {
                 var record = records[candidate.parent]
                 record.chosenToken = candidate.token
@@ -129,18 +140,23 @@ extension Seq2SeqModel {
                 let extended = Hypothesis(
                     tokens: parent.tokens + [candidate.token], logProbability: candidate.logProbability,
                     finished: candidate.token == Vocabulary.eosIndex || step == maxLength - 1, steps: parent.steps + [record])
-                guard kept.count < width else {
+                guard open.count < width else {
                     dropped.append(extended)
                     continue
                 }
                 kept.append(extended)
-                if extended.finished { finished.append(extended) } else { keptStates.append(nextStates[candidate.parent]) }
+                if extended.finished {
+                    finished.append(extended)
+                } else {
+                    open.append(extended)
+                    openStates.append(nextStates[candidate.parent])
+                }
                 recorder?.recordDecoderStep(record, hypothesis: candidate.parent)
             }
             recorder?.recordBeamStep(step: step, kept: kept, dropped: dropped)
-            live = kept.filter { !$0.finished }
-            states = keptStates
-            if finished.count >= width { break }
+            live = open
+            states = openStates
+            if let best = finished.map(score).max(), live.allSatisfy({ bestReachable($0) <= best }) { break }
         }
         let pool = finished.isEmpty ? live : finished
         let best = pool.enumerated().max { score($0.element) < score($1.element) || (score($0.element) == score($1.element) && $0.offset > $1.offset) }!.element

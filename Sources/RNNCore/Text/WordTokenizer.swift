@@ -24,15 +24,35 @@ public struct WordTokenizer: Sendable {
     /// Creates a tokenizer.
     public init() {}
 
+    /// A token as written: its text and whether whitespace came before it.
+    public struct WrittenToken: Sendable, Equatable {
+        /// The token, lower-cased.
+        public var text: String
+        /// Whether whitespace (or an invisible separator) stood between it and the token before.
+        public var spaceBefore: Bool
+
+        /// A token as written.
+        public init(_ text: String, spaceBefore: Bool) {
+            self.text = text
+            self.spaceBefore = spaceBefore
+        }
+    }
+
     /// Returns the tokens of `text`, lower-cased, in reading order.
-    public func tokenize(_ text: String) -> [String] {
+    public func tokenize(_ text: String) -> [String] { tokenizeAsWritten(text).map(\.text) }
+
+    /// Returns the tokens of `text`, lower-cased, in reading order, each with whether it was
+    /// written after a space (so that `TokenSpacing` can learn how a corpus writes them).
+    public func tokenizeAsWritten(_ text: String) -> [WrittenToken] {
         let characters = Array(text.lowercased())
-        var tokens: [String] = []
+        var tokens: [WrittenToken] = []
         var word = ""
+        var wordSpaced = false
+        var spaced = false
 
         func endWord() {
             if !word.isEmpty {
-                tokens.append(word)
+                tokens.append(WrittenToken(word, spaceBefore: wordSpaced))
                 word = ""
             }
         }
@@ -41,13 +61,17 @@ public struct WordTokenizer: Sendable {
             let next = position + 1 < characters.count ? characters[position + 1] : nil
             if Self.isSeparator(character) {
                 endWord()
+                spaced = true
             } else if Self.isWordCharacter(character) {
+                if word.isEmpty { wordSpaced = spaced }
                 word.append(character)
+                spaced = false
             } else if let joined = Self.joiner(character, after: word.last, before: next) {
                 word.append(joined)
             } else {
                 endWord()
-                tokens.append(String(character))
+                tokens.append(WrittenToken(String(character), spaceBefore: spaced))
+                spaced = false
             }
         }
         endWord()
@@ -55,14 +79,17 @@ public struct WordTokenizer: Sendable {
     }
 
     /// Joins `tokens` into readable text: one space between words, none before closing
-    /// punctuation (`, . ! ? ; : ) ]` …) and none after opening punctuation (`( [ ¿ ¡` …).
+    /// punctuation (`, . ! ? ; : ) ]` …) and none after opening punctuation (`( [ ¿ ¡` …) —
+    /// except where `spacing` knows how its corpus writes the two tokens side by side
+    /// ("tanh(x)", "-1"), which wins.
     ///
     /// Straight double quotes alternate between opening and closing. Case is left as it is,
     /// so `detokenize(tokenize(text))` is `text` lower-cased with its spacing normalised.
-    public func detokenize(_ tokens: [String]) -> String {
+    public func detokenize(_ tokens: [String], spacing: TokenSpacing? = nil) -> String {
         var text = ""
         var spaceAllowed = false
         var insideQuote = false
+        var previous: String?
         for token in tokens where !token.isEmpty {
             var attachesLeft = Self.closing.contains(token)
             var attachesRight = Self.opening.contains(token)
@@ -71,11 +98,13 @@ public struct WordTokenizer: Sendable {
                 attachesRight = !insideQuote
                 insideQuote.toggle()
             }
-            if spaceAllowed && !attachesLeft {
-                text.append(" ")
+            if let previous {
+                let written = spacing?.spaceBetween(previous, token)
+                if written ?? (spaceAllowed && !attachesLeft) { text.append(" ") }
             }
             text.append(token)
             spaceAllowed = !attachesRight
+            previous = token
         }
         return text
     }

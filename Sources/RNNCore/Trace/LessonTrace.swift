@@ -122,10 +122,14 @@ public struct ModelInfo: Codable, Sendable, Equatable {
 }
 
 /// The training loss over optimizer steps.
+///
+/// Iteration k is the network after k optimizer steps, from 0 (untrained) to N (trained): the
+/// loss and the prediction have N + 1 entries, and the last loss is the final loss.
 public struct TrainingHistory: Codable, Sendable, Equatable {
-    /// The loss computed at each iteration (before that iteration's update), index = iteration.
+    /// The loss of each iteration 0…N, index = iteration: the loss step k + 1 computed before its
+    /// update, and for N the trained network's loss on all the training data (the final loss).
     public var loss: [Double]
-    /// The prediction on the shown input at each iteration, when the task predicts tokens.
+    /// The prediction on the shown input at each iteration 0…N, when the task predicts tokens.
     public var predictions: [String]?
     /// The first iteration from which on the prediction stayed right, if it became right.
     public var firstCorrectIteration: Int?
@@ -139,11 +143,14 @@ public struct TrainingHistory: Codable, Sendable, Equatable {
         self.firstCorrectIteration = firstCorrectIteration
         self.optimizer = optimizer
     }
+
+    /// The number of optimizer steps, N: the last iteration's number (0 without a loss).
+    public var iterations: Int { max(loss.count - 1, 0) }
 }
 
 /// The model's prediction on the shown input at one training iteration.
 public struct Snapshot: Codable, Sendable, Equatable {
-    /// The iteration (0 = before any update).
+    /// The iteration: the number of optimizer steps taken (0 = before any update).
     public var iteration: Int
     /// The loss at that iteration.
     public var loss: Double

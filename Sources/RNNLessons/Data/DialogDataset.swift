@@ -16,6 +16,8 @@ struct DialogDataset {
     let sources: [[Int]]
     /// Each answer's token indices.
     let targets: [[Int]]
+    /// How the dialogs write the space between two words, for writing answers as they do.
+    let spacing: TokenSpacing
 
     /// The tokenizer of questions, answers and the user's input.
     static let tokenizer = WordTokenizer()
@@ -43,7 +45,11 @@ struct DialogDataset {
         self.vocabulary = vocabulary
         sources = questions.map { vocabulary.encode($0).indices }
         targets = answers.map { vocabulary.encode($0).indices }
+        spacing = TokenSpacing(texts: pairs.flatMap { [$0.question, $0.answer] }, tokenizer: Self.tokenizer)
     }
+
+    /// `words` joined into text as the dialogs write them ("tanh(w_hh h_t-1", "between -1 and 1").
+    func text(of words: [String]) -> String { Self.tokenizer.detokenize(words, spacing: spacing) }
 
     /// The number of pairs.
     var count: Int { pairs.count }

@@ -153,11 +153,15 @@ public struct Lesson: Decodable, Sendable, Equatable {
         return data.generate == .adding ? .meanSquared : LossKind.allowed(for: task)[0]
     }
 
-    /// The snapshot iterations within `0..<iterations`, sorted, without repeats; by default
-    /// 0, 1, 10 % and 50 % of the way, and the last.
+    /// The snapshot iterations, sorted, without repeats: those of `show.snapshots` (by default 0, 1,
+    /// 10 % and 50 % of the way) within `0...iterations`, and always the last, `iterations` — the
+    /// trained network. Iteration k is the network after k optimizer steps.
     public var snapshotIterations: [Int] {
-        let count = train.iterations
-        let wanted = show.snapshots ?? [0, 1, count / 10, count / 2, count - 1]
-        return Array(Set(wanted.filter { $0 < count })).sorted()
+        let last = train.iterations
+        let wanted = show.snapshots ?? [0, 1, last / 10, last / 2]
+        return Array(Set(wanted.filter { $0 <= last } + [last])).sorted()
     }
+
+    /// The iterations of `show.snapshots` past the last iteration, which are not taken.
+    public var snapshotsPastTheEnd: [Int] { (show.snapshots ?? []).filter { $0 > train.iterations }.sorted() }
 }

@@ -40,6 +40,33 @@ public struct LessonOverrides: Sendable, Equatable {
         return result
     }
 
+    /// Only the overrides that change `lesson` (`--cell lstm` on an LSTM lesson changes nothing).
+    public func changing(_ lesson: Lesson) -> LessonOverrides {
+        LessonOverrides(
+            cell: cell == lesson.model.cell ? nil : cell,
+            hidden: hidden.map(HiddenSize.size) == lesson.model.hidden ? nil : hidden,
+            layers: layers == lesson.model.layers ? nil : layers,
+            iterations: iterations == lesson.train.iterations ? nil : iterations,
+            learningRate: learningRate == lesson.train.learningRate ? nil : learningRate,
+            seed: seed == lesson.train.seed ? nil : seed)
+    }
+
+    /// The name of the output folder of `lesson` run with these overrides: the lesson's name, then
+    /// each override that changes it — the cell, `h` hidden size, `l` layers, `i` iterations, `lr`
+    /// learning rate, `seed` — so that a changed run never mixes its files with the lesson's own:
+    /// `hello --cell gru --hidden 8` → `hello-gru-h8`; without a change, `hello`.
+    public func folderName(for lesson: Lesson) -> String {
+        let changed = changing(lesson)
+        var parts = [lesson.name]
+        if let cell = changed.cell { parts.append(cell.rawValue) }
+        if let hidden = changed.hidden { parts.append("h\(hidden)") }
+        if let layers = changed.layers { parts.append("l\(layers)") }
+        if let iterations = changed.iterations { parts.append("i\(iterations)") }
+        if let learningRate = changed.learningRate { parts.append("lr\(learningRate)") }
+        if let seed = changed.seed { parts.append("seed\(seed)") }
+        return parts.joined(separator: "-")
+    }
+
     /// The overrides as command-line words, for checkpoint metadata ("" when none).
     public var description: String {
         var words: [String] = []

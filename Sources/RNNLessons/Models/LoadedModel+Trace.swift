@@ -58,6 +58,14 @@ extension LoadedModel {
         return characters
     }
 
+    /// Which weights these are, for titles: "at iteration 6", "at iteration 50 (trained)", or
+    /// "(a model from char.safetensors)".
+    public var weightsDescription: String {
+        if let iteration { return "at iteration \(iteration)" }
+        guard file != nil else { return "(a model from \(lesson.source))" }
+        return metadata["iterations"].map { "at iteration \($0) (trained)" } ?? "(trained)"
+    }
+
     /// The vocabulary as `"h" "i" "e" "l" "o"`.
     var vocabularyListing: String { vocabulary.tokens.map { "\"\($0)\"" }.joined(separator: " ") }
 
@@ -89,7 +97,9 @@ extension LoadedModel {
         let predicted = vocabulary.decode(pass.prediction.indices).joined()
         var summary = "\"\(labels.joined())\" → \"\(predicted)\""
         if let targets { summary += " (the text goes on \"\(targets.joined())\")" }
-        var trace = makeTrace(info: ModelInfo(model), steps: pass.steps, summary: summary)
+        var shown = "“\(labels.joined())”"
+        if case .features(let rows) = input { shown = "\(rows.count) input vectors" }
+        var trace = makeTrace(info: ModelInfo(model), steps: pass.steps, shown: shown, summary: summary)
         let last = labels.count - 1
         let target = targets.map { vocabulary.encode($0).indices[last] } ?? pass.prediction.indices[last]
         trace.gradientFlow = GradientFlowProbe(input: tensor, steps: labels.count, target: { _ in .classIndex(target) }).trace(model)
@@ -99,21 +109,33 @@ extension LoadedModel {
     private func regressionTrace(_ model: SequenceModel, input: ModelInput) throws -> TracedInput {
         guard let file else { throw LessonError("\(lesson.name): a regression model needs its lesson's data") }
         let data = try SeriesDataset.load(from: file)
+        let reduction = RegressionSteps.reduction(file.lesson)
         let window = try RegressionSteps.shownWindow(file, data)
-        let steps = RegressionSteps.steps(model: model, data: data, window: window, reduction: RegressionSteps.reduction(file.lesson))
+        let steps: [StepTrace], shown: String, summary: String
         var notes: [String] = []
-        if case .lessonDefault = input {} else {
-            notes.append("\(lesson.name) is a regression lesson: it shows its saved test window \(window) (show.window); --input is not used")
+        switch input {
+        case .features(let days):
+            steps = try RegressionSteps.steps(model: model, data: data, days: days.map { $0.map(Double.init) }, reduction: reduction)
+            shown = "your \(days.count)-day window"
+            summary = "your \(days.count)-day window: forecast \(data.featureNames[data.targetColumn]) \(steps.last?.prediction ?? "?")"
+        case .text, .lessonDefault:
+            if case .text = input {
+                notes.append(
+                    "\(lesson.name) is a regression lesson: --input is not used; it shows its saved test window \(window) "
+                        + "(show.window), or your own days with --input-json FILE ([days][\(data.featureNames.joined(separator: ", "))])")
+            }
+            steps = RegressionSteps.steps(model: model, data: data, window: window, reduction: reduction)
+            shown = "test window \(window)"
+            summary = "test window \(window): forecast \(steps.last?.prediction ?? "?"), actual \(steps.last?.target ?? "?")"
         }
-        let forecast = RegressionSteps.forecast(model: model, data: data)
-        var trace = makeTrace(
-            info: ModelInfo(model, featureNames: data.featureNames), steps: steps,
-            summary: "test window \(window): forecast \(steps.last?.prediction ?? "?"), actual \(steps.last?.target ?? "?")")
-        trace.forecast = forecast
-        let shown = SequenceBatch(windows: [data.test.windows[window]], targets: [data.test.targets[window]])
-        trace.gradientFlow = GradientFlowProbe(
-            input: shown.input, steps: shown.steps, target: { _ in .values([data.test.targets[window]]) }
-        ).trace(model)
+        var trace = makeTrace(info: ModelInfo(model, featureNames: data.featureNames), steps: steps, shown: shown, summary: summary)
+        trace.forecast = RegressionSteps.forecast(model: model, data: data)
+        if case .features = input {} else {
+            let shownWindow = SequenceBatch(windows: [data.test.windows[window]], targets: [data.test.targets[window]])
+            trace.gradientFlow = GradientFlowProbe(
+                input: shownWindow.input, steps: shownWindow.steps, target: { _ in .values([data.test.targets[window]]) }
+            ).trace(model)
+        }
         return TracedInput(trace: trace, notes: notes)
     }
 
@@ -136,7 +158,7 @@ extension LoadedModel {
         let reduction = file.lesson.task == .regression ? RegressionSteps.reduction(file.lesson) : nil
         let steps = MemoryTaskRunner.steps(model: model, task: task, example: example, reduction: reduction)
         var trace = makeTrace(
-            info: ModelInfo(model, featureNames: task.featureNames), steps: steps,
+            info: ModelInfo(model, featureNames: task.featureNames), steps: steps, shown: "held-out sequence 0",
             summary: "held-out sequence 0: predicted \(steps.last?.prediction ?? "?"), target \(steps.last?.target ?? "?")")
         let batch = task.batch([example])
         let probe = GradientFlowProbe(
@@ -165,16 +187,19 @@ extension LoadedModel {
         let expected = data?.answer(to: words)
         let steps = Seq2SeqSteps(
             model: model, vocabulary: vocabulary, question: words, expected: expected, maxLength: maxLength, beam: max(beam, 1))
-        let answer = DialogDataset.tokenizer.detokenize(vocabulary.decode(steps.decoding.tokens))
-        var trace = makeTrace(info: ModelInfo(model), steps: steps.steps, summary: "\"\(words.joined(separator: " "))\" → \"\(answer)\"")
+        let write = { (words: [String]) in data?.text(of: words) ?? DialogDataset.tokenizer.detokenize(words) }
+        let answer = write(vocabulary.decode(steps.decoding.tokens))
+        let question = write(words)
+        var trace = makeTrace(info: ModelInfo(model), steps: steps.steps, shown: "“\(question)”", summary: "\"\(question)\" → \"\(answer)\"")
         trace.decoder = steps.decoder
         return TracedInput(trace: trace, notes: notes, answer: answer, unknownWords: unknown)
     }
 
-    /// A trace of this model with `steps`, no training history.
-    private func makeTrace(info: ModelInfo, steps: [StepTrace], summary: String) -> LessonTrace {
-        var title = lesson.title
-        if let iteration { title += " (iteration \(iteration))" }
+    /// A trace of this model with `steps`, no training history, titled with the weights and the
+    /// input `shown` — the weights first, so that a long input is what a narrow figure cuts:
+    /// "hello at iteration 6: “hell”".
+    private func makeTrace(info: ModelInfo, steps: [StepTrace], shown: String, summary: String) -> LessonTrace {
+        let title = "\(lesson.name) \(weightsDescription): \(shown)"
         return LessonTrace(
             lesson: LessonInfo(name: lesson.name, title: title, source: lesson.source, task: lesson.task),
             model: info, vocabulary: vocabulary.tokens,

@@ -8,15 +8,22 @@ public struct LessonOutcome {
     /// The files written, in order: `trace.json`, `model.safetensors`, the snapshot checkpoints,
     /// then figures.
     public let files: [URL]
-    /// The folder they are in (`OUT/NAME`).
+    /// The folder they are in: `OUT/NAME`, or with overrides `OUT/NAME-gru-h8` and the like
+    /// (`LessonOverrides.folderName(for:)`).
     public let folder: URL
     /// Wall-clock seconds of the training loop alone.
     public let trainingSeconds: Double
+    /// What the user should be told about the lesson's settings, one line each (snapshots past
+    /// the last iteration).
+    public var notes: [String] = []
+    /// The overrides that changed the lesson, as command-line words ("" when none).
+    public var overrides = ""
 }
 
 /// Runs lessons: prepares the data, trains, evaluates, and writes `OUT/NAME/trace.json`,
 /// `model.safetensors`, the weights at every snapshot iteration
-/// (`snapshots/iteration-K.safetensors`) and the figures.
+/// (`snapshots/iteration-K.safetensors`) and the figures. A run whose overrides change the
+/// lesson writes its own folder (`OUT/NAME-gru-h8`), never the lesson's.
 ///
 /// Files are written only after training succeeded, each to a temporary name and renamed, so a
 /// diverged or interrupted run leaves the previous output as it was.
@@ -40,12 +47,13 @@ public struct LessonRunner {
     /// - Throws: `LessonError` (bad data, divergence), `LessonInterrupted` (stopped by `control`), `FileError` (writing).
     public func run(_ file: LessonFile, control: RunControl = RunControl()) throws -> LessonOutcome {
         var file = file
-        file.lesson = overrides.applied(to: file.lesson)
+        let changes = overrides.changing(file.lesson)
+        let folder = self.folder(for: file.lesson)
+        file.lesson = changes.applied(to: file.lesson)
         let trained = try file.lesson.runner.train(file, control: control)
         var metadata = trained.metadata
-        if !overrides.description.isEmpty { metadata["overrides"] = overrides.description }
+        if !changes.description.isEmpty { metadata["overrides"] = changes.description }
 
-        let folder = outputFolder.appendingPathComponent(file.lesson.name)
         let traceURL = folder.appendingPathComponent("trace.json")
         try AtomicFile.write(Self.encode(trained.trace), to: traceURL)
         let modelURL = folder.appendingPathComponent("model.safetensors")
@@ -59,7 +67,23 @@ public struct LessonRunner {
             files.append(url)
         }
         if let figures { files += try figures.writeFigures(for: trained.trace, into: folder) }
-        return LessonOutcome(trace: trained.trace, files: files, folder: folder, trainingSeconds: trained.trainingSeconds)
+        var outcome = LessonOutcome(trace: trained.trace, files: files, folder: folder, trainingSeconds: trained.trainingSeconds)
+        outcome.overrides = changes.description
+        let lesson = file.lesson
+        if !lesson.snapshotsPastTheEnd.isEmpty {
+            let past = lesson.snapshotsPastTheEnd
+            let named = past.count == 1 ? "snapshot \(past[0]) is" : "snapshots \(past.map(String.init).joined(separator: ", ")) are"
+            outcome.notes.append(
+                "\(lesson.name): \(named) past the last iteration (\(lesson.train.iterations)) and not taken; the snapshots are "
+                    + lesson.snapshotIterations.map(String.init).joined(separator: ", "))
+        }
+        return outcome
+    }
+
+    /// The folder the lesson's run writes: `OUT/NAME`, or, when the overrides change the lesson,
+    /// a folder named after them (`OUT/hello-gru-h8`).
+    public func folder(for lesson: Lesson) -> URL {
+        outputFolder.appendingPathComponent(overrides.folderName(for: lesson))
     }
 
     /// The checkpoint of snapshot iteration `iteration` in a lesson's folder:

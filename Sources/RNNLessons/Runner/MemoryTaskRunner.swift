@@ -95,6 +95,12 @@ struct MemoryTaskRunner: TaskRunner {
                 return model.trainStep(
                     batch.input.pointer, steps: batch.steps, batch: batch.batch, hotIndices: batch.hotIndices,
                     targets: batch.targets(reduction: reduction), optimizer: setup.optimizer, clip: setup.clip)
+            },
+            finalLoss: {
+                // The trained network on the whole fixed set, or on the next fresh batch, as the
+                // iterations before it were measured.
+                let batch = fixed.map { task.batch($0) } ?? task.batch(task.draw(batchSize, &dataGenerator))
+                return Self.loss(model, batch, reduction: reduction)
             })
         let losses = record.losses
         let snapshots = kept.keys.sorted().map { iteration in
@@ -106,7 +112,7 @@ struct MemoryTaskRunner: TaskRunner {
 
         // Judge the final model on the held-out sequences.
         var result = task.score(task.outputs(of: model, on: test), test)
-        result["final_loss"] = losses.last
+        result["final_loss"] = record.finalLoss
         result["iterations"] = Double(lesson.train.iterations)
         result["sequence_length"] = Double(task.length)
         result["test_examples"] = Double(test.count)
@@ -126,6 +132,15 @@ struct MemoryTaskRunner: TaskRunner {
         return TrainedLesson(
             trace: trace, tensors: model.namedTensors, metadata: setup.metadata(file: file, vocabulary: task.vocabulary, extra: extra),
             trainingSeconds: record.seconds, snapshotWeights: record.snapshotWeights)
+    }
+
+    /// The loss of `model` on `batch`, without training.
+    static func loss(_ model: SequenceModel, _ batch: SequenceBatch, reduction: SquaredError.Reduction?) -> Float {
+        let output = model.forward(batch.input.pointer, steps: batch.steps, batch: batch.batch, hotIndices: batch.hotIndices)
+        if let reduction {
+            return SquaredError.loss(predictions: output, targets: batch.values.pointer, count: batch.batch, reduction: reduction)
+        }
+        return CrossEntropy.loss(logits: output, targets: batch.classes, classes: model.shape.outputSize)
     }
 
     /// `flow` with the steps the target of `example` depends on.

@@ -45,6 +45,10 @@ struct NextCharacterRunner: TaskRunner {
                 return model.trainStep(
                     batch.input.pointer, steps: batch.steps, batch: batch.batch, hotIndices: batch.hotIndices,
                     targets: .classes(batch.classes), optimizer: setup.optimizer, clip: setup.clip)
+            },
+            finalLoss: {
+                let logits = model.forward(everything.input.pointer, steps: everything.steps, batch: everything.batch)
+                return CrossEntropy.loss(logits: logits, targets: everything.classes, classes: classes)
             })
         let losses = record.losses
         let snapshots = kept.keys.sorted().map { iteration in
@@ -58,11 +62,11 @@ struct NextCharacterRunner: TaskRunner {
 
         // Evaluate the final model on every example.
         let logits = model.forward(everything.input.pointer, steps: everything.steps, batch: everything.batch)
-        let finalLoss = CrossEntropy.loss(logits: logits, targets: everything.classes, classes: classes)
+        let finalLoss = record.finalLoss
         let all = TokenPrediction(logits: logits, rows: everything.classes.count, classes: classes)
         let hits = zip(all.indices, everything.classes).filter { $0 == $1 }.count
         var result: [String: Double] = [
-            "final_loss": Double(finalLoss),
+            "final_loss": finalLoss,
             "accuracy": Double(hits) / Double(everything.classes.count),
             "iterations": Double(lesson.train.iterations),
             "training_examples": Double(data.exampleCount),
@@ -130,7 +134,7 @@ struct NextCharacterRunner: TaskRunner {
     }
 
     private static func summary(
-        predicted: String, target: String?, firstRight: Int?, loss: Float, rebuiltAccuracy: Double?
+        predicted: String, target: String?, firstRight: Int?, loss: Double, rebuiltAccuracy: Double?
     ) -> String {
         let lossText = String(format: "final loss %.4f", loss)
         if let rebuiltAccuracy {

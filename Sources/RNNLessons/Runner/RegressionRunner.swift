@@ -40,6 +40,10 @@ struct RegressionRunner: TaskRunner {
                 return model.trainStep(
                     batch.input.pointer, steps: batch.steps, batch: batch.batch, targets: batch.targets(reduction: reduction),
                     optimizer: setup.optimizer, clip: setup.clip)
+            },
+            finalLoss: {
+                let output = model.forward(training.input.pointer, steps: training.steps, batch: training.batch)
+                return SquaredError.loss(predictions: output, targets: training.values.pointer, count: training.batch, reduction: reduction)
             })
         let losses = record.losses
         let snapshots = kept.keys.sorted().map { iteration in
@@ -48,17 +52,15 @@ struct RegressionRunner: TaskRunner {
                 probability: [], correct: [])
         }
 
-        // Evaluate: training loss of the final model, then the test forecast against the naive one.
-        let trainOutput = model.forward(training.input.pointer, steps: training.steps, batch: training.batch)
-        let finalLoss = SquaredError.loss(
-            predictions: trainOutput, targets: training.values.pointer, count: training.batch, reduction: reduction)
+        // Evaluate: the test forecast against the naive one (the final loss is the training loss of
+        // the trained network, the loss of the last iteration).
         let forecast = RegressionSteps.forecast(model: model, data: data)
 
         // The final model on the shown window, day by day.
         let steps = RegressionSteps.steps(model: model, data: data, window: shownWindow, reduction: reduction)
 
         let result: [String: Double] = [
-            "final_loss": Double(finalLoss),
+            "final_loss": record.finalLoss,
             "rmse_scaled": forecast.rmseScaled,
             "naive_rmse_scaled": forecast.naiveRmseScaled,
             "rmse": forecast.rmse,

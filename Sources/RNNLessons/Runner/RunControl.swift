@@ -1,12 +1,15 @@
-/// How far training has come, reported after every iteration.
+/// How far training has come, reported after every optimizer step and once more for the
+/// trained network's final loss.
 public struct TrainingProgress: Sendable {
     /// The lesson's name.
     public var lesson: String
-    /// The number of iterations done.
+    /// The iteration `loss` belongs to: iteration k is the network after k steps, 0…`total`.
+    public var iteration: Int
+    /// The number of optimizer steps done.
     public var completed: Int
-    /// The number of iterations in all.
+    /// The number of optimizer steps in all (the last iteration's number).
     public var total: Int
-    /// The loss of the last iteration.
+    /// The loss of iteration `iteration`.
     public var loss: Float
 }
 

@@ -23,6 +23,9 @@ struct Seq2SeqRunner: TaskRunner {
             generator: &generator)
         let optimizer = lesson.makeOptimizer(for: model.parameters)
         var plan = BatchPlan(count: data.count, size: lesson.train.batch, generator: generator)
+        // The final model is judged a training batch's worth of pairs at a time (one batch of the
+        // whole corpus would allocate tens of megabytes, and was several times slower).
+        let judged = max(1, lesson.train.batch ?? data.count)
 
         // Train, answering the shown question at every iteration.
         let snapshotIterations = Set(lesson.snapshotIterations)
@@ -42,36 +45,27 @@ struct Seq2SeqRunner: TaskRunner {
                     tokens = model.greedyAnswers([source], maxLength: maxLength)[0]
                 }
                 let words = data.vocabulary.decode(tokens)
-                predictions.append(DialogDataset.tokenizer.detokenize(words))
+                predictions.append(data.text(of: words))
                 right.append(words == expected)
             },
-            step: { _ in model.trainStep(data.batch(plan.next()), optimizer: optimizer, clip: lesson.clipLimit) })
+            step: { _ in model.trainStep(data.batch(plan.next()), optimizer: optimizer, clip: lesson.clipLimit) },
+            finalLoss: { Self.loss(of: model, on: data, batchSize: judged) })
         let losses = record.losses
         let snapshots = kept.keys.sorted().map { iteration in
             snapshot(kept[iteration]!, iteration: iteration, loss: losses[iteration], expected: expected, data.vocabulary)
         }
         let firstRight = expected == nil ? nil : TrainingLoop.firstStayingTrue(right)
 
-        // Judge the final model on every training pair, a training batch's worth at a time (one
-        // batch of the whole corpus would allocate tens of megabytes, and was several times
-        // slower).
-        var lossSum = 0.0, tokens = 0
+        // Judge the final model's greedy answers to every training pair, a training batch's worth
+        // at a time.
         var answers: [[Int]] = []
-        let judged = max(1, lesson.train.batch ?? data.count)
         for first in stride(from: 0, to: data.count, by: judged) {
-            let pairs = Array(first..<min(first + judged, data.count))
-            let batch = data.batch(pairs)
-            let counted = batch.answerTokens
-            let loss = CrossEntropy.loss(
-                logits: model.forward(batch), targets: batch.decoderTargets, classes: data.vocabulary.count)
-            lossSum += Double(loss) * Double(counted)
-            tokens += counted
-            answers += model.greedyAnswers(pairs.map { data.sources[$0] }, maxLength: maxLength)
+            answers += model.greedyAnswers((first..<min(first + judged, data.count)).map { data.sources[$0] }, maxLength: maxLength)
         }
-        let finalLoss = Float(lossSum / Double(max(tokens, 1)))
+        let finalLoss = record.finalLoss
         let answered = (0..<data.count).filter { answers[$0] == data.targets[$0] }
         var result: [String: Double] = [
-            "final_loss": Double(finalLoss),
+            "final_loss": finalLoss,
             "answer_accuracy": Double(answered.count) / Double(data.count),
             "pairs": Double(data.count),
             "vocabulary_size": Double(data.vocabulary.count),
@@ -83,12 +77,12 @@ struct Seq2SeqRunner: TaskRunner {
         let traced = Seq2SeqSteps(
             model: model, vocabulary: data.vocabulary, question: question, expected: expected, maxLength: maxLength)
         let final = traced.decoding
-        let answer = DialogDataset.tokenizer.detokenize(data.vocabulary.decode(final.tokens))
+        let answer = data.text(of: data.vocabulary.decode(final.tokens))
         let steps = traced.steps
         let decoder = traced.decoder
 
         let summary = "answered \(answered.count) of \(data.count) training questions exactly; "
-            + "\"\(question.joined(separator: " "))\" → \"\(answer)\"" + String(format: ", final loss %.4f", finalLoss)
+            + "\"\(data.text(of: question))\" → \"\(answer)\"" + String(format: ", final loss %.4f", finalLoss)
         let info = ModelInfo(model)
         let trace = LessonTrace(
             lesson: LessonInfo(name: lesson.name, title: lesson.title, source: lesson.source, task: lesson.task.rawValue),
@@ -104,6 +98,19 @@ struct Seq2SeqRunner: TaskRunner {
                 "attention": model.shape.attention ? "bahdanau" : "none", "max_answer_length": String(maxLength),
             ])
         return TrainedLesson(trace: trace, tensors: model.namedTensors, metadata: metadata, trainingSeconds: record.seconds, snapshotWeights: record.snapshotWeights)
+    }
+
+    /// The mean cross-entropy per answer token of `model` over every training pair, `batchSize`
+    /// pairs at a time: the final loss.
+    private static func loss(of model: Seq2SeqModel, on data: DialogDataset, batchSize: Int) -> Float {
+        var lossSum = 0.0, tokens = 0
+        for first in stride(from: 0, to: data.count, by: batchSize) {
+            let batch = data.batch(Array(first..<min(first + batchSize, data.count)))
+            let loss = CrossEntropy.loss(logits: model.forward(batch), targets: batch.decoderTargets, classes: data.vocabulary.count)
+            lossSum += Double(loss) * Double(batch.answerTokens)
+            tokens += batch.answerTokens
+        }
+        return Float(lossSum / Double(max(tokens, 1)))
     }
 
     /// `show.input` as words, or the first question; unknown words are an error naming them.

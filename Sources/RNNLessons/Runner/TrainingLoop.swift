@@ -2,48 +2,67 @@ import Foundation
 import RNNCore
 
 /// What a training loop produced: the loss of every iteration, the loop's wall-clock seconds, and
-/// a copy of the weights at every snapshot iteration (before that iteration's step).
+/// a copy of the weights at every snapshot iteration.
 struct TrainingRecord {
-    /// The loss of every iteration.
+    /// The loss of every iteration 0…N (N = `train.iterations`): the loss of the network as it
+    /// was after that many updates; the last one, iteration N's, is the final loss.
     var losses: [Double]
     /// Wall-clock seconds of the loop.
     var seconds: Double
     /// The weights as they were at each snapshot iteration, in `state_dict` order.
     var snapshotWeights: [Int: [(name: String, tensor: Tensor)]]
+
+    /// The final loss: the trained network's, iteration N's.
+    var finalLoss: Double { losses[losses.count - 1] }
 }
 
 /// The iterations of a lesson: observe the model, take a step, stop on divergence or request.
+///
+/// Iterations are numbered as the lesson's snapshots are: iteration k is the network after k
+/// optimizer steps, from 0 (before any update) to N = `train.iterations` (the trained network).
+/// The loss of iteration k < N is the one step k + 1 computes before it updates; iteration N's,
+/// the final loss, is measured on the trained network by the runner.
 enum TrainingLoop {
-    /// Runs `lesson.train.iterations` iterations. Before each step, `observe(i)` sees the
-    /// model as it is at iteration `i`, and at `lesson.snapshotIterations` a copy of `weights()`
-    /// is kept; `step(i)` trains and returns the loss.
+    /// Runs `lesson.train.iterations` steps. Before each step, and once more after the last,
+    /// `observe(k)` sees the model as it is at iteration `k`, and at `lesson.snapshotIterations`
+    /// a copy of `weights()` is kept; `step(k)` trains and returns iteration k's loss;
+    /// `finalLoss()` measures the trained network (iteration N).
     ///
     /// - Throws: `LessonError` when the loss stops being finite, `LessonInterrupted` when
     ///   `control.shouldStop()` says so.
     static func run(
         _ lesson: Lesson, control: RunControl, weights: () -> [(name: String, tensor: Tensor)],
-        observe: (Int) -> Void, step: (Int) -> Float
+        observe: (Int) -> Void, step: (Int) -> Float, finalLoss: () -> Float
     ) throws -> TrainingRecord {
         let snapshotIterations = Set(lesson.snapshotIterations)
         var snapshotWeights: [Int: [(name: String, tensor: Tensor)]] = [:]
         let total = lesson.train.iterations
         var losses: [Double] = []
-        losses.reserveCapacity(total)
-        let start = ContinuousClock.now
-        for iteration in 0..<total {
-            if control.shouldStop() { throw LessonInterrupted(lesson: lesson.name, completed: iteration) }
+        losses.reserveCapacity(total + 1)
+        func look(at iteration: Int) {
             observe(iteration)
             if snapshotIterations.contains(iteration) {
                 snapshotWeights[iteration] = weights().map { ($0.name, $0.tensor.clone()) }
             }
-            let loss = step(iteration)
+        }
+        func record(_ loss: Float, of iteration: Int) throws {
             guard loss.isFinite else {
                 throw TrainingDiverged(lesson: lesson, iteration: iteration, loss: loss, losses: losses)
             }
             losses.append(Double(loss))
-            control.progress(TrainingProgress(lesson: lesson.name, completed: iteration + 1, total: total, loss: loss))
+            control.progress(
+                TrainingProgress(lesson: lesson.name, iteration: iteration, completed: min(iteration + 1, total), total: total, loss: loss))
         }
-        return TrainingRecord(losses: losses, seconds: (ContinuousClock.now - start).seconds, snapshotWeights: snapshotWeights)
+        let start = ContinuousClock.now
+        for iteration in 0..<total {
+            if control.shouldStop() { throw LessonInterrupted(lesson: lesson.name, completed: iteration) }
+            look(at: iteration)
+            try record(step(iteration), of: iteration)
+        }
+        let seconds = (ContinuousClock.now - start).seconds
+        look(at: total)
+        try record(finalLoss(), of: total)
+        return TrainingRecord(losses: losses, seconds: seconds, snapshotWeights: snapshotWeights)
     }
 
     /// The first iteration from which every later flag is true, or `nil` if the last is false.

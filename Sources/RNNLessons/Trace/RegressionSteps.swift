@@ -20,12 +20,38 @@ enum RegressionSteps {
         let shown = SequenceBatch(windows: [data.test.windows[window]], targets: [data.test.targets[window]])
         let pass = ShownPass(model: model, input: shown.input, steps: shown.steps, targets: shown.targets(reduction: reduction))
         let firstDay = data.testDay(window) - data.window
-        return (0..<shown.steps).map { t in
-            let last = t == shown.steps - 1
+        return steps(pass, data: data, labels: (0..<shown.steps).map { "day \(firstDay + $0)" },
+                     target: format(data.unscaleTest(data.test.targets[window])))
+    }
+
+    /// The days of a window of the user's, `[day][feature]` in the columns' units (scaled as the
+    /// test days are): each day's features and layers, and on the last day the forecast. With no
+    /// actual value to compare with, ‖∂L/∂h_t‖ is taken against the forecast itself (zero).
+    ///
+    /// - Throws: `LessonError` for no days, or a day without one value per column.
+    static func steps(model: SequenceModel, data: SeriesDataset, days: [[Double]], reduction: SquaredError.Reduction) throws -> [StepTrace] {
+        let columns = data.featureNames.joined(separator: ", ")
+        guard !days.isEmpty else { throw LessonError("the input window has no days; expected [days][\(columns)]") }
+        if let bad = days.firstIndex(where: { $0.count != data.featureNames.count }) {
+            throw LessonError(
+                "day \(bad) of the input window has \(days[bad].count) values; expected \(data.featureNames.count) (\(columns))")
+        }
+        let scaled = data.testScaler.scale(days).map { $0.map(Float.init) }
+        let probe = SequenceBatch(windows: [scaled], targets: [0])
+        let forecast = model.forward(probe.input.pointer, steps: probe.steps, batch: 1)[0]
+        let shown = SequenceBatch(windows: [scaled], targets: [forecast])
+        let pass = ShownPass(model: model, input: shown.input, steps: shown.steps, targets: shown.targets(reduction: reduction))
+        return steps(pass, data: data, labels: days.indices.map { "day \($0)" }, target: nil)
+    }
+
+    /// Each day of `pass` labelled, the last with the forecast in the target's unit (and `target`).
+    private static func steps(_ pass: ShownPass, data: SeriesDataset, labels: [String], target: String?) -> [StepTrace] {
+        labels.indices.map { t in
+            let last = t == labels.count - 1
             return StepTrace(
-                t: t, inputToken: "day \(firstDay + t)", x: pass.inputs[t], layers: pass.layers[t],
+                t: t, inputToken: labels[t], x: pass.inputs[t], layers: pass.layers[t],
                 logits: last ? pass.outputs : nil, prediction: last ? format(data.unscaleTest(pass.outputs[0])) : nil,
-                target: last ? format(data.unscaleTest(data.test.targets[window])) : nil)
+                target: last ? target : nil)
         }
     }
 

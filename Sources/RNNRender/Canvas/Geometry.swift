@@ -50,15 +50,12 @@ enum Layout {
         return max(1, Int(((labelWidth + padding) / spacing).rounded(.up)))
     }
 
-    /// Which of `count` labels numbered 1, 2, 3… to show when labels need `labelSpacing` positions
-    /// apart: all when they fit, else 1 and the round numbers (5, 10, 15… or 10, 20…), never 1, 6, 11.
-    /// The 1 is dropped when it would collide with the first round number. Returns 0-based positions.
+    /// Which of `count` labels numbered 0, 1, 2… to show when labels need `labelSpacing` positions
+    /// apart: all when they fit, else the round numbers (0, 5, 10… or 0, 10, 20…), never 0, 3, 6.
     static func roundNumberedLabels(count: Int, labelSpacing: Int) -> [Int] {
         guard labelSpacing > 1 else { return Array(0..<count) }
         let stride = [2, 5, 10, 20, 25, 50, 100, 200, 500, 1000].first { $0 >= labelSpacing } ?? labelSpacing
-        let multiples = Array(Swift.stride(from: stride - 1, to: count, by: stride))
-        let firstRound = multiples.first ?? count
-        return (firstRound >= labelSpacing ? [0] : []) + multiples
+        return Array(Swift.stride(from: 0, to: count, by: stride))
     }
 
     /// `value` limited to `range`.

@@ -19,8 +19,8 @@ struct Heatmap {
     /// Widen the columns (up to `maxLabelColumnWidth`) so every column label fits, rather than thinning them.
     var widenColumnsForLabels = false
     static let maxLabelColumnWidth: Double = 96
-    /// Rows are numbered 1, 2, 3… (units): thinned row labels then show 1, 5, 10… rather than 1, 6, 11.
-    var rowsNumberedFromOne = false
+    /// Rows are numbered 0, 1, 2… (units): thinned row labels then show 0, 5, 10… rather than 0, 3, 6.
+    var rowsAreUnitNumbers = false
 
     static let labelSize: Double = 11
     static let axisSize: Double = 12
@@ -89,7 +89,7 @@ struct Heatmap {
         }
         // Row labels, thinned when rows are too thin for text.
         let shownRows: [Int]
-        if rowsNumberedFromOne {
+        if rowsAreUnitNumbers {
             let spacing = Layout.labelSpacing(labelWidth: Self.labelSize, spacing: cellHeight, padding: 2)
             shownRows = Layout.roundNumberedLabels(count: rowLabels.count, labelSpacing: spacing)
         } else {

@@ -61,7 +61,7 @@ struct ActivationsFigure: Figure {
     }
 
     private func caption(_ u: (layer: Int, unit: Int, variance: Double)) -> String {
-        (trace.layerCount > 1 ? "layer \(u.layer + 1) · " : "") + "unit \(u.unit + 1)"
+        (trace.layerCount > 1 ? "layer \(u.layer) · " : "") + "unit \(u.unit)"
             + "  (variance \(Ticks.format(u.variance, decimals: 3)))"
     }
 

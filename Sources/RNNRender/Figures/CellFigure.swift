@@ -22,7 +22,7 @@ struct CellFigure: Figure {
         }
         t = best
         let token = trace.steps.isEmpty ? "" : displayToken(trace.steps[best].inputToken)
-        let layerNote = trace.layerCount > 1 ? " (layer 1)" : ""
+        let layerNote = trace.layerCount > 1 ? " (layer 0)" : ""
         header = Header(title: trace.lesson.title, subtitles: [
             trace.subtitle,
             "Inside the \(trace.model.cell.uppercased()) cell\(layerNote) at step t = \(t), reading “\(token)” — the step where h changed most",

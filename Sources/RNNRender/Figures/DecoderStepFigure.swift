@@ -27,7 +27,8 @@ struct DecoderStepFigure: Figure {
         self.trace = trace
         self.t = t
         let count = trace.decoder?.count ?? 0
-        header = trace.header("Answer step \(t + 1) of \(count): writing “\(displayToken(trace.decoder![t].outputToken))”")
+        header = trace.header(
+            "Decoder step t = \(t) (of t = 0…\(count - 1)): writing “\(displayToken(trace.decoder![t].outputToken))”")
     }
 
     private var step: DecoderStepTrace { trace.decoder![t] }
@@ -166,7 +167,7 @@ struct DecoderStepFigure: Figure {
 
         // The question, each word shaded by how much this step attends to it.
         let questionTitle = attention == nil ? "Question (this model does not attend)"
-            : "Question: where step \(t + 1) looks (attention α over the encoder states, sums to 1)"
+            : "Question: where step t = \(t) looks (attention α over the encoder states, sums to 1)"
         sectionTitle(canvas, questionTitle, x: left, top: p.questionTop - Self.sectionTitleHeight, width: p.width)
         let alphas = attention ?? []
         questionRow.draw(canvas, p.question, x: left, y: p.questionTop) { j in

@@ -35,7 +35,7 @@ struct GatesFigure: Figure {
             for (k, gate) in names.enumerated() {
                 let values = trace.unitsByTime(layer: layer) { $0.gates[gate] }
                 guard !values.isEmpty else { continue }
-                let prefix = layers > 1 ? "layer \(layer + 1) · " : ""
+                let prefix = layers > 1 ? "layer \(layer) · " : ""
                 blocks.append(HeatmapLayout.timeBlock(
                     trace, title: prefix + Self.title(gate), values: values,
                     scale: Self.isTanh(gate) ? .signed : .unit, colorBarLabel: Self.name(gate),

@@ -26,7 +26,7 @@ enum GradientFlowFigure {
         var series: [LinePlot.Series] = []
         let layered = flow.trained.count > 1
         for (layer, norms) in flow.trained.enumerated() {
-            let name = layered ? "layer \(layer + 1)" : ""
+            let name = layered ? "layer \(layer)" : ""
             series.append(
                 LinePlot.Series(
                     name: join(name, "trained", singular: flow.singularValues?[layer]), points: backInTime(norms, T),
@@ -62,7 +62,7 @@ enum GradientFlowFigure {
         let showsEncoder = trace.decoder != nil
         let series = (0..<trace.layerCount).map { layer in
             LinePlot.Series(
-                name: trace.layerCount > 1 || showsEncoder ? "\(showsEncoder ? "encoder " : "")layer \(layer + 1)" : "",
+                name: trace.layerCount > 1 || showsEncoder ? "\(showsEncoder ? "encoder " : "")layer \(layer)" : "",
                 points: trace.steps.compactMap { step in
                     step.layers.indices.contains(layer) ? (Double(last - step.t), Double(step.layers[layer].gradientNorm)) : nil
                 }.sorted { $0.0 < $1.0 },

@@ -16,6 +16,6 @@ enum HeatmapLayout {
             title: title, values: values, rowLabels: unitLabels(values.count), columnLabels: trace.tokenLabels,
             scale: scale, colorBarLabel: colorBarLabel,
             xAxisLabel: lastBlock ? "input token at each time step (time →)" : nil, yAxisLabel: "unit",
-            cellWidth: cell.width, cellHeight: min(cell.height, max(cell.width, 14)), rowsNumberedFromOne: true)
+            cellWidth: cell.width, cellHeight: min(cell.height, max(cell.width, 14)), rowsAreUnitNumbers: true)
     }
 }

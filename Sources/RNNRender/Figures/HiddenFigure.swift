@@ -8,7 +8,7 @@ struct HiddenFigure: Figure {
         var blocks: [Heatmap] = []
         let layers = trace.layerCount
         for layer in 0..<layers {
-            let name = layers > 1 ? "layer \(layer + 1) · " : ""
+            let name = layers > 1 ? "layer \(layer) · " : ""
             let hasCell = trace.steps.contains { $0.layers.indices.contains(layer) && $0.layers[layer].c != nil }
             let h = trace.unitsByTime(layer: layer) { $0.h }
             blocks.append(HeatmapLayout.timeBlock(

@@ -112,8 +112,10 @@ struct PredictionsFigure: Figure {
         c.maxTextWidth(rows.map(\.label), size: Self.labelSize, bold: true) + 14
     }
     private func lossWidth(_ c: Canvas) -> Double {
-        c.maxTextWidth(trace.snapshots.map { "loss \(Ticks.format($0.loss, decimals: 3))" }, size: Self.labelSize) + 4
+        c.maxTextWidth(trace.snapshots.map(Self.lossLabel), size: Self.labelSize) + 4
     }
+    /// "loss 0.0046": four decimals, as the run, the progress line and the loss figure write it.
+    static func lossLabel(_ snapshot: Snapshot) -> String { "loss \(Ticks.format(snapshot.loss, decimals: 4))" }
     private var colorBar: ColorBar { ColorBar(scale: ValueScale(map: .blues, range: 0...1), label: "probability") }
 
     /// The figure's inner width and the header wrapped to it.
@@ -173,7 +175,7 @@ struct PredictionsFigure: Figure {
                 }
             }
             if case .snapshot(let snapshot) = row.kind {
-                canvas.text("loss \(Ticks.format(snapshot.loss, decimals: 3))", x: left + placement.lossX, y: firstLine,
+                canvas.text(Self.lossLabel(snapshot), x: left + placement.lossX, y: firstLine,
                             size: Self.labelSize, color: theme.secondaryText, valign: .middle)
             }
         }

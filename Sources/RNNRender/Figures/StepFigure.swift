@@ -29,7 +29,7 @@ struct StepFigure: Figure {
         var list = [VectorStrip(label: "x_t", values: step.x, scale: oneHot ? .unit : .symmetric(covering: step.x))]
         let layers = step.layers.count
         for (k, layer) in step.layers.enumerated() {
-            let suffix = layers > 1 ? " (layer \(k + 1))" : ""
+            let suffix = layers > 1 ? " (layer \(k))" : ""
             let previous = t > 0 && k < trace.steps[t - 1].layers.count ? trace.steps[t - 1].layers[k].h
                 : [Float](repeating: 0, count: layer.h.count)
             list.append(VectorStrip(label: "h_{t-1}" + suffix, values: previous, scale: .signed))

@@ -29,7 +29,7 @@ extension LessonTrace {
 
     /// "hello · LSTM, 1 layer, hidden 5 · 50 iterations · Adam, lr 0.1" — the figures' subtitle.
     var subtitle: String {
-        let iterations = training.loss.count
+        let iterations = training.iterations
         var parts = [lesson.name, model.caption]
         if iterations > 0 { parts.append("\(iterations) iteration\(iterations == 1 ? "" : "s")") }
         if !training.optimizer.isEmpty { parts.append(training.optimizer) }
@@ -42,5 +42,6 @@ extension LessonTrace {
     }
 }
 
-/// Units labels "1", "2", … for heatmap rows.
-func unitLabels(_ count: Int) -> [String] { (0..<count).map { "\($0 + 1)" } }
+/// Unit labels "0", "1", … for heatmap rows: units count from 0, as layers, steps and
+/// iterations do (and as `h[0]` in PyTorch).
+func unitLabels(_ count: Int) -> [String] { (0..<count).map { "\($0)" } }

@@ -10,7 +10,7 @@ struct UnrolledFigure: Figure {
         network = UnrolledNetwork(trace: trace, window: UnrolledNetwork.window(count: trace.steps.count))
         var description = Self.description(trace, network: network)
         if network.window.count < trace.steps.count {
-            description = "Steps \(network.window.lowerBound + 1)–\(network.window.upperBound) of \(trace.steps.count) shown · " + description
+            description = "Steps t = \(network.window.lowerBound)…\(network.window.upperBound - 1) of 0…\(trace.steps.count - 1) shown · " + description
         }
         header = trace.header(description)
     }

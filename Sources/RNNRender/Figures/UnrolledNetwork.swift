@@ -90,7 +90,7 @@ struct UnrolledNetwork {
 
     private var inputLabel: String { isOneHot ? "input (one-hot)" : showsDecoder ? "input x_t (embedding)" : "input x_t" }
     private func hiddenLabel(_ layer: Int) -> String {
-        layers > 1 ? "hidden h_t (\(layer + 1))" : showsDecoder ? "hidden state" : "hidden h_t"
+        layers > 1 ? "hidden h_t (layer \(layer))" : showsDecoder ? "hidden state" : "hidden h_t"
     }
     private var outputLabel: String { isRegression ? "output (linear)" : "output (softmax)" }
     private var predictionLabel: String { showsDecoder ? "answer word" : "prediction" }
@@ -217,7 +217,7 @@ struct UnrolledNetwork {
                                 color: theme.hidden, filled: filled, scale: .signed, written: hiddenWritten, oneHot: false)
             let arrowColor = filled ? theme.axis : theme.grid
             canvas.arrow(cx, below - 2, cx, box.maxY + 2, arrowColor)
-            if first { canvas.text(layer == 0 ? "W_xh" : "W_xh (\(layer + 1))", x: cx + 5, y: (below + box.maxY) / 2,
+            if first { canvas.text(layer == 0 ? "W_xh" : "W_xh (layer \(layer))", x: cx + 5, y: (below + box.maxY) / 2,
                                    size: 10, color: theme.secondaryText, italic: true, valign: .middle) }
             // Recurrent arrow to the next step (or off the row's edge when wrapping).
             if !last {

@@ -11,8 +11,11 @@ struct RunCommand: ParsableCommand {
         abstract: "Run lessons: train, print the result, write trace.json, model.safetensors and the figures.",
         discussion: """
             LESSON is a lesson's name (hello → lessons/hello.yaml) or the path of your own lesson file; \
-            paths inside a lesson file are relative to it. Ctrl-C stops cleanly (exit status 130) and \
-            leaves no half-written file.
+            paths inside a lesson file are relative to it. A run writes OUT/NAME/; with overrides that \
+            change the lesson it writes its own folder, named after them (--cell gru --hidden 8 → \
+            OUT/hello-gru-h8/), and leaves the lesson's own alone. Files of an earlier run that this \
+            run does not write again are removed (saved frames and chat pictures stay). Ctrl-C stops \
+            cleanly (exit status 130) and leaves no half-written file.
             """)
 
     @Argument(help: "Lesson names or lesson files.")
@@ -94,8 +97,8 @@ struct RunCommand: ParsableCommand {
                 cell: cell, hidden: hidden, layers: layers, iterations: iterations, learningRate: learningRate, seed: seed))
         let figures = noRender ? nil : FigureFiles(format: format)
         let files = urls.map { url in Result { try LessonFile(contentsOf: url) } }
-        // Two lessons of the same name would write the same files: those runs take turns.
-        let names = files.compactMap { try? $0.get().lesson.name }
+        // Two lessons writing the same folder would write the same files: those runs take turns.
+        let names = files.compactMap { try? runner.folder(for: $0.get().lesson).path }
         let lanes = Set(names).count == names.count ? LessonLanes<LessonOutcome>.lanes(lessons: urls.count) : 1
         let training = LessonLanes(
             count: urls.count, lanes: lanes, progress: quiet ? nil : ProgressBar(), shouldStop: { InterruptFlag.isSet }
@@ -109,7 +112,8 @@ struct RunCommand: ParsableCommand {
             drawing = nil
             do {
                 let files = try background?.files() ?? []
-                report(outcome, figureFiles: files)
+                let removed = EarlierRunFiles.remove(in: outcome.folder, keeping: outcome.files + files)
+                report(outcome, figureFiles: files, removed: removed)
                 tally.ran.append(outcome.trace.lesson.name)
             } catch {
                 Console.error("\(outcome.trace.lesson.name): \(error)")
@@ -142,12 +146,18 @@ struct RunCommand: ParsableCommand {
         if tally.failed > 0 { throw ExitCode.failure }
     }
 
-    private func report(_ outcome: LessonOutcome, figureFiles: [URL]) {
+    private func report(_ outcome: LessonOutcome, figureFiles: [URL], removed: [URL]) {
         let trace = outcome.trace
         let files = outcome.files + figureFiles
-        let timing = "\(trace.training.loss.count) iterations in \(Console.duration(outcome.trainingSeconds))"
-        Console.line("\(trace.lesson.name): \(trace.summary) (\(timing))")
+        let timing = "\(trace.training.iterations) iterations in \(Console.duration(outcome.trainingSeconds))"
+        // A run with overrides names them and its own folder: it is not the lesson's run.
+        let changed = outcome.overrides.isEmpty ? "" : " (\(outcome.overrides), in \(LessonFile.displayPath(outcome.folder))/)"
+        Console.line("\(trace.lesson.name)\(changed): \(trace.summary) (\(timing))")
+        outcome.notes.forEach(Console.error)
         if quiet { return }
+        if !removed.isEmpty {
+            Console.line("  removed \(removed.count) file\(removed.count == 1 ? "" : "s") of an earlier run that this run did not write")
+        }
         let grouped = [("steps", "step frames"), ("snapshots", "snapshot checkpoints")]
         func inFolder(_ name: String) -> [URL] { files.filter { $0.deletingLastPathComponent().lastPathComponent == name } }
         let inGroups = Set(grouped.flatMap { inFolder($0.0) })

@@ -10,7 +10,8 @@ struct StepCommand: ParsableCommand {
         discussion: """
             The lesson's model is taken from OUT/NAME/model.safetensors, trained first when missing or \
             when the lesson file changed. In a terminal: → / n / space next, ← / p back, Home / End, \
-            digits then Enter jump, r predict-then-reveal, s save the frame as PNG, q quit. With --at, \
+            digits then Enter jump, r predict-then-reveal, s save the frame as PNG (OUT/NAME/saved/frame-N.png, \
+            titled with the input and the iteration), q quit. With --at, \
             or when the output is not a terminal, the steps are printed as text.
             """)
 

@@ -10,7 +10,7 @@ struct ViewCommand: ParsableCommand {
         abstract: "Step through a saved trace.json one time step at a time.",
         discussion: """
             In a terminal: → / n / space next, ← / p back, Home / End, digits then Enter jump, \
-            r predict-then-reveal, s save the frame as PNG, q quit. With --at, or when the output \
+            r predict-then-reveal, s save the frame as PNG (saved/frame-N.png), q quit. With --at, or when the output \
             is not a terminal, the steps are printed as text. Seq2seq traces number the encoder \
             steps first, then the decoder steps.
             """)
@@ -27,7 +27,7 @@ struct ViewCommand: ParsableCommand {
     @Flag(name: .long, help: "Start in predict-then-reveal mode (the prediction hidden until r).")
     var reveal = false
 
-    @Option(name: .long, help: "Where `s` saves frames (default: the trace's folder).")
+    @Option(name: .long, help: "Where `s` saves frames, into its saved/ folder, numbered on (default: the trace's folder).")
     var saveTo: String?
 
     @Flag(name: .long, help: "Print hidden states, cell states and gates of every step as a table.")

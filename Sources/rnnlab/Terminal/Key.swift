@@ -1,18 +1,21 @@
-/// A key the step viewer understands.
+/// A key the step viewer and the chat's line editor understand.
 enum Key: Equatable, Sendable {
-    case right, left, home, end, enter, backspace, space
+    case right, left, up, down, home, end, enter, backspace, delete, space
     /// Ctrl-C arriving as a byte (0x03), when the terminal does not turn it into SIGINT.
     case interrupt
-    /// A printable character: letters and digits.
+    /// Ctrl-D (0x04): the end of input on an empty line.
+    case endOfInput
+    /// A printable character: ASCII or any other script.
     case character(Character)
 }
 
 /// Turns the bytes a terminal sends into keys; unknown sequences are dropped.
 ///
-/// Understands → / ← as `ESC [ C` / `ESC [ D` and `ESC O C` / `ESC O D`, Home / End as
-/// `ESC [ H` / `ESC [ F`, `ESC [ 1~` / `ESC [ 4~` (also 7~ / 8~) and `ESC O H` / `ESC O F`, Enter
-/// (CR or LF), Backspace (DEL or BS), space, Ctrl-C and printable ASCII. An escape sequence cut
-/// in the middle by a read is kept until the next bytes arrive.
+/// Understands → / ← / ↑ / ↓ as `ESC [ C` / `D` / `A` / `B` and `ESC O C` / `D` / `A` / `B`,
+/// Home / End as `ESC [ H` / `ESC [ F`, `ESC [ 1~` / `ESC [ 4~` (also 7~ / 8~) and `ESC O H` /
+/// `ESC O F`, Delete as `ESC [ 3~`, Enter (CR or LF), Backspace (DEL or BS), space, Ctrl-C,
+/// Ctrl-D and printable characters (UTF-8). An escape or UTF-8 sequence cut in the middle by a
+/// read is kept until the next bytes arrive.
 struct KeyDecoder: Sendable {
     /// Bytes of an unfinished escape sequence.
     private(set) var pending: [UInt8] = []
@@ -37,8 +40,20 @@ struct KeyDecoder: Sendable {
                 }
                 continue
             }
+            let length = Self.utf8Length(byte)
+            if length > 1 {
+                guard i + length <= input.count else {
+                    if !final { pending = Array(input[i...]) }
+                    return keys
+                }
+                if let text = String(validating: input[i..<(i + length)], as: UTF8.self), let character = text.first {
+                    keys.append(.character(character))
+                }
+                i += length
+                continue
+            }
             if let key = Self.single(byte) { keys.append(key) }
-            i += Self.utf8Length(byte)
+            i += 1
         }
         return keys
     }
@@ -65,11 +80,14 @@ struct KeyDecoder: Sendable {
         switch byte {
         case UInt8(ascii: "C"): .right
         case UInt8(ascii: "D"): .left
+        case UInt8(ascii: "A"): .up
+        case UInt8(ascii: "B"): .down
         case UInt8(ascii: "H"): .home
         case UInt8(ascii: "F"): .end
         case UInt8(ascii: "~"):
             switch parameter {
             case 1, 7: .home
+            case 3: .delete
             case 4, 8: .end
             default: nil
             }
@@ -80,6 +98,7 @@ struct KeyDecoder: Sendable {
     private static func single(_ byte: UInt8) -> Key? {
         switch byte {
         case 0x03: .interrupt
+        case 0x04: .endOfInput
         case 0x0D, 0x0A: .enter
         case 0x7F, 0x08: .backspace
         case 0x20: .space
@@ -88,7 +107,7 @@ struct KeyDecoder: Sendable {
         }
     }
 
-    /// How many bytes the UTF-8 sequence starting with `byte` has (non-ASCII input is skipped whole).
+    /// How many bytes the UTF-8 sequence starting with `byte` has.
     private static func utf8Length(_ byte: UInt8) -> Int {
         switch byte {
         case 0xF0...0xF7: 4

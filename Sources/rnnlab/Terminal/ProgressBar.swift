@@ -2,7 +2,9 @@ import Foundation
 import RNNLessons
 
 /// Training progress: on a terminal a bar redrawn in place (iteration, loss, iterations/s, time
-/// left); in a pipe a plain line about every 10 %.
+/// left); in a pipe a plain line about every 10 %. The iteration shown is the one whose loss is
+/// shown, numbered as the figures number it (iteration k is the network after k steps, the last
+/// one's loss the final loss).
 final class ProgressBar {
     private let interactive: Bool
     private let width = 24
@@ -23,13 +25,13 @@ final class ProgressBar {
     /// Shows `progress`, at most every 50 ms on a terminal.
     func update(_ progress: TrainingProgress) {
         let now = ContinuousClock.now
-        let done = progress.completed == progress.total
+        let done = progress.iteration == progress.total
         if interactive {
             if let lastDraw, now - lastDraw < .milliseconds(50), !done { return }
             lastDraw = now
             Console.write("\r" + text(progress, elapsed: (now - start).seconds) + "\u{1B}[K")
         } else {
-            let tenth = progress.completed * 10 / progress.total
+            let tenth = progress.iteration * 10 / max(progress.total, 1)
             guard tenth != lastTenth else { return }
             lastTenth = tenth
             Console.line(plain(progress, elapsed: (now - start).seconds))
@@ -48,14 +50,14 @@ final class ProgressBar {
         let rate = elapsed > 0 ? Double(progress.completed) / elapsed : 0
         let left = rate > 0 ? Double(progress.total - progress.completed) / rate : 0
         return String(
-            format: "%@ %@ %d/%d  loss %.4f  %.0f it/s  %@ left", progress.lesson, bar, progress.completed, progress.total,
+            format: "%@ %@ iteration %d/%d  loss %.4f  %.0f it/s  %@ left", progress.lesson, bar, progress.iteration, progress.total,
             Double(progress.loss), rate, Console.duration(left))
     }
 
     private func plain(_ progress: TrainingProgress, elapsed: Double) -> String {
         let rate = elapsed > 0 ? Double(progress.completed) / elapsed : 0
         return String(
-            format: "%@: iteration %d/%d, loss %.4f, %.0f it/s", progress.lesson, progress.completed, progress.total,
+            format: "%@: iteration %d/%d, loss %.4f, %.0f it/s", progress.lesson, progress.iteration, progress.total,
             Double(progress.loss), rate)
     }
 

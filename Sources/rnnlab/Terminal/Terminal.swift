@@ -7,6 +7,7 @@ import Darwin
 
 /// The interactive terminal: raw keys, the alternate screen, a hidden cursor — and the promise
 /// to give all of it back, on a normal exit, on `q`, on Ctrl-C (SIGINT), SIGTERM and SIGHUP.
+/// The chat's line editor takes the raw keys only (`enter(fullScreen: false)`).
 ///
 /// Only ICANON and ECHO are turned off, so Ctrl-C still raises SIGINT; its handler restores the
 /// saved terminal settings and screen and exits with status 130. The handlers do only
@@ -17,6 +18,8 @@ enum Terminal {
     static let enterSequence = "\u{1B}[?1049h\u{1B}[?25l\u{1B}[?7l\u{1B}[H\u{1B}[2J"
     /// Resets colours, turns line wrapping back on, shows the cursor, leaves the alternate screen.
     static let leaveSequence = "\u{1B}[0m\u{1B}[?7h\u{1B}[?25h\u{1B}[?1049l"
+    /// Resets colours: what leaving raw keys without the full screen writes.
+    static let leaveLineSequence = "\u{1B}[0m"
 
     /// The settings to restore, saved by `enter()`.
     nonisolated(unsafe) private static var savedAttributes = termios()
@@ -31,20 +34,21 @@ enum Terminal {
     /// Whether standard input and output are both terminals (the interactive view makes sense).
     static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
-    /// Puts the terminal into raw mode and the alternate screen and installs the handlers.
-    static func enter() throws {
+    /// Puts the terminal into raw mode — and, when `fullScreen`, the alternate screen — and
+    /// installs the handlers.
+    static func enter(fullScreen: Bool = true) throws {
         var attributes = termios()
         guard tcgetattr(STDIN_FILENO, &attributes) == 0 else {
             throw ValidationFailure("standard input is not a terminal (\(String(cString: strerror(errno))))")
         }
         savedAttributes = attributes
-        if restoreBytes == nil {
-            let bytes = Array(leaveSequence.utf8)
-            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
-            buffer.initialize(from: bytes, count: bytes.count)
-            restoreBytes = buffer
-            restoreCount = bytes.count
-        }
+        // Prepared while no handler can run (`active` is 0), for the handlers to write.
+        let bytes = Array((fullScreen ? leaveSequence : leaveLineSequence).utf8)
+        restoreBytes?.deallocate()
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+        buffer.initialize(from: bytes, count: bytes.count)
+        restoreBytes = buffer
+        restoreCount = bytes.count
         attributes.c_lflag &= ~tcflag_t(ICANON | ECHO)
         withUnsafeMutableBytes(of: &attributes.c_cc) { cc in
             cc[Int(VMIN)] = 0
@@ -61,7 +65,7 @@ enum Terminal {
             active = 0
             throw ValidationFailure("cannot set the terminal to raw mode (\(String(cString: strerror(errno))))")
         }
-        write(enterSequence)
+        if fullScreen { write(enterSequence) }
     }
 
     /// Restores the saved settings and the screen; does nothing when not active.

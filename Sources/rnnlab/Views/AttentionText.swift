@@ -1,9 +1,12 @@
 import RNNCore
 
 /// A small text heatmap of a seq2seq answer's attention: the question's words as columns, the
-/// answer's words as rows, each weight a shaded block (` ░▒▓█` from 0 to 1).
+/// answer's words as rows, each weight a shaded block (` ░▒▓█` from 0 to 1), and a legend.
 enum AttentionText {
-    /// The heatmap's lines, or none when the trace has no attention rows.
+    /// What the blocks mean, under the heatmap.
+    static let legend = "attention α (each row sums to 1):  blank < 0.2  ░ 0.2–0.4  ▒ 0.4–0.6  ▓ 0.6–0.8  █ ≥ 0.8"
+
+    /// The heatmap's lines and its legend, or none when the trace has no attention rows.
     static func render(_ trace: LessonTrace, maximumColumnWidth: Int = 8) -> [String] {
         let rows = (trace.decoder ?? []).filter { $0.attention != nil }
         guard !rows.isEmpty else { return [] }
@@ -15,7 +18,7 @@ enum AttentionText {
             let cells = zip(row.attention!, widths).map { weight, width in String(repeating: shade(weight), count: width) }
             lines.append(pad(row.outputToken, labelWidth) + " " + cells.joined(separator: " "))
         }
-        return lines
+        return lines + [legend]
     }
 
     /// The block for a weight in 0…1.

@@ -23,7 +23,10 @@ import RNNCore
 /// **CSV** — a header `step,token,layer,quantity,unit,value`, then one row per step × layer ×
 /// quantity × unit; `quantity` is `h`, `c`, a gate name, or `gradient_flow` (‖∂L_T/∂h_t‖, the
 /// loss of step T carried back, for t ≤ T; unit 0); all indices count from 0; values are written
-/// in full precision.
+/// in full precision. A seq2seq trace's decoder steps follow its encoder steps, numbered
+/// on as `view` numbers them (with a 5-word question, decoder step 0 is step 5), `token` the word
+/// fed in: quantity `s` (the decoder state) and `context` in the top layer, and `attention`, whose
+/// `unit` is the question word attended to.
 enum InspectExport {
     /// The JSON document.
     struct Document: Codable, Equatable {
@@ -107,6 +110,16 @@ enum InspectExport {
             for k in step.layers.indices {
                 if let norm = trace.gradientFlow?.trainedNorm(layer: k, t: t) {
                     lines.append("\(t),\(token),\(k),gradient_flow,0,\(norm)")
+                }
+            }
+        }
+        let top = max(trace.model.layers - 1, 0)
+        for (k, step) in (trace.decoder ?? []).enumerated() {
+            let position = trace.steps.count + k, token = field(step.inputToken)
+            let quantities = [("s", step.state), ("context", step.context ?? []), ("attention", step.attention ?? [])]
+            for (name, values) in quantities {
+                for (unit, value) in values.enumerated() {
+                    lines.append("\(position),\(token),\(top),\(name),\(unit),\(value)")
                 }
             }
         }

@@ -25,7 +25,7 @@ enum InspectTable {
             }
             for series in quantities.series {
                 lines.append(StyledLine())
-                let layer = layered ? "layer \(series.layer + 1) · " : ""
+                let layer = layered ? "layer \(series.layer) · " : ""
                 lines.append(StyledLine(layer + InspectQuantities.title(series.name, cell: trace.model.cell), .bold))
                 var header = StyledLine("t".padded(labelWidth), .dim)
                 for t in columns { header.append(" " + "\(t) \(tokens[t])".padded(cellWidth - 1), .dim) }
@@ -47,7 +47,7 @@ enum InspectTable {
                 lines.append(StyledLine())
                 lines.append(StyledLine("‖∂L_T/∂h_t‖ · the loss of step T = \(flow.outputStep) carried back", .bold))
                 for k in flow.trained.indices {
-                    var line = StyledLine((layered ? "layer \(k + 1)" : "h").padded(labelWidth))
+                    var line = StyledLine((layered ? "layer \(k)" : "h").padded(labelWidth))
                     for t in columns {
                         let value = flow.trainedNorm(layer: k, t: t).map { String(format: "%.0e", Double($0)) } ?? ""
                         line.append(" " + value.leftPadded(cellWidth - 1))

@@ -21,7 +21,8 @@ extension StepContent {
         return TokenStrip(rows: rows, current: t).lines(width: width)
     }
 
-    /// x_t, then per layer h_{t-1}, the gates by name, c_t and h_t.
+    /// x_t under the tokens (or features) that index it, then per layer, under the unit numbers
+    /// that index them, h_{t-1}, the gates by name, c_t and h_t.
     func recurrentBlock(_ t: Int) -> VectorBlock {
         let step = trace.steps[t]
         let oneHot = step.x.allSatisfy { $0 == 0 || $0 == 1 }
@@ -31,13 +32,15 @@ extension StepContent {
         if oneHot, step.x.filter({ $0 == 1 }).count == 1 { note = "one-hot “\(TraceDisplay.token(step.inputToken))”" }
         let unitRange = step.x.allSatisfy { (0...1).contains($0) }
         rows.append(VectorBlock.Row(label: "x_t", values: step.x, scale: unitRange ? .unit : .symmetric(covering: step.x),
-                                    unitNames: labels, note: note))
+                                    unitNames: labels, unitHeading: trace.model.featureNames.isEmpty ? "token" : "feature",
+                                    note: note))
         let layered = step.layers.count > 1
         for (k, layer) in step.layers.enumerated() {
-            let suffix = layered ? " L\(k + 1)" : ""
+            let suffix = layered ? " L\(k)" : ""
             let previous = t > 0 && k < trace.steps[t - 1].layers.count ? trace.steps[t - 1].layers[k].h
                 : [Float](repeating: 0, count: layer.h.count)
-            rows.append(VectorBlock.Row(label: "h_{t-1}" + suffix, values: previous, scale: .signed))
+            rows.append(VectorBlock.Row(label: "h_{t-1}" + suffix, values: previous, scale: .signed,
+                                        unitNames: VectorBlock.unitNumbers(previous.count), unitHeading: "unit"))
             for gate in TraceDisplay.gateNames(trace) {
                 guard let values = layer.gates[gate] else { continue }
                 let label = "\(gate) \(TraceDisplay.gateDescription(gate, cell: trace.model.cell))" + suffix

@@ -7,7 +7,7 @@ extension StepContent {
         let steps = trace.steps
         let featureCount = steps.map(\.x.count).max() ?? 0
         let names = trace.model.featureNames.count == featureCount ? trace.model.featureNames
-            : (0..<featureCount).map { "x\($0 + 1)" }
+            : (0..<featureCount).map { "x\($0)" }
         let rows = names.indices.map { f in
             TokenStrip.Row(label: names[f], cells: steps.indices.map { index -> TokenStrip.Cell in
                 guard index <= t, f < steps[index].x.count else { return TokenStrip.Cell(text: "·", style: .dim) }

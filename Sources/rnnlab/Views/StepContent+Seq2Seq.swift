@@ -49,10 +49,11 @@ extension StepContent {
         if let attention = step.attention {
             let names = trace.steps.map { TraceDisplay.token($0.inputToken) }
             blocks.append(VectorBlock(rows: [VectorBlock.Row(label: "attention", values: attention, scale: .unit,
-                                                             unitNames: names)], minimumLabelWidth: labelWidth))
+                                                             unitNames: names, unitHeading: "word")], minimumLabelWidth: labelWidth))
         }
         let previous = k > 0 ? decoder[k - 1].state : (trace.steps.last?.layers.last?.h ?? [])
-        var rows = [VectorBlock.Row(label: "s_{t-1}", values: previous, scale: .signed)]
+        var rows = [VectorBlock.Row(label: "s_{t-1}", values: previous, scale: .signed,
+                                    unitNames: VectorBlock.unitNumbers(previous.count), unitHeading: "unit")]
         if let context = step.context {
             rows.append(VectorBlock.Row(label: "context", values: context, scale: .symmetric(covering: context)))
         }

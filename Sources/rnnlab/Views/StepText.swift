@@ -42,7 +42,7 @@ enum StepText {
         lines.append(row("x_t", step.x))
         let layered = step.layers.count > 1
         for (k, layer) in step.layers.enumerated() {
-            let suffix = layered ? " L\(k + 1)" : ""
+            let suffix = layered ? " L\(k)" : ""
             let previous = t > 0 && k < trace.steps[t - 1].layers.count ? trace.steps[t - 1].layers[k].h
                 : [Float](repeating: 0, count: layer.h.count)
             lines.append(row("h_{t-1}" + suffix, previous))

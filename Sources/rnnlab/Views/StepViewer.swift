@@ -17,8 +17,9 @@ enum StepViewer {
         case interrupted
     }
 
-    /// Runs the viewer on `trace` from position `startAt` until the user leaves; PNG frames go to
-    /// `saveFolder` (`steps/step-NN.png`, NN the position: decoder steps numbered after the input's).
+    /// Runs the viewer on `trace` from position `startAt` until the user leaves; `s` saves the
+    /// frame shown as PNG in `saveFolder/saved/`, numbered on (`frame-1.png`, `frame-2.png`, …)
+    /// so that it never overwrites a frame saved before nor the lesson's own `steps/`.
     static func run(trace: LessonTrace, startAt: Int = 0, saveFolder: URL, reveal: Bool = false) throws -> Outcome {
         var state = ViewerState(position: 0, count: StepPosition.count(trace))
         state.move(to: startAt)
@@ -63,18 +64,17 @@ enum StepViewer {
         Terminal.write(frame)
     }
 
-    /// Saves the frame of `position` and says where, or why not.
+    /// Saves the frame of `position` as the next `folder/saved/frame-N.png` and says where, or why not.
     static func save(trace: LessonTrace, position: Int, folder: URL) -> String {
+        let url = NumberedFile.next(in: folder.appendingPathComponent("saved"), prefix: "frame", extension: "png")
         do {
             switch StepPosition(position, in: trace) {
             case .input(let t):
-                let url = folder.appendingPathComponent(FigureKind.stepFileName(t, format: .png))
                 try AtomicFile.write(FigureRenderer.renderStep(t: t, trace: trace, format: .png), to: url)
-                return "saved step t = \(t) as \(url.path)"
+                return "saved step t = \(t) as \(LessonFile.displayPath(url))"
             case .decoder(let t):
-                let url = folder.appendingPathComponent(FigureKind.decoderStepFileName(t, trace: trace, format: .png))
                 try AtomicFile.write(FigureRenderer.renderDecoderStep(t: t, trace: trace, format: .png), to: url)
-                return "saved decoder step t = \(t) as \(url.path)"
+                return "saved decoder step t = \(t) as \(LessonFile.displayPath(url))"
             }
         } catch {
             return "could not save: \(error)"

@@ -10,8 +10,11 @@ struct VectorBlock {
         var label: String
         var values: [Float]
         var scale: ValueScale
-        /// Names of the units, drawn above the row when values are printed.
+        /// Names of the units, drawn above the row when values are printed: tokens over x_t,
+        /// unit numbers over the states and gates that follow.
         var unitNames: [String]? = nil
+        /// What the names are ("token", "unit"), written before them.
+        var unitHeading = ""
         /// A note after the row ("one-hot “h”").
         var note: String? = nil
         /// Whether the label is emphasised (the step's output).
@@ -19,6 +22,10 @@ struct VectorBlock {
     }
 
     var rows: [Row]
+
+    /// The numbers 0…`count`-1 naming the units of a state or gate row.
+    static func unitNumbers(_ count: Int) -> [String] { (0..<count).map(String.init) }
+
     /// The label column is at least this wide (to line up with another block).
     var minimumLabelWidth = 0
 
@@ -46,7 +53,7 @@ struct VectorBlock {
         var lines: [StyledLine] = []
         for row in rows {
             if cell == 7, let names = row.unitNames {
-                var header = StyledLine(String(repeating: " ", count: labelWidth))
+                var header = StyledLine(row.unitHeading.padded(labelWidth), .dim)
                 for name in names.prefix(shown) { header.append(Self.centred(name, 6) + " ", .dim) }
                 lines.append(header.truncated(to: width))
             }

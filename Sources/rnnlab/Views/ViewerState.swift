@@ -35,7 +35,11 @@ struct ViewerState: Equatable {
             case .enter:
                 let target = Int(jumpInput) ?? position
                 jumpInput = ""
-                if target >= count { status = "There is no step \(target): the steps are 0…\(count - 1)." }
+                // A step that does not exist leaves the view where it is, and says so.
+                guard target < count else {
+                    status = "There is no step \(target): the steps are 0…\(count - 1). Still at step \(position)."
+                    return .redraw
+                }
                 move(to: target)
                 return .redraw
             case .interrupt:
