@@ -10,8 +10,9 @@ import RNNLessons
 /// The step-through is drawn by the page's script from the numbers in the page, which keeps the
 /// file small; the figures are PNGs inside it. Same traces, same bytes.
 struct LessonPage {
-    /// The figures' pixels per point: sharp on a projector, the file under a megabyte or so.
-    static let defaultFigureScale = 1.25
+    /// The figures' pixels per point: a pixel a point, as a projector shows them, which keeps
+    /// every shipped lesson's page near a megabyte (`--scale 2` for sharp figures on retina screens).
+    static let defaultFigureScale = 1.0
 
     var traces: LessonTraces
     var figures: [FigureGallery.Item]

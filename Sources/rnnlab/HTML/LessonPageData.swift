@@ -6,7 +6,7 @@ import RNNRender
 /// Everything the lesson page's script shows, taken from the traces and written into the page
 /// as JSON: per training snapshot (and the trained network), every step of the shown input with
 /// the values the terminal's step view shows. Tokens are already in their visible form (␣ for a
-/// space), the most likely next tokens already chosen, numbers rounded to three decimals.
+/// space), the most likely next tokens already chosen, numbers rounded to two decimals.
 struct LessonPageData: Encodable {
     /// A gate of the lesson's cell.
     struct Gate: Encodable {
@@ -174,7 +174,7 @@ struct LessonPageData: Encodable {
     }
 }
 
-/// A number as the page stores it: three decimals (two are shown, the third steadies the
+/// A number as the page stores it: two decimals, as the page shows it (and enough for its
 /// colour), `null` when not finite, never "-0".
 struct PageNumber: Encodable {
     var value: Float
@@ -187,7 +187,7 @@ struct PageNumber: Encodable {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         guard value.isFinite else { return try container.encodeNil() }
-        let rounded = (Double(value) * 1000).rounded() / 1000
+        let rounded = (Double(value) * 100).rounded() / 100
         try container.encode(rounded == 0 ? 0 : rounded)
     }
 }

@@ -198,10 +198,17 @@ extension PageScript {
         bar.style.background = `linear-gradient(to right, ${stops.map(css).join(", ")})`;
         return bar;
       };
+      const gated = data.gates.length > 0;
+      const signedNames = data.task === "seq2seq" ? ["h", "s", "context"] : ["h"];
+      if (data.gates.some((gate) => gate.name === "g")) signedNames.push("c");
+      if (gated) signedNames.push("candidate");
+      const unitNames = gated ? ["σ gates"] : [];
+      if (data.task === "seq2seq") unitNames.push("attention");
+      else unitNames.push(data.task === "regression" ? "x (scaled)" : "one-hot x");
       const signed = element("span", "", "−1");
-      signed.append(scale(palettes.signed), "+1  h, s, c, candidates");
+      signed.append(scale(palettes.signed), `+1  ${signedNames.join(", ")}`);
       const unit = element("span", "", "0");
-      unit.append(scale(palettes.unit), "1  gates, attention, one-hot x");
+      unit.append(scale(palettes.unit), `1  ${unitNames.join(", ")}`);
       const hint = element("span", "", "point at a cell for its value");
       byId("legend").replaceChildren(element("span", "", "colours:"), signed, unit, hint);
     }
