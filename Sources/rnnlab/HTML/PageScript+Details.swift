@@ -169,7 +169,10 @@ extension PageScript {
     /** The likeliest next tokens as bars, the prediction coloured, the target marked; hidden as "?". */
     function renderBars(top, { title, target, chosen, right }) {
       const bars = byId("bars");
-      if (!top || top.length === 0) return bars.replaceChildren();
+      if (!top || top.length === 0) {
+        bars.replaceChildren();
+        return;
+      }
       const hide = hidesPrediction();
       const list = element("ol");
       for (const entry of top) {

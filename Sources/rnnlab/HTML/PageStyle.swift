@@ -66,7 +66,28 @@ enum PageStyle {
     .unrolled { overflow-x: auto; background: var(--paper); border: 1px solid var(--line); border-radius: 0.4rem; }
     .unrolled svg { display: block; }
     .unrolled [data-position] { cursor: pointer; }
-    .unrolled text { font-family: inherit; }
+    .unrolled svg { fill: var(--ink); font-size: 15px; }
+    .unrolled text { font-family: inherit; text-anchor: middle; }
+    .unrolled text.name { text-anchor: start; fill: var(--muted); font-size: 13px; }
+    .unrolled text.target, .unrolled text.index, .unrolled text.dim { fill: var(--muted); }
+    .unrolled text.index { font-size: 13px; }
+    .unrolled text.token { font-weight: bold; }
+    .unrolled text.plain { font-weight: normal; }
+    .unrolled text.mark { text-anchor: end; font-size: 12px; }
+    .unrolled text.right { fill: var(--right); }
+    .unrolled text.wrong { fill: var(--wrong); }
+    .unrolled .band { fill: var(--current); stroke: var(--ink); stroke-width: 2; }
+    .unrolled .hit { fill: transparent; }
+    .unrolled .box { stroke-width: 2; }
+    .unrolled .input { fill: #fbe4e4; stroke: var(--input); }
+    .unrolled .state { fill: var(--paper); stroke: var(--hidden); }
+    .unrolled .state.empty { fill: #eceff1; }
+    .unrolled .output { fill: #e8f0f8; stroke: var(--output); }
+    .unrolled .output.hidden { fill: var(--current); stroke: var(--ink); stroke-dasharray: 5 3; }
+    .unrolled .attention { stroke: var(--ink); }
+    .unrolled .arrow { stroke: #3c4043; stroke-width: 1.5; }
+    .unrolled .arrow.faint { stroke: #b0b4b8; }
+    .unrolled .arrowhead { fill: #3c4043; }
 
     .outcome { font-size: 1.1rem; margin: 0.6rem 0; min-height: 1.5em; }
     .outcome .right { color: var(--right); font-weight: bold; }
@@ -99,8 +120,9 @@ enum PageStyle {
     .vholder.compact .vrange { display: block; }
     .vgap { height: 0.6rem; }
     .bars h3 { margin-top: 0; }
-    .bars ol { list-style: none; margin: 0; padding: 0; }
-    .bars li { display: grid; grid-template-columns: minmax(1.5rem, max-content) minmax(4rem, 1fr) 3rem auto; gap: 0.5rem; align-items: center; margin: 0.2rem 0; }
+    /* One grid for all the rows, so that the bars line up */
+    .bars ol { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: minmax(1.5rem, max-content) minmax(4rem, 1fr) 3rem max-content; gap: 0.4rem 0.5rem; align-items: center; }
+    .bars li { display: contents; }
     .bars .token { font-weight: bold; text-align: right; white-space: nowrap; }
     .bars .track { height: 1.1rem; background: #e4e6ea; border-radius: 2px; overflow: hidden; }
     .bars .fill { display: block; height: 100%; background: #8ab6dd; }
