@@ -9,7 +9,7 @@ SWIFT ?= swift
 RELEASE := -c release -Xswiftc -target-cpu -Xswiftc native
 BIN := $(shell $(SWIFT) build $(RELEASE) --show-bin-path 2>/dev/null)
 
-.PHONY: run test bench deps build clean
+.PHONY: run test bench deps browser build clean
 
 deps:
 	@if ! pkg-config --exists cairo 2>/dev/null; then \
@@ -18,6 +18,19 @@ deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcairo2-dev pkg-config; \
 	  else \
 	    echo "Cairo is missing. Install it with:  sudo apt-get install -y libcairo2-dev pkg-config"; exit 1; \
+	  fi; \
+	fi
+
+# The browser test of the lesson pages (`rnnlab html`) drives Debian's chromium, installed here
+# when missing and possible; without it the test reports itself skipped.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing chromium (for the browser test of the lesson pages) with apt-get..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+	      || echo "chromium could not be installed: the browser test will be skipped"; \
+	  else \
+	    echo "chromium is missing, so the browser test will be skipped. Install it with:  sudo apt-get install -y chromium"; \
 	  fi; \
 	fi
 
@@ -31,10 +44,11 @@ run: build
 	$(BIN)/rnnlab compare --all
 
 # The whole suite runs in a debug build; the suites that train seriously (named *LearningTests:
-# lessons, seq2seq) run in release, where they take seconds instead of minutes. The golden-weights
-# test runs in both, which checks that both builds compute the same bits.
-SLOW_SUITES := LearningTests
-test: deps
+# lessons, seq2seq; and the browser test, which trains every lesson) run in release, where they
+# take seconds instead of minutes. The golden-weights test runs in both, which checks that both
+# builds compute the same bits.
+SLOW_SUITES := LearningTests|BrowserTests
+test: deps browser
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip '$(SLOW_SUITES)'
 	$(SWIFT) build $(RELEASE) -Xswiftc -enable-testing --build-tests

@@ -4,8 +4,10 @@
 /// predictions at snapshot iterations and, for every time step of the shown input, what the
 /// network computed. Figures are redrawn from it without training again.
 public struct LessonTrace: Codable, Sendable, Equatable {
+    /// The format version this build writes and reads.
+    public static let currentFormatVersion = 1
     /// The trace format's version; raised when fields change meaning.
-    public var formatVersion: Int = 1
+    public var formatVersion: Int = LessonTrace.currentFormatVersion
     /// Which lesson ran.
     public var lesson: LessonInfo
     /// The model that was trained.

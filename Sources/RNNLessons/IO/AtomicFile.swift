@@ -9,7 +9,7 @@ public enum AtomicFile {
     /// Writes `bytes` to `url`, creating the folder if needed.
     public static func write(_ bytes: some Collection<UInt8>, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try createFolder(folder)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         do {
             try Data(bytes).write(to: temporary)
@@ -23,6 +23,32 @@ public enum AtomicFile {
             try? FileManager.default.removeItem(at: temporary)
             throw FileError(path: url.path, message: "cannot write (\(error.localizedDescription))")
         }
+    }
+
+    /// Creates `folder` and its parents when missing.
+    ///
+    /// - Throws: `FileError` naming the folder, in one line, when it cannot be created.
+    public static func createFolder(_ folder: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw FileError(path: folder.path, message: "cannot create the folder (\(obstacle(to: folder) ?? error.localizedDescription))")
+        }
+    }
+
+    /// What stands in the way of creating `folder`: the nearest existing enclosing path, when it
+    /// is a file or cannot be written.
+    private static func obstacle(to folder: URL) -> String? {
+        var existing = folder.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: existing.path, isDirectory: &isFolder) {
+            let parent = existing.deletingLastPathComponent()
+            if parent.path == existing.path { return nil }
+            existing = parent
+        }
+        if !isFolder.boolValue { return "\(existing.path) is a file, not a folder" }
+        if !FileManager.default.isWritableFile(atPath: existing.path) { return "\(existing.path) is not writable" }
+        return nil
     }
 
     /// Writes `text` as UTF-8 to `url`.

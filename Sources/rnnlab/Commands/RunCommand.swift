@@ -53,6 +53,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Write the trace and checkpoint only, no figures.")
     var noRender = false
 
+    @Flag(name: .long, help: "Also write the lesson as one self-contained HTML page, OUT/NAME/NAME.html (as `rnnlab html`).")
+    var html = false
+
     @Option(name: .long, help: "The figures' format (png, svg, pdf).")
     var format: OutputFormat = .png
 
@@ -105,6 +108,12 @@ struct RunCommand: ParsableCommand {
         ) { index, control in
             try runner.run(files[index].get(), control: control)
         }
+        /// What is written after a lesson trained: its figures and, with --html, its page.
+        func writer(for file: Result<LessonFile, any Error>) -> (any FigureWriter & Sendable)? {
+            var writers: [any FigureWriter & Sendable] = figures.map { [$0] } ?? []
+            if html, let file = try? file.get() { writers.append(LessonPageWriter(file: file)) }
+            return writers.isEmpty ? nil : FigureWriters(writers: writers)
+        }
         var tally = Tally()
         var drawing: (outcome: LessonOutcome, figures: BackgroundFigures?)?
         func finishDrawing() {
@@ -125,7 +134,7 @@ struct RunCommand: ParsableCommand {
                 let outcome = try training.outcome(index)
                 tally.trainingSeconds += outcome.trainingSeconds
                 finishDrawing()
-                drawing = (outcome, figures.map { BackgroundFigures(writer: $0, trace: outcome.trace, folder: outcome.folder) })
+                drawing = (outcome, writer(for: files[index]).map { BackgroundFigures(writer: $0, trace: outcome.trace, folder: outcome.folder) })
             } catch let error as LessonInterrupted {
                 finishDrawing()
                 Console.error("\(error)")

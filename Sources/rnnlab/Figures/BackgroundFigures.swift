@@ -15,7 +15,7 @@ final class BackgroundFigures: @unchecked Sendable {
     private var result: Result<[URL], any Error> = .success([])
 
     /// Starts drawing the figures of `trace` into `folder` with `writer`.
-    init(writer: FigureFiles, trace: LessonTrace, folder: URL) {
+    init(writer: any FigureWriter & Sendable, trace: LessonTrace, folder: URL) {
         done.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             result = Result { try writer.writeFigures(for: trace, into: folder) }
