@@ -58,8 +58,8 @@ struct ComparisonTests {
         let first = comparison.variants[0], third = comparison.variants[2], last = comparison.variants.last!
         #expect(first.label == "length=10 cell=rnn" && first.seed == 40 && comparison.variants[1].seed == 41)
         #expect(third.label == "length=10 cell=lstm" && last.label == "length=100 cell=gru" && last.seed == 41)
-        #expect(first.file.lesson.data.length == 10 && first.file.lesson.model.cell == .rnn && first.file.lesson.train.seed == 40)
-        #expect(last.file.lesson.data.length == 100 && last.file.lesson.model.cell == .gru && last.file.lesson.train.iterations == 1500)
+        #expect(first.file.lesson.data.length == 10...10 && first.file.lesson.model.cell == .rnn && first.file.lesson.train.seed == 40)
+        #expect(last.file.lesson.data.length == 100...100 && last.file.lesson.model.cell == .gru && last.file.lesson.train.iterations == 1500)
         #expect(comparison.references.count == 2 && comparison.metric?.name == "test_mse")
     }
 

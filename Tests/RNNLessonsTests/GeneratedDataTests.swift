@@ -72,11 +72,11 @@ struct GeneratedDataTests {
             ("task: regression\ndata: { generate: remember }", "lesson.yaml:6:19: data.generate: remember is a classify task; expected task: classify, or generate: adding"),
             ("task: classify\ndata: { generate: adding }", "lesson.yaml:6:19: data.generate: adding is a regression task; expected task: regression, or generate: remember"),
             ("task: regression\ndata: { generate: adding, csv: a.csv }", "lesson.yaml:6:27: data.csv: not used with generated data; expected generate, length, symbols, examples or test_examples"),
-            ("task: regression\ndata: { generate: adding, symbols: 3 }", "lesson.yaml:6:27: data.symbols: only for generate: remember"),
-            ("task: regression\ndata: { generate: adding, length: 1 }", "lesson.yaml:6:35: data.length: 1 is not a sequence length; expected 2 to 10000"),
+            ("task: regression\ndata: { generate: adding, symbols: 3 }", "lesson.yaml:6:27: data.symbols: only for generate: remember, reverse, copy or sort"),
+            ("task: regression\ndata: { generate: adding, length: 1 }", "lesson.yaml:6:35: data.length: 1 is not a length for adding; expected one length from 2 to 10000"),
             ("task: classify\ndata: { generate: remember, symbols: 27 }", "lesson.yaml:6:38: data.symbols: 27 is not a symbol count; expected 2 to 26"),
             ("task: classify\ndata: { length: 5 }", "lesson.yaml:6:7: data.generate: missing; a classify lesson needs generate (remember)"),
-            ("task: regression\ndata: { generate: sorting }", "lesson.yaml:6:19: data.generate: \"sorting\" is not generated data; expected adding or remember"),
+            ("task: regression\ndata: { generate: sorting }", "lesson.yaml:6:19: data.generate: \"sorting\" is not generated data; expected adding, remember, reverse, copy or sort"),
         ])
     func wrongKeys(taskAndData: String, expected: String) throws {
         let text = """
@@ -96,7 +96,7 @@ struct GeneratedDataTests {
         for (name, metric) in [("adding", "test_mse"), ("remember", "test_accuracy")] {
             var file = try LessonFile(contentsOf: LessonTestSupport.lessons.appendingPathComponent("experiments/\(name).yaml"))
             file.lesson.train.iterations = 3
-            file.lesson.data.length = 8
+            file.lesson.data.length = 8...8
             file.lesson.data.testExamples = 20
             let folder = try LessonTestSupport.temporaryFolder()
             defer { try? FileManager.default.removeItem(at: folder) }

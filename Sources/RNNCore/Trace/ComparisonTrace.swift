@@ -50,6 +50,8 @@ public struct ComparisonRun: Codable, Sendable, Equatable {
     public var loss: [Double]
     /// The gradient flow on the lesson's shown input, trained and at initialisation.
     public var gradientFlow: GradientFlowTrace?
+    /// Held-out questions answered, with their attention (seq2seq lessons on generated strings).
+    public var examples: [DecodedExample]?
 
     /// Creates a run.
     public init(

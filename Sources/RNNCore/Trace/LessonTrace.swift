@@ -25,6 +25,9 @@ public struct LessonTrace: Codable, Sendable, Equatable {
     public var decoder: [DecoderStepTrace]?
     /// For regression lessons: the test-set forecast.
     public var forecast: ForecastTrace?
+    /// For seq2seq lessons on generated strings: a held-out string of a few lengths answered,
+    /// with its attention.
+    public var examples: [DecodedExample]?
     /// The lesson's metrics (final loss, accuracy, RMSE…), by name.
     public var result: [String: Double]
     /// Which of `result` says best how well the network does, with its baseline.

@@ -32,10 +32,12 @@ extension Comparison {
                 settings: variant.settings.map(\.value), seed: variant.seed, model: Self.describe(variant.file),
                 result: ["diverged_at": Double(diverged.iteration)], seconds: 0, loss: diverged.losses, gradientFlow: nil)
         }
-        return ComparisonRun(
+        var run = ComparisonRun(
             settings: variant.settings.map(\.value), seed: variant.seed, model: trained.trace.model,
             result: trained.trace.result, seconds: trained.trainingSeconds, loss: trained.trace.training.loss,
             gradientFlow: trained.trace.gradientFlow)
+        run.examples = trained.trace.examples
+        return run
     }
 
     /// The model of a lesson, described without training it.

@@ -90,8 +90,10 @@ public struct Lesson: Decodable, Sendable, Equatable {
             if model.hidden == .vocabulary {
                 throw LessonFieldError(path: ["model", "hidden"], message: "vocab needs a vocabulary, and a regression lesson has none; expected a number")
             }
+        case .seq2seq where data.generate != nil:
+            try validateGenerated()
         case .seq2seq:
-            try require(data.dialogs != nil, "dialogs", "a seq2seq lesson needs dialogs")
+            try require(data.dialogs != nil, "dialogs", "a seq2seq lesson needs dialogs (or generate)")
         }
         if task != .seq2seq {
             for (key, present) in [("embedding", model.embedding != nil), ("attention", model.attention != nil)] where present {
@@ -110,7 +112,7 @@ public struct Lesson: Decodable, Sendable, Equatable {
             throw LessonFieldError(
                 path: ["show", "window"], message: "only for regression lessons on a CSV file; expected input and snapshots", anchor: .key)
         }
-        if show.input != nil && (task == .regression || data.generate != nil) {
+        if show.input != nil && (task == .regression || (data.generate != nil && task != .seq2seq)) {
             throw LessonFieldError(
                 path: ["show", "input"], message: "not used by a lesson of numbers or generated data; the figures show a held-out example",
                 anchor: .key)
@@ -138,8 +140,23 @@ public struct Lesson: Decodable, Sendable, Equatable {
             throw LessonFieldError(
                 path: ["data", key], message: "not used with generated data; expected \(listing(LessonData.generatedKeys))", anchor: .key)
         }
-        if data.symbols != nil && generate != .remember {
-            throw LessonFieldError(path: ["data", "symbols"], message: "only for generate: remember", anchor: .key)
+        if data.symbols != nil && generate == .adding {
+            throw LessonFieldError(
+                path: ["data", "symbols"], message: "only for generate: remember, reverse, copy or sort", anchor: .key)
+        }
+        if let length = data.length {
+            if task == .seq2seq {
+                if length.upperBound > TransductionTask.longest {
+                    throw LessonFieldError(
+                        path: ["data", "length"],
+                        message: "\(length.upperBound) is beyond the decoder's limit; expected lengths up to \(TransductionTask.longest)")
+                }
+            } else if length.count != 1 || length.lowerBound < 2 {
+                let text = length.count == 1 ? "\(length.lowerBound)" : "[\(length.lowerBound), \(length.upperBound)]"
+                throw LessonFieldError(
+                    path: ["data", "length"],
+                    message: "\(text) is not a length for \(generate.rawValue); expected one length from 2 to \(GeneratedLimits.length)")
+            }
         }
         if model.hidden == .vocabulary {
             throw LessonFieldError(path: ["model", "hidden"], message: "vocab is for text lessons; expected a number")

@@ -105,6 +105,28 @@ extension KeyedDecodingContainer where Key == LessonKey {
         return value
     }
 
+    /// A length (`20`) or a range of lengths (`[3, 20]`) within `range`.
+    func lengths(_ key: LessonKey, in range: ClosedRange<Int>) throws -> ClosedRange<Int>? {
+        guard contains(key) else { return nil }
+        let expected = "expected a length from \(range.lowerBound) to \(range.upperBound), or [shortest, longest]"
+        let bounds: [Int]
+        if let single = try? decode(Int.self, forKey: key) {
+            bounds = [single, single]
+        } else if let pair = try? decode([Int].self, forKey: key), pair.count == 2 {
+            bounds = pair
+        } else {
+            throw LessonFieldError(path: path(key), message: "not a length; \(expected)")
+        }
+        guard bounds[0] <= bounds[1] else {
+            throw LessonFieldError(path: path(key), message: "[\(bounds[0]), \(bounds[1])] is an empty range; \(expected)")
+        }
+        guard range.contains(bounds[0]), range.contains(bounds[1]) else {
+            let text = bounds[0] == bounds[1] ? "\(bounds[0])" : "[\(bounds[0]), \(bounds[1])]"
+            throw LessonFieldError(path: path(key), message: "\(text) is not a sequence length; \(expected)")
+        }
+        return bounds[0]...bounds[1]
+    }
+
     /// A number that must be greater than 0 (and at most `maximum` when given).
     func positive(_ key: LessonKey, maximum: Double? = nil, what: String) throws -> Double? {
         guard let value = try decodeIfPresent(Double.self, forKey: key) else { return nil }

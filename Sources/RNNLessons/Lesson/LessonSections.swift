@@ -25,8 +25,9 @@ public struct LessonData: Decodable, Sendable, Equatable {
     public var dialogs: String?
     /// regression, classify: data generated from the seed instead of read (`adding`, `remember`).
     public var generate: GeneratedData?
-    /// generated: the length of every sequence.
-    public var length: Int?
+    /// generated: the length of every sequence (`length: 50`), or for seq2seq strings the range
+    /// their lengths are drawn from (`length: [3, 20]`).
+    public var length: ClosedRange<Int>?
     /// remember: how many symbols the first step is drawn from (chance is one in this many).
     public var symbols: Int?
     /// generated: a fixed training set of this many sequences, reused every pass; without it
@@ -49,7 +50,7 @@ public struct LessonData: Decodable, Sendable, Equatable {
         case .nextCharacter: ["text", "text_file", "window"]
         case .regression: ["csv", "columns", "target", "reverse", "window", "split", "scale"] + generatedKeys
         case .classify: generatedKeys
-        case .seq2seq: ["dialogs"]
+        case .seq2seq: ["dialogs"] + generatedKeys
         }
     }
 
@@ -75,7 +76,7 @@ public struct LessonData: Decodable, Sendable, Equatable {
         scale = try c.choice(ScalingKind.self, "scale", what: "a scaling")
         dialogs = try c.decodeIfPresent(String.self, forKey: "dialogs")
         generate = try c.choice(GeneratedData.self, "generate", what: "generated data")
-        length = try c.integer("length", in: 2...GeneratedLimits.length, what: "a sequence length")
+        length = try c.lengths("length", in: 1...GeneratedLimits.length)
         symbols = try c.integer("symbols", in: 2...GeneratedLimits.symbols, what: "a symbol count")
         examples = try c.integer("examples", in: 1...GeneratedLimits.examples, what: "a training-set size")
         testExamples = try c.integer("test_examples", in: 1...GeneratedLimits.examples, what: "a test-set size")

@@ -59,6 +59,12 @@ public enum GeneratedData: String, CaseIterable, Sendable {
     case adding
     /// Recall the first symbol after a run of distractors. A classification task.
     case remember
+    /// Answer a string with the same letters backwards. A seq2seq task.
+    case reverse
+    /// Answer a string with the same letters. A seq2seq task.
+    case copy
+    /// Answer a string with its letters in alphabetical order. A seq2seq task.
+    case sort
 
     /// The generators that serve `task`.
     public static func fitting(_ task: LessonTask) -> [GeneratedData] { allCases.filter { $0.task == task } }
@@ -68,6 +74,7 @@ public enum GeneratedData: String, CaseIterable, Sendable {
         switch self {
         case .adding: .regression
         case .remember: .classify
+        case .reverse, .copy, .sort: .seq2seq
         }
     }
 }

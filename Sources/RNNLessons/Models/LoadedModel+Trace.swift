@@ -168,6 +168,9 @@ extension LoadedModel {
     }
 
     private func seq2seqTrace(_ model: Seq2SeqModel, input: ModelInput, maxLength: Int, beam: Int) throws -> TracedInput {
+        if let file, file.lesson.data.generate != nil {
+            return try transductionTrace(model, file: file, input: input, maxLength: maxLength, beam: beam)
+        }
         let data = try file.map { try DialogDataset.load(from: $0) }
         var words: [String]
         var notes: [String] = []
@@ -193,6 +196,37 @@ extension LoadedModel {
         var trace = makeTrace(info: ModelInfo(model), steps: steps.steps, shown: "“\(question)”", summary: "\"\(question)\" → \"\(answer)\"")
         trace.decoder = steps.decoder
         return TracedInput(trace: trace, notes: notes, answer: answer, unknownWords: unknown)
+    }
+
+    /// A model of generated strings answering a string of its letters (`--input`), or its lesson's
+    /// shown held-out string.
+    private func transductionTrace(
+        _ model: Seq2SeqModel, file: LessonFile, input: ModelInput, maxLength: Int, beam: Int
+    ) throws -> TracedInput {
+        let task = TransductionRunner.task(file.lesson)
+        let source: [Int]
+        switch input {
+        case .features: throw LessonError("\(lesson.name) is a seq2seq lesson; it reads a string of letters")
+        case .text(let text):
+            let encoded = vocabulary.encode(text.map(String.init))
+            guard encoded.unknown.isEmpty, (1...TransductionTask.longest).contains(encoded.indices.count) else {
+                throw LessonError(
+                    "\"\(text)\" is not a string of \(lesson.name)'s letters; expected 1 to \(TransductionTask.longest) of "
+                        + task.letters.joined())
+            }
+            source = encoded.indices
+        case .lessonDefault:
+            source = try TransductionRunner.shownPair(file, task, TransductionRunner.testSets(task, file.lesson)).source
+        }
+        let question = vocabulary.decode(source), expected = vocabulary.decode(task.answer(to: source))
+        let steps = Seq2SeqSteps(
+            model: model, vocabulary: vocabulary, question: question, expected: expected, maxLength: maxLength, beam: max(beam, 1))
+        let answer = vocabulary.decode(steps.decoding.tokens).joined()
+        var trace = makeTrace(
+            info: ModelInfo(model), steps: steps.steps, shown: "“\(question.joined())”",
+            summary: "\"\(question.joined())\" → \"\(answer)\" (\(task.kind.rawValue): \"\(expected.joined())\")")
+        trace.decoder = steps.decoder
+        return TracedInput(trace: trace, notes: [], answer: answer)
     }
 
     /// A trace of this model with `steps`, no training history, titled with the weights and the

@@ -44,11 +44,11 @@ struct MemoryTaskRunner: TaskRunner {
 
     /// The task `lesson` generates (the lesson must have `data.generate`).
     static func task(_ lesson: Lesson) -> Task {
-        let length = lesson.data.length ?? defaultLength
+        let length = lesson.data.length?.upperBound ?? defaultLength
         switch lesson.data.generate {
         case .adding?: return .adding(AddingProblem(length: length))
         case .remember?: return .remember(RememberTask(length: length, symbols: lesson.data.symbols ?? defaultSymbols))
-        case nil: preconditionFailure("\(lesson.name) generates no data")
+        case .reverse?, .copy?, .sort?, nil: preconditionFailure("\(lesson.name) generates no memory task")
         }
     }
 

@@ -15,12 +15,7 @@ struct Seq2SeqRunner: TaskRunner {
         let maxLength = data.longestAnswer + 5
 
         var generator = SeededGenerator(seed: lesson.train.seed)
-        let model = Seq2SeqModel(
-            shape: Seq2SeqShape(
-                cell: lesson.model.cell, vocabularySize: data.vocabulary.count, embeddingSize: lesson.model.embedding ?? 64,
-                hiddenSize: lesson.model.hidden.resolved(vocabularySize: data.vocabulary.count), layers: lesson.model.layers,
-                attention: (lesson.model.attention ?? .bahdanau) == .bahdanau),
-            generator: &generator)
+        let model = Seq2SeqLessonModel.make(lesson, vocabularySize: data.vocabulary.count, generator: &generator)
         let optimizer = lesson.makeOptimizer(for: model.parameters)
         var plan = BatchPlan(count: data.count, size: lesson.train.batch, generator: generator)
         // The final model is judged a training batch's worth of pairs at a time (one batch of the
@@ -49,10 +44,14 @@ struct Seq2SeqRunner: TaskRunner {
                 right.append(words == expected)
             },
             step: { _ in model.trainStep(data.batch(plan.next()), optimizer: optimizer, clip: lesson.clipLimit) },
-            finalLoss: { Self.loss(of: model, on: data, batchSize: judged) })
+            finalLoss: {
+                Seq2SeqLessonModel.loss(
+                    of: model,
+                    on: stride(from: 0, to: data.count, by: judged).map { data.batch(Array($0..<min($0 + judged, data.count))) })
+            })
         let losses = record.losses
         let snapshots = kept.keys.sorted().map { iteration in
-            snapshot(kept[iteration]!, iteration: iteration, loss: losses[iteration], expected: expected, data.vocabulary)
+            Seq2SeqLessonModel.snapshot(kept[iteration]!, iteration: iteration, loss: losses[iteration], expected: expected, data.vocabulary)
         }
         let firstRight = expected == nil ? nil : TrainingLoop.firstStayingTrue(right)
 
@@ -90,27 +89,8 @@ struct Seq2SeqRunner: TaskRunner {
             training: TrainingHistory(
                 loss: losses, predictions: predictions, firstCorrectIteration: firstRight, optimizer: lesson.optimizerCaption),
             snapshots: snapshots, steps: steps, decoder: decoder, result: result, summary: summary)
-        let metadata = lesson.checkpointMetadata(
-            file: file, vocabulary: data.vocabulary.tokens,
-            model: [
-                "cell": model.shape.cell.rawValue, "layers": String(model.shape.layers),
-                "hidden": String(model.shape.hiddenSize), "embedding": String(model.shape.embeddingSize),
-                "attention": model.shape.attention ? "bahdanau" : "none", "max_answer_length": String(maxLength),
-            ])
+        let metadata = Seq2SeqLessonModel.metadata(model, file: file, vocabulary: data.vocabulary, maxLength: maxLength)
         return TrainedLesson(trace: trace, tensors: model.namedTensors, metadata: metadata, trainingSeconds: record.seconds, snapshotWeights: record.snapshotWeights)
-    }
-
-    /// The mean cross-entropy per answer token of `model` over every training pair, `batchSize`
-    /// pairs at a time: the final loss.
-    private static func loss(of model: Seq2SeqModel, on data: DialogDataset, batchSize: Int) -> Float {
-        var lossSum = 0.0, tokens = 0
-        for first in stride(from: 0, to: data.count, by: batchSize) {
-            let batch = data.batch(Array(first..<min(first + batchSize, data.count)))
-            let loss = CrossEntropy.loss(logits: model.forward(batch), targets: batch.decoderTargets, classes: data.vocabulary.count)
-            lossSum += Double(loss) * Double(batch.answerTokens)
-            tokens += batch.answerTokens
-        }
-        return Float(lossSum / Double(max(tokens, 1)))
     }
 
     /// `show.input` as words, or the first question; unknown words are an error naming them.
@@ -123,15 +103,5 @@ struct Seq2SeqRunner: TaskRunner {
             throw file.error(at: ["show", "input"], "\"\(text)\" has \(what); expected a question in the dialogs' words")
         }
         return words
-    }
-
-    /// A decoding as a snapshot: the answer's words, how sure the model was of each, and whether
-    /// each matches the corpus's answer.
-    private func snapshot(_ decoding: Decoding, iteration: Int, loss: Double, expected: [String]?, _ vocabulary: Vocabulary) -> Snapshot {
-        let words = vocabulary.decode(decoding.tokens)
-        let chosen = decoding.steps.prefix(words.count).map { $0.topProbabilities.first ?? 0 }
-        return Snapshot(
-            iteration: iteration, loss: loss, predicted: words, probability: Array(chosen),
-            correct: words.indices.map { index in expected.map { index < $0.count && $0[index] == words[index] } ?? false })
     }
 }

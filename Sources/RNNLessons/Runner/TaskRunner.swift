@@ -28,7 +28,7 @@ struct TrainedLesson {
 extension Lesson {
     /// The runner of this lesson's task and data.
     var runner: any TaskRunner {
-        if data.generate != nil { return MemoryTaskRunner() }
+        if data.generate != nil { return task == .seq2seq ? TransductionRunner() : MemoryTaskRunner() }
         switch task {
         case .nextCharacter: return NextCharacterRunner()
         case .regression: return RegressionRunner()

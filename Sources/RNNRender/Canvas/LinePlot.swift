@@ -56,6 +56,8 @@ struct LinePlot {
     var xTicks: [Double]?
     /// Shown y range; nil = the data's.
     var yRange: ClosedRange<Double>?
+    /// A band of x shaded behind the data, labelled at its top (the lengths a model was trained on).
+    var shadedX: (range: ClosedRange<Double>, label: String)?
 
     static let tickSize: Double = 11
     static let axisSize: Double = 12
@@ -150,6 +152,15 @@ struct LinePlot {
         let yFitted = canvas.fit(yLabel + (logY ? " (log scale)" : ""), maxWidth: plot.height, size: Self.axisSize)
         canvas.text(yFitted.text, x: rect.minX + Self.axisSize * 0.6, y: plot.midY, size: yFitted.size, color: theme.text,
                     align: .center, valign: .middle, angle: -Double.pi / 2)
+        // The shaded band, then markers, under the data.
+        if let shadedX {
+            let lo = max(px(shadedX.range.lowerBound), plot.minX), hi = min(px(shadedX.range.upperBound), plot.maxX)
+            if hi > lo {
+                canvas.fill(Rect(x: lo, y: plot.minY, width: hi - lo, height: plot.height), theme.grid.withAlpha(0.35))
+                canvas.text(shadedX.label, x: lo + 4, y: plot.minY + 4, size: Self.tickSize, color: theme.secondaryText,
+                            valign: .top)
+            }
+        }
         // Markers under the data.
         for marker in markers where marker.x >= xlo && marker.x <= xhi {
             let x = px(marker.x)

@@ -55,7 +55,10 @@ struct ListCommand: ParsableCommand {
     static func data(_ lesson: Lesson) -> String {
         let data = lesson.data
         if let generate = data.generate {
-            var text = "generated \(generate.rawValue), length \(data.length ?? 20)"
+            var text = "generated \(generate.rawValue)"
+            if let length = data.length {
+                text += length.count == 1 ? ", length \(length.lowerBound)" : ", lengths \(length.lowerBound)–\(length.upperBound)"
+            }
             if let compare = lesson.compare {
                 text += "; compare: \(compare.vary.map { $0.prefix { $0 != "=" } }.joined(separator: " × "))"
             }

@@ -29,12 +29,40 @@ struct ComparisonTable {
             row += [Console.duration(seconds), String(group.runs[0].model.parameterCount)]
             rows.append(row)
         }
-        var lines = [title()] + Self.aligned(rows)
+        var lines = [title()] + Self.aligned(rows) + byLength()
         for reference in trace.references {
             lines.append("\(reference.source)\(reference.note.map { ": \($0)" } ?? "")")
         }
         lines += trace.notes
         return lines
+    }
+
+    /// For seq2seq models on generated strings: a row per length, and for each variant its exact
+    /// match greedy and with beam search, and its token accuracy (means over the seeds).
+    private func byLength() -> [String] {
+        let prefix = "exact_match_length_"
+        let lengths = Set(trace.runs.flatMap { $0.result.keys.filter { $0.hasPrefix(prefix) } }.compactMap { Int($0.dropFirst(prefix.count)) })
+            .sorted()
+        guard !lengths.isEmpty else { return [] }
+        let groups = trace.groups
+        var header = ["length"]
+        for group in groups {
+            let name = trace.label(group.settings)
+            header += ["\(name): exact", "beam", "tokens"]
+        }
+        var rows = [header]
+        for length in lengths {
+            var row = [String(length)]
+            for group in groups {
+                for measure in ["exact_match", "beam_exact_match", "token_accuracy"] {
+                    let values = group.values("\(measure)_length_\(length)")
+                    row.append(values.isEmpty ? "—" : String(format: "%.2f", values.reduce(0, +) / Double(values.count)))
+                }
+            }
+            rows.append(row)
+        }
+        let width = trace.runs.first?.result["beam_width"].map { " of \(Int($0))" } ?? ""
+        return ["", "By input length (held-out strings; exact: greedy decoding, beam: beam search\(width)):"] + Self.aligned(rows)
     }
 
     /// "why-gates: test MSE over 1000 held-out sequences, lower is better; baseline 0.1667 (…); solved below 0.01".

@@ -8,6 +8,10 @@ public enum ComparisonFigure: String, CaseIterable, Sendable {
     case sweep
     /// The last step's error carried back through time, per variant.
     case gradientFlow = "gradient-flow"
+    /// Seq2seq on generated strings: exact match and token accuracy against input length.
+    case length
+    /// Seq2seq on generated strings: the attention on held-out strings of a few lengths.
+    case attention
 
     /// The file name with `format`'s extension ("sweep.png").
     public func fileName(_ format: OutputFormat) -> String { "\(rawValue).\(format.fileExtension)" }
@@ -20,6 +24,8 @@ public enum ComparisonFigure: String, CaseIterable, Sendable {
             case .loss: !trace.runs.isEmpty
             case .sweep: trace.sweepKey != nil && trace.metric != nil
             case .gradientFlow: trace.runs.contains { $0.gradientFlow != nil }
+            case .length: !LengthFigure.lengths(trace).isEmpty
+            case .attention: ComparisonAttentionFigure.isAvailable(trace)
             }
         }
     }
@@ -27,12 +33,14 @@ public enum ComparisonFigure: String, CaseIterable, Sendable {
     /// Draws this figure of `trace` and returns the file's bytes (PNG at `scale` pixels per point).
     public func render(_ trace: ComparisonTrace, format: OutputFormat, scale: Double = 2) throws -> [UInt8] {
         guard Self.available(for: trace).contains(self) else {
-            throw RenderError.notAvailable(figure: rawValue, reason: "the comparison varies no number, has no metric or no gradient flow")
+            throw RenderError.notAvailable(figure: rawValue, reason: "the comparison has nothing this figure draws")
         }
-        let figure: PanelFigure = switch self {
+        let figure: any Figure = switch self {
         case .loss: ComparisonLossFigure.make(trace)
         case .sweep: SweepFigure.make(trace)
         case .gradientFlow: ComparisonGradientFlowFigure.make(trace)
+        case .length: LengthFigure.make(trace)
+        case .attention: ComparisonAttentionFigure.make(trace)
         }
         return try figure.render(format: format, scale: scale)
     }
