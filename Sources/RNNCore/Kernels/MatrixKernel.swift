@@ -42,9 +42,8 @@ enum MatrixKernel {
     /// thread then reads half of `B` (which may then stay in its core's cache) instead of all of it.
     static func splitsColumns(m: Int, n: Int) -> Bool { n >= 512 && n >= 2 * m }
 
-    /// Threads for large products: the active processors, or `RNNLAB_THREADS` if set.
-    static let workers = ProcessInfo.processInfo.environment["RNNLAB_THREADS"].flatMap { Int($0) }
-        ?? ProcessInfo.processInfo.activeProcessorCount
+    /// Threads for large products (`EngineThreads`).
+    static let workers = EngineThreads.count
 
     static func run(
         m: Int, n: Int, k: Int,

@@ -45,13 +45,8 @@ public enum TwoThreads {
 
     /// The helper thread and the handshake with it.
     private final class Helper: @unchecked Sendable {
-        /// Created on first use, when the machine has two processors or more and
-        /// `RNNLAB_THREADS` does not ask for one.
-        static let shared: Helper? = {
-            let threads = ProcessInfo.processInfo.environment["RNNLAB_THREADS"].flatMap { Int($0) }
-                ?? ProcessInfo.processInfo.activeProcessorCount
-            return threads >= 2 ? Helper() : nil
-        }()
+        /// Created on first use, when the engine may use two threads or more (`EngineThreads`).
+        static let shared: Helper? = EngineThreads.count >= 2 ? Helper() : nil
 
         /// Polls of `posted`, each followed by `sched_yield`, before going to sleep (a few
         /// hundred microseconds).

@@ -106,7 +106,7 @@ struct LessonPageData: Encodable {
                 targetName: forecast.targetName,
                 summary: "test days: RMSE \(money(forecast.rmse)) · naive “tomorrow = today” \(money(forecast.naiveRmse))")
         }
-        let iterations = trace.training.loss.count
+        let iterations = trace.training.iterations
         var views = zip(trace.snapshots, traces.snapshots).map { snapshot, snapshotTrace in
             Self.view(snapshotTrace, tick: "\(snapshot.iteration)",
                       heading: "iteration \(snapshot.iteration) of \(iterations)", loss: snapshot.loss)
