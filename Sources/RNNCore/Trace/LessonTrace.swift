@@ -25,6 +25,10 @@ public struct LessonTrace: Codable, Sendable, Equatable {
     public var decoder: [DecoderStepTrace]?
     /// For regression lessons: the test-set forecast.
     public var forecast: ForecastTrace?
+    /// For classify lessons on text: the labels, the evidence word by word, the confusion matrix.
+    public var classification: ClassificationTrace?
+    /// For generate lessons: the input and the held-out outputs.
+    public var generation: GenerationTrace?
     /// The lesson's metrics (final loss, accuracy, RMSE…), by name.
     public var result: [String: Double]
     /// Which of `result` says best how well the network does, with its baseline.
@@ -54,6 +58,10 @@ public struct LessonTrace: Codable, Sendable, Equatable {
         self.gradientFlow = gradientFlow
         self.summary = summary
     }
+
+    /// The names of the model's outputs, in index order: a classifier's labels, otherwise the
+    /// vocabulary (the tokens a character or seq2seq model predicts).
+    public var outputTokens: [String] { classification?.labels ?? vocabulary }
 }
 
 /// Which lesson a trace belongs to.

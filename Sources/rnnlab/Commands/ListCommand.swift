@@ -70,7 +70,11 @@ struct ListCommand: ParsableCommand {
         case .regression:
             return "\(data.csv ?? "?"), \(data.window ?? 0) days → \(data.target ?? "?")"
         case .classify:
-            return "?"
+            var text = "\(data.tsv ?? "?"): \((data.labels ?? []).joined(separator: " / ")), \((data.tokens ?? .words).rawValue)"
+            if let embedding = lesson.model.embedding { text += " embedded \(embedding)" }
+            return text
+        case .generate:
+            return "\(data.tsv ?? "?"), ended by \"\(data.end ?? "?")\""
         case .seq2seq:
             return data.dialogs ?? "?"
         }
