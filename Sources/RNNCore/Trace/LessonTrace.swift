@@ -62,6 +62,13 @@ public struct LessonTrace: Codable, Sendable, Equatable {
     /// The names of the model's outputs, in index order: a classifier's labels, otherwise the
     /// vocabulary (the tokens a character or seq2seq model predicts).
     public var outputTokens: [String] { classification?.labels ?? vocabulary }
+
+    /// The probabilities of `outputTokens` shown at step `t`: the model's output there, or for a
+    /// classifier, which answers once at the end, the label probabilities had the input ended at `t`.
+    public func probabilities(at t: Int) -> [Float]? {
+        if let evidence = classification?.evidence, evidence.indices.contains(t) { return evidence[t] }
+        return steps.indices.contains(t) ? steps[t].probabilities : nil
+    }
 }
 
 /// Which lesson a trace belongs to.
