@@ -40,8 +40,8 @@ enum TabSeparatedPairs {
         var pairs: [TabSeparatedPair] = []
         var seenData = false
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        for (index, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+        // "\r\n" is one Character, a newline as "\n" is.
+        for (index, line) in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
