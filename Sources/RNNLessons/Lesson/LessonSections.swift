@@ -17,7 +17,8 @@ public struct LessonData: Decodable, Sendable, Equatable {
     public var target: String?
     /// regression: whether the file lists the newest row first (reversed into time order).
     public var reverse: Bool?
-    /// regression: the fraction of rows used for training (default 0.7).
+    /// regression: the fraction of rows used for training (default 0.7); classify, generate: of
+    /// the examples (default 0.8; of each label's examples when classifying), the rest held out.
     public var split: Double?
     /// regression: how columns are scaled (default `minmax`).
     public var scale: ScalingKind?
@@ -35,10 +36,21 @@ public struct LessonData: Decodable, Sendable, Equatable {
     public var examples: Int?
     /// generated: how many held-out sequences the test metric is measured on.
     public var testExamples: Int?
+    /// classify: a file of `text<TAB>label` lines; generate: of `input<TAB>output` lines
+    /// (relative to the lesson file).
+    public var tsv: String?
+    /// classify, generate: the held-out examples in a file of their own, instead of `split`.
+    public var testTSV: String?
+    /// classify: how a text is read — a word at a time (default) or a character at a time.
+    public var tokens: TokenKind?
+    /// classify: the labels a text can have, in the order the outputs name them.
+    public var labels: [String]?
+    /// generate: the token that ends every output; generation stops when the network writes it.
+    public var end: String?
 
     static let keys = [
         "text", "text_file", "window", "csv", "columns", "target", "reverse", "split", "scale", "dialogs", "generate",
-        "length", "symbols", "examples", "test_examples",
+        "length", "symbols", "examples", "test_examples", "tsv", "test_tsv", "tokens", "labels", "end",
     ]
 
     /// The keys of generated data.
@@ -49,7 +61,8 @@ public struct LessonData: Decodable, Sendable, Equatable {
         switch task {
         case .nextCharacter: ["text", "text_file", "window"]
         case .regression: ["csv", "columns", "target", "reverse", "window", "split", "scale"] + generatedKeys
-        case .classify: generatedKeys
+        case .classify: ["tsv", "test_tsv", "split", "tokens", "labels"] + generatedKeys
+        case .generate: ["tsv", "test_tsv", "split", "end"]
         case .seq2seq: ["dialogs"] + generatedKeys
         }
     }
@@ -58,7 +71,7 @@ public struct LessonData: Decodable, Sendable, Equatable {
     var presentKeys: [String] {
         let values: [Any?] = [
             text, textFile, window, csv, columns, target, reverse, split, scale, dialogs, generate, length, symbols,
-            examples, testExamples,
+            examples, testExamples, tsv, testTSV, tokens, labels, end,
         ]
         return zip(Self.keys, values).compactMap { $1 == nil ? nil : $0 }
     }
@@ -80,6 +93,17 @@ public struct LessonData: Decodable, Sendable, Equatable {
         symbols = try c.integer("symbols", in: 2...GeneratedLimits.symbols, what: "a symbol count")
         examples = try c.integer("examples", in: 1...GeneratedLimits.examples, what: "a training-set size")
         testExamples = try c.integer("test_examples", in: 1...GeneratedLimits.examples, what: "a test-set size")
+        tsv = try c.decodeIfPresent(String.self, forKey: "tsv")
+        testTSV = try c.decodeIfPresent(String.self, forKey: "test_tsv")
+        tokens = try c.choice(TokenKind.self, "tokens", what: "a kind of token")
+        labels = try c.decodeIfPresent([String].self, forKey: "labels")
+        end = try c.decodeIfPresent(String.self, forKey: "end")
+        if let labels, labels.count < 2 || Set(labels).count != labels.count || labels.contains(where: \.isEmpty) {
+            throw LessonFieldError(path: c.path("labels"), message: "expected a list of at least two distinct labels")
+        }
+        if let end, end.isEmpty {
+            throw LessonFieldError(path: c.path("end"), message: "empty; expected the token that ends every output, such as \".\"")
+        }
         if let text, text.count < 2 {
             throw LessonFieldError(path: c.path("text"), message: "\"\(text)\" is too short; expected at least 2 characters")
         }
@@ -113,7 +137,8 @@ public struct LessonModel: Decodable, Sendable, Equatable {
     public var layers: Int
     /// The hidden width.
     public var hidden: HiddenSize
-    /// seq2seq: the embedding width.
+    /// seq2seq, classify: the embedding width (classify: words looked up as learned vectors
+    /// of this width instead of one-hot).
     public var embedding: Int?
     /// seq2seq: the decoder's attention.
     public var attention: AttentionKind?
@@ -125,8 +150,10 @@ public struct LessonModel: Decodable, Sendable, Equatable {
     /// seq2seq: whether the encoder reads the question both ways (`[h→ ; h←]`, Bahdanau et al.'s
     /// encoder; the decoder starts from a tanh bridge of both directions' last states).
     public var bidirectional: Bool?
+    /// classify: where the output layer reads — the last step (default) or the mean of the steps.
+    public var readout: ReadoutKind?
 
-    static let keys = ["cell", "layers", "hidden", "embedding", "attention", "forget_bias", "bidirectional"]
+    static let keys = ["cell", "layers", "hidden", "embedding", "attention", "forget_bias", "bidirectional", "readout"]
 
     /// Creates a model section.
     public init(cell: CellKind, layers: Int = 1, hidden: HiddenSize, embedding: Int? = nil, attention: AttentionKind? = nil) {
@@ -160,6 +187,7 @@ public struct LessonModel: Decodable, Sendable, Equatable {
         attention = try c.choice(AttentionKind.self, "attention", what: "an attention")
         forgetBias = try c.decodeIfPresent(Double.self, forKey: "forget_bias")
         bidirectional = try c.decodeIfPresent(Bool.self, forKey: "bidirectional")
+        readout = try c.choice(ReadoutKind.self, "readout", what: "a readout")
         if let forgetBias, !(-10...10).contains(forgetBias) {
             throw LessonFieldError(path: c.path("forget_bias"), message: "\(number(forgetBias)) is not a forget-gate bias; expected -10 to 10")
         }
@@ -216,7 +244,7 @@ public struct LessonTraining: Decodable, Sendable, Equatable {
 /// `show:` — what the figures show.
 public struct LessonShow: Decodable, Sendable, Equatable {
     /// next-char: the text run through the model for the step-by-step figures;
-    /// seq2seq: the question answered.
+    /// seq2seq: the question answered; classify: the sentence read; generate: the input given.
     public var input: String?
     /// regression: which test window is shown (0 = first; default the last).
     public var window: Int?

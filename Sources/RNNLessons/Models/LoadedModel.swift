@@ -87,7 +87,7 @@ public struct LoadedModel {
         let network: Network
         let vocabulary: Vocabulary
         switch lesson.task {
-        case .nextCharacter, .regression, .classify:
+        case .nextCharacter, .regression, .classify, .generate:
             network = .sequence(try SequenceModel(checkpoint: checkpoint, source: source))
             vocabulary = Vocabulary(tokens: tokens, specialTokens: false)
         case .seq2seq:
