@@ -118,10 +118,10 @@ public struct GenerationDataset: Sendable {
         return (0..<batch).map { row in
             var written: [String] = [], distributions: [[Float]] = []
             for t in 0..<steps {
-                let distribution = MemoryTaskRunner.softmax(
+                let distribution = CrossEntropy.softmax(
                     Array(UnsafeBufferPointer(start: logits + (t * batch + row) * classes, count: classes)))
                 distributions.append(distribution)
-                let choice = RememberTask.choice(distribution)
+                let choice = distribution.indexOfLargest
                 if choice == endIndex { break }
                 written.append(vocabulary.tokens[choice])
             }

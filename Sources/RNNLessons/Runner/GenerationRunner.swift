@@ -22,7 +22,7 @@ struct GenerationRunner: TaskRunner {
         let shownSteps = min((shown.expected?.count ?? data.maxSteps - 1) + 1, data.maxSteps)
         var flow = GradientFlowProbe(input: data.input([shown.vector], steps: shownSteps), steps: shownSteps) { model in
             let last = data.generate(model, [shown.vector])[0].distributions
-            return .classIndex(shownSteps - 1 < last.count ? RememberTask.choice(last[shownSteps - 1]) : data.endIndex)
+            return .classIndex(shownSteps - 1 < last.count ? last[shownSteps - 1].indexOfLargest : data.endIndex)
         }
 
         let snapshotIterations = Set(lesson.snapshotIterations)
@@ -112,7 +112,7 @@ struct GenerationRunner: TaskRunner {
         _ written: (output: [String], distributions: [[Float]]), iteration: Int, loss: Double, data: GenerationDataset,
         expected: [String]?
     ) -> Snapshot {
-        let choices = written.distributions.map(RememberTask.choice)
+        let choices = written.distributions.map(\.indexOfLargest)
         let tokens = choices.map { data.vocabulary.tokens[$0] }
         let wanted = expected.map { $0 + [data.endToken] }
         return Snapshot(

@@ -26,7 +26,7 @@ struct TextClassifierRunner: TaskRunner {
         var flow = GradientFlowProbe(
             input: oneHot ? OneHot.tensor(shownIndices, classes: model.shape.inputSize) : Tensor(shape: [1]),
             steps: shownIndices.count, hotIndices: shownIndices
-        ) { model in .classIndex(shownTarget ?? RememberTask.choice(ClassifierSteps.probabilities(model, data, shownIndices))) }
+        ) { model in .classIndex(shownTarget ?? ClassifierSteps.probabilities(model, data, shownIndices).indexOfLargest) }
 
         let snapshotIterations = Set(lesson.snapshotIterations)
         var kept: [Int: [Float]] = [:]
@@ -42,7 +42,7 @@ struct TextClassifierRunner: TaskRunner {
             },
             finalLoss: { everything.loss(model) })
         let snapshots = kept.keys.sorted().map { iteration in
-            let probabilities = kept[iteration]!, choice = RememberTask.choice(probabilities)
+            let probabilities = kept[iteration]!, choice = probabilities.indexOfLargest
             return Snapshot(
                 iteration: iteration, loss: record.losses[iteration], predicted: [data.labels[choice]],
                 probability: [probabilities[choice]], correct: shownTarget.map { [$0 == choice] } ?? [])
@@ -113,7 +113,7 @@ struct TextClassifierRunner: TaskRunner {
         guard !examples.isEmpty else { return [] }
         let classes = model.shape.outputSize
         let logits = data.batch(examples, oneHot: model.embedding == nil).forward(model)
-        return examples.indices.map { row in RememberTask.choice(Array(UnsafeBufferPointer(start: logits + row * classes, count: classes))) }
+        return examples.indices.map { row in Array(UnsafeBufferPointer(start: logits + row * classes, count: classes)).indexOfLargest }
     }
 
     static func accuracy(_ predictions: [Int], _ examples: [TextClassificationDataset.Example]) -> Double {

@@ -16,7 +16,7 @@ struct TokenPrediction {
             CrossEntropy.softmax(logits: logits, rows: rows, classes: classes, into: $0.baseAddress!)
         }
         distributions = (0..<rows).map { Array(probabilities[$0 * classes..<($0 + 1) * classes]) }
-        indices = distributions.map { row in row.indices.max { row[$0] < row[$1] || (row[$0] == row[$1] && $0 > $1) }! }
+        indices = distributions.map(\.indexOfLargest)
         self.probabilities = zip(distributions, indices).map { $0[$1] }
     }
 

@@ -20,7 +20,7 @@ struct ClassifierSteps {
         let labels = data.labels
         let evidence = indices.indices.map { t in Self.probabilities(model, data, Array(indices[...t])) }
         let probabilities = evidence[evidence.count - 1]
-        let predicted = RememberTask.choice(probabilities)
+        let predicted = probabilities.indexOfLargest
         // A model with an embedding reads the token indices alone.
         let input = model.embedding == nil ? OneHot.tensor(indices, classes: model.shape.inputSize) : Tensor(shape: [1])
         let pass = ShownPass(
@@ -44,6 +44,6 @@ struct ClassifierSteps {
         let batch = TokenBatch(
             sequences: [indices], labels: [0], padIndex: TextClassificationDataset.padIndex,
             oneHotWidth: model.embedding == nil ? model.shape.inputSize : nil)
-        return MemoryTaskRunner.softmax(Array(UnsafeBufferPointer(start: batch.forward(model), count: model.shape.outputSize)))
+        return CrossEntropy.softmax(Array(UnsafeBufferPointer(start: batch.forward(model), count: model.shape.outputSize)))
     }
 }

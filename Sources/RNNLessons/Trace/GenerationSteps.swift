@@ -15,7 +15,7 @@ struct GenerationSteps {
         let generated = data.generate(model, [vector])[0]
         let count = generated.distributions.count
         let tokens = data.vocabulary.tokens
-        let choices = generated.distributions.map(RememberTask.choice)
+        let choices = generated.distributions.map(\.indexOfLargest)
         let wanted = expected.map { data.vocabulary.encode($0).indices + [data.endIndex] }
         // ‖∂L/∂h_t‖ against the expected output where there is one, else the model's own.
         let targets = (0..<count).map { t in wanted.map { t < $0.count ? $0[t] : CrossEntropy.ignoredTarget } ?? choices[t] }
