@@ -48,6 +48,9 @@ public final class RecurrentLayer {
     /// half of the batch going through every step on its own thread (`BatchSplit`). The
     /// results are the same bits either way.
     var stepsWholeBatch: Bool
+    /// A change to what the layer computes, for looking at a trained network ("what if the
+    /// forget gate were 0?"); `nil` computes the cell as it is. Backward passes ignore it.
+    public var intervention: LayerIntervention?
 
     /// Creates a layer with PyTorch's default initialisation, drawn from `generator` in the
     /// order `weight_ih, weight_hh, bias_ih, bias_hh`, named `prefix.weight_ih_l<index><suffix>`
@@ -226,6 +229,7 @@ public final class RecurrentLayer {
         BatchSplit.run(recorder == nil ? cellParts(rows) : [rows]) { _, part in
             cellForward(at: t, rows: part, recording: recorder != nil)
         }
+        if let intervention { apply(intervention, at: t, rows: rows) }
         if let mask { carryOverPadding(at: t, rows: rows, mask: mask + t * batch) }
         if let recorder { record(step: t, to: recorder) }
     }
