@@ -1,0 +1,26 @@
+import Foundation
+import RNNCore
+
+extension LoadedModel {
+    /// The text the cell hunter reads: the file at `url`, or else the lesson's own text, cut to
+    /// its first `length` characters.
+    ///
+    /// - Throws: `FileError` for a file that cannot be read or is not UTF-8; `LessonError` for a
+    ///   text with characters outside the vocabulary (naming them), an empty text, or a model
+    ///   from outside given no text.
+    public func huntText(file url: URL?, length: Int) throws -> [String] {
+        let text: String
+        let what: String
+        if let url {
+            what = LessonFile.displayPath(url)
+            let bytes = try AtomicFile.read(url)
+            guard let decoded = String(validating: bytes, as: UTF8.self) else { throw FileError(path: what, message: "is not UTF-8 text") }
+            text = String(decoded.prefix(length))
+        } else {
+            guard let file else { throw LessonError("\(lesson.source) comes without a text; pass --text FILE in its characters") }
+            what = "\(lesson.name)'s text"
+            text = try CharacterDataset.load(from: file).characters.prefix(length).joined()
+        }
+        return try characters(of: text, what: what)
+    }
+}
