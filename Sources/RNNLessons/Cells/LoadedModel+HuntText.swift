@@ -9,6 +9,9 @@ extension LoadedModel {
     ///   text with characters outside the vocabulary (naming them), an empty text, or a model
     ///   from outside given no text.
     public func huntText(file url: URL?, length: Int) throws -> [String] {
+        guard task == .nextCharacter else {
+            throw LessonError("\(lesson.name) is a \(task.rawValue) lesson; the cell hunter reads character models (next-char)")
+        }
         let text: String
         let what: String
         if let url {
