@@ -9,9 +9,7 @@ extension LoadedModel {
     ///   text with characters outside the vocabulary (naming them), an empty text, or a model
     ///   from outside given no text.
     public func huntText(file url: URL?, length: Int) throws -> [String] {
-        guard task == .nextCharacter else {
-            throw LessonError("\(lesson.name) is a \(task.rawValue) lesson; the cell hunter reads character models (next-char)")
-        }
+        _ = try huntedNetwork()
         let text: String
         let what: String
         if let url {
@@ -25,5 +23,16 @@ extension LoadedModel {
             text = try CharacterDataset.load(from: file).characters.prefix(length).joined()
         }
         return try characters(of: text, what: what)
+    }
+
+    /// The character model the hunter reads.
+    ///
+    /// - Throws: `LessonError` for any other kind of model, or one not reading one-hot characters.
+    func huntedNetwork() throws -> SequenceModel {
+        guard case .sequence(let model) = network, task == .nextCharacter else {
+            throw LessonError("\(lesson.name) is a \(task.rawValue) lesson; the cell hunter reads character models (next-char)")
+        }
+        try requireOneHot(model)
+        return model
     }
 }

@@ -51,10 +51,7 @@ extension LoadedModel {
     ///
     /// - Throws: `LessonError` when the model is not a character model reading one-hot characters.
     public func recordUnits(over characters: [String], interventions: Interventions? = nil, states: Bool = true) throws -> UnitRecording {
-        guard case .sequence(let model) = network, task == .nextCharacter else {
-            throw LessonError("\(lesson.name) is a \(task.rawValue) lesson; the cell hunter reads character models (next-char)")
-        }
-        try requireOneHot(model)
+        let model = try huntedNetwork()
         let indices = vocabulary.encode(characters).indices
         let classes = vocabulary.count, layers = model.recurrent.layers
         var units: [UnitRecording.Unit] = []
