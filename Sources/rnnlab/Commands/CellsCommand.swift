@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RNNCore
 import RNNLessons
+import RNNRender
 
 /// `rnnlab cells`: the cell hunter — units of a character model that follow the position in the
 /// line, quotes, brackets and more, with a causal check.
@@ -38,5 +39,29 @@ struct CellsCommand: ParsableCommand {
         let characters = try model.huntText(file: text.map { URL(fileURLWithPath: $0) }, length: length)
         let hunt = try CellHunt(model: model, characters: characters, probes: probes)
         hunt.lines.forEach(Console.line)
+        let reading = text.map { "the text of \(LessonFile.displayPath(URL(fileURLWithPath: $0)))" } ?? "its own text"
+        let subtitle = "\(model.lesson.name) \(model.weightsDescription) reading \(reading)"
+        let folder = model.folder.appendingPathComponent("cells")
+        try FolderReplacement.write(folder) { fresh in
+            for portrait in hunt.portraits(subtitle: subtitle) {
+                for file in try CellFigures.render(portrait, format: .png) {
+                    try AtomicFile.write(file.bytes, to: fresh.appendingPathComponent(file.name))
+                }
+            }
+        }
+        Console.line("figures: \(LessonFile.displayPath(folder))/")
+    }
+}
+
+extension CellHunt {
+    /// The best unit of each probe, as its figures draw it.
+    func portraits(subtitle: String) -> [CellPortrait] {
+        results.compactMap { result in
+            guard let best = result.best.first else { return nil }
+            return CellPortrait(
+                unit: best.unit.description(layers: recording.layers), probe: result.probe.name, probeMeaning: result.probe.meaning,
+                r: best.r, characters: recording.characters, values: recording.values[best.unit]!, probeValues: result.values,
+                subtitle: subtitle)
+        }
     }
 }
