@@ -9,5 +9,6 @@ struct RNNLabCommand: ParsableCommand {
         subcommands: [
             ListCommand.self, RunCommand.self, CompareCommand.self, StepCommand.self, InspectCommand.self, SampleCommand.self,
             ChatCommand.self, ViewCommand.self, HTMLCommand.self, RenderCommand.self, DiagramCommand.self, ForwardCommand.self,
+            LessonCommand.self, ExportCommand.self,
         ])
 }

@@ -26,9 +26,9 @@ import Testing
         let hello = FigureRenderer.availableFigures(for: SyntheticTraces.hello())
         #expect(hello == [.unrolled, .hidden, .gates, .cell, .predictions, .loss, .activations, .gradientFlow])
         let seq2seq = FigureRenderer.availableFigures(for: SyntheticTraces.seq2seq())
-        #expect(seq2seq.contains(.attention) && !seq2seq.contains(.predictions) && !seq2seq.contains(.stock))
+        #expect(seq2seq.contains(.attention) && !seq2seq.contains(.predictions) && !seq2seq.contains(.forecast))
         let regression = FigureRenderer.availableFigures(for: SyntheticTraces.regression())
-        #expect(regression.contains(.stock) && !regression.contains(.activations) && !regression.contains(.attention))
+        #expect(regression.contains(.forecast) && !regression.contains(.activations) && !regression.contains(.attention))
         let rnn = FigureRenderer.availableFigures(for: SyntheticTraces.oneStep())
         #expect(!rnn.contains(.gates) && !rnn.contains(.gradientFlow) && rnn.contains(.cell))
         #expect(throws: RenderError.self) {

@@ -23,6 +23,8 @@ struct TrainedLesson {
     var trainingSeconds: Double
     /// The weights at each snapshot iteration (`show.snapshots`), saved next to the checkpoint.
     var snapshotWeights: [Int: [(name: String, tensor: Tensor)]] = [:]
+    /// What the user should be told about how the data was read, one line each.
+    var notes: [String] = []
 }
 
 extension Lesson {

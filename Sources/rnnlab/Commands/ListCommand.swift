@@ -71,11 +71,11 @@ struct ListCommand: ParsableCommand {
             if let window = data.window { text += ", windows of \(window)" }
             return text
         case .regression:
-            return "\(data.csv ?? "?"), \(data.window ?? 0) days → \(data.target ?? "?")"
+            return "\(data.csv ?? "?"), \(data.window ?? 0) \(data.period ?? "row")s → \(data.target ?? "?")"
         case .classify:
             return "?"
         case .seq2seq:
-            return data.dialogs ?? "?"
+            return data.dialogs ?? data.chatLog.map { "\($0) (chat log)" } ?? "?"
         }
     }
 }
