@@ -53,15 +53,28 @@ struct Seq2SeqGradientTests {
             cell: cell, layers: layers, attention: attention, sources: [[4, 5, 6], [7, 4]], targets: [[5, 6], [4, 5, 6]])
     }
 
+    @Test("a bidirectional encoder, with attention (2H-wide values and context) and without", arguments: [
+        (CellKind.gru, 1, true), (.lstm, 2, true), (.lstm, 1, false),
+    ])
+    func bidirectional(cell: CellKind, layers: Int, attention: Bool) {
+        Self.checkModel(
+            cell: cell, layers: layers, attention: attention, bidirectional: true, sources: [[4, 5, 6], [7, 4]],
+            targets: [[5, 6], [4, 5, 6]])
+    }
+
     @Test("one decoder step (empty answers: just <eos>)")
     func oneDecoderStep() {
         Self.checkModel(cell: .gru, layers: 1, attention: true, sources: [[4, 5], [6]], targets: [[], []])
     }
 
-    static func checkModel(cell: CellKind, layers: Int, attention: Bool, sources: [[Int]], targets: [[Int]]) {
+    static func checkModel(
+        cell: CellKind, layers: Int, attention: Bool, bidirectional: Bool = false, sources: [[Int]], targets: [[Int]]
+    ) {
         var generator = SeededGenerator(seed: 12)
         let model = Seq2SeqModel(
-            shape: .init(cell: cell, vocabularySize: 8, embeddingSize: 3, hiddenSize: 4, layers: layers, attention: attention),
+            shape: .init(
+                cell: cell, vocabularySize: 8, embeddingSize: 3, hiddenSize: 4, layers: layers, attention: attention,
+                bidirectional: bidirectional),
             generator: &generator)
         let batch = Seq2SeqBatch(sources: sources, targets: targets)
         func loss() -> Double {
@@ -72,7 +85,7 @@ struct Seq2SeqGradientTests {
         CrossEntropy.loss(logits: scores, targets: batch.decoderTargets, classes: 8, gradient: gradient.pointer)
         for parameter in model.parameters { parameter.zeroGradient() }
         model.backward(gradient.pointer)
-        let label = "\(cell) ×\(layers) attention \(attention)"
+        let label = "\(cell) ×\(layers) attention \(attention)\(bidirectional ? " bidirectional" : "")"
         for parameter in model.parameters {
             GradientCheck.check(
                 "\(label) \(parameter.name)", values: parameter.value, analytic: parameter.gradient.values,

@@ -10,12 +10,12 @@ struct Seq2SeqTrainingPathTests {
     static let vocabulary = 20
 
     /// A model large enough (8 sequences, H = 64) for a batch to be trained in two halves.
-    static func model(cell: CellKind = .gru, layers: Int = 1, attention: Bool = true) -> Seq2SeqModel {
+    static func model(cell: CellKind = .gru, layers: Int = 1, attention: Bool = true, bidirectional: Bool = false) -> Seq2SeqModel {
         var generator = SeededGenerator(seed: 11)
         return Seq2SeqModel(
             shape: .init(
                 cell: cell, vocabularySize: vocabulary, embeddingSize: 16, hiddenSize: 64, layers: layers,
-                attention: attention),
+                attention: attention, bidirectional: bidirectional),
             generator: &generator)
     }
 
@@ -79,14 +79,22 @@ struct Seq2SeqTrainingPathTests {
         Self.checkTrainStep(cell: .gru, ordered: true, layers: 1, size: size, attention: false)
     }
 
-    static func checkTrainStep(cell: CellKind, ordered: Bool, layers: Int, size: Int, attention: Bool = true) {
+    /// A bidirectional encoder reads every row of both directions; the halves still add up.
+    @Test("with a bidirectional encoder too", arguments: [true, false])
+    func bidirectional(attention: Bool) {
+        Self.checkTrainStep(cell: .gru, ordered: true, layers: 1, size: 9, attention: attention, bidirectional: true)
+    }
+
+    static func checkTrainStep(
+        cell: CellKind, ordered: Bool, layers: Int, size: Int, attention: Bool = true, bidirectional: Bool = false
+    ) {
         let lengths = (0..<size).map { 1 + $0 % 5 }
         let order = ordered ? Seq2SeqBatch.decodingOrder(answerLengths: lengths) : Array(0..<size)
         let sources = order.map { Self.sentence($0, length: 2 + $0 % 4, shift: 3) }
         let targets = order.map { Self.sentence($0, length: lengths[$0], shift: 7) }
         let batch = Seq2SeqBatch(sources: sources, targets: targets)
-        let trained = Self.model(cell: cell, layers: layers, attention: attention)
-        let reference = Self.model(cell: cell, layers: layers, attention: attention)
+        let trained = Self.model(cell: cell, layers: layers, attention: attention, bidirectional: bidirectional)
+        let reference = Self.model(cell: cell, layers: layers, attention: attention, bidirectional: bidirectional)
         let halves = trained.decoderParts(batch: size)
         #expect(halves.count == (size >= 8 ? 2 : 1))
         let optimizer = Adam(parameters: trained.parameters, learningRate: 0.01)

@@ -16,11 +16,11 @@ struct ComparisonTests {
         "a --vary that cannot be read is one line",
         arguments: [
             ("length", "--vary length: expected KEY=V1,V2,… (e.g. length=10,25,50 or cell=rnn,lstm,gru)"),
-            ("colour=red,blue", "--vary colour=red,blue: unknown key \"colour\"; expected cell, hidden, layers, embedding, attention, forget_bias, learning_rate, iterations, batch, clip, optimizer, momentum, length, symbols, examples or window, or a key path such as train.clip"),
+            ("colour=red,blue", "--vary colour=red,blue: unknown key \"colour\"; expected cell, hidden, layers, embedding, attention, forget_bias, bidirectional, learning_rate, iterations, batch, clip, optimizer, momentum, length, symbols, examples or window, or a key path such as train.clip"),
             ("length=10,,50", "--vary length=10,,50: an empty value; expected KEY=V1,V2,… (e.g. length=10,25,50 or cell=rnn,lstm,gru)"),
             ("cell=rnn,gru,rnn", "--vary cell=rnn,gru,rnn: rnn is given twice; expected each value once"),
             ("seed=1,2", "--vary seed=1,2: seeds are varied with --seeds N (and --seed S for the first)"),
-            ("show.input=a", "--vary show.input=a: unknown key \"show.input\"; expected cell, hidden, layers, embedding, attention, forget_bias, learning_rate, iterations, batch, clip, optimizer, momentum, length, symbols, examples or window, or a key path such as train.clip"),
+            ("show.input=a", "--vary show.input=a: unknown key \"show.input\"; expected cell, hidden, layers, embedding, attention, forget_bias, bidirectional, learning_rate, iterations, batch, clip, optimizer, momentum, length, symbols, examples or window, or a key path such as train.clip"),
         ])
     func unreadableVariation(text: String, expected: String) {
         #expect(throws: LessonError(expected)) { try LessonVariation(parsing: text) }

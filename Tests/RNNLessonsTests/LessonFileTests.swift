@@ -73,7 +73,7 @@ struct LessonFileTests {
         let bad = good.replacingOccurrences(of: "\"hidden\": 5", with: "\"hidden\": 5, \"colour\": 1")
         #expect(
             try LessonTestSupport.loadError(bad, named: "j.json")
-                == "j.json:2:40: model.colour: unknown key; expected cell, layers, hidden, embedding, attention or forget_bias")
+                == "j.json:2:40: model.colour: unknown key; expected cell, layers, hidden, embedding, attention, forget_bias or bidirectional")
     }
 
     @Test("a regression lesson checks its CSV: one line naming file:line and column, or the lesson's key")

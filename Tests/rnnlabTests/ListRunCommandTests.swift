@@ -12,7 +12,7 @@ struct ListRunCommandTests {
         #expect(lines.first?.hasPrefix("NAME") == true && lines.first?.contains("TASK") == true)
         #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == [
             "char-sequence", "chatbot", "hello", "hello-rnn", "long-sequence", "stock",
-            "EXPERIMENT", "adding", "remember", "why-gates",
+            "EXPERIMENT", "adding", "remember", "why-attention", "why-gates",
         ])
         #expect(result.output.contains("generated adding, length 50; compare: length × cell"))
         #expect(result.output.contains("next-char") && result.output.contains("regression") && result.output.contains("seq2seq"))

@@ -52,9 +52,10 @@ public final class RecurrentLayer {
     var stepsWholeBatch: Bool
 
     /// Creates a layer with PyTorch's default initialisation, drawn from `generator` in the
-    /// order `weight_ih, weight_hh, bias_ih, bias_hh`.
+    /// order `weight_ih, weight_hh, bias_ih, bias_hh`, named `prefix.weight_ih_l<index><suffix>`
+    /// (PyTorch's suffix `_reverse` for the backward direction of a bidirectional layer).
     public init(
-        cell: CellKind, inputSize: Int, hiddenSize: Int, index: Int = 0, prefix: String = "rnn",
+        cell: CellKind, inputSize: Int, hiddenSize: Int, index: Int = 0, prefix: String = "rnn", suffix: String = "",
         generator: inout SeededGenerator
     ) {
         self.cell = cell
@@ -62,10 +63,10 @@ public final class RecurrentLayer {
         self.hiddenSize = hiddenSize
         self.index = index
         let rows = cell.gateCount * hiddenSize
-        weightIH = Parameter(name: "\(prefix).weight_ih_l\(index)", shape: [rows, inputSize])
-        weightHH = Parameter(name: "\(prefix).weight_hh_l\(index)", shape: [rows, hiddenSize])
-        biasIH = Parameter(name: "\(prefix).bias_ih_l\(index)", shape: [rows])
-        biasHH = Parameter(name: "\(prefix).bias_hh_l\(index)", shape: [rows])
+        weightIH = Parameter(name: "\(prefix).weight_ih_l\(index)\(suffix)", shape: [rows, inputSize])
+        weightHH = Parameter(name: "\(prefix).weight_hh_l\(index)\(suffix)", shape: [rows, hiddenSize])
+        biasIH = Parameter(name: "\(prefix).bias_ih_l\(index)\(suffix)", shape: [rows])
+        biasHH = Parameter(name: "\(prefix).bias_hh_l\(index)\(suffix)", shape: [rows])
         let bound = 1 / Float(hiddenSize).squareRoot()
         for parameter in [weightIH, weightHH, biasIH, biasHH] { generator.fillUniform(parameter.value, bound: bound) }
         weightIHT = TransposedWeight(weightIH)

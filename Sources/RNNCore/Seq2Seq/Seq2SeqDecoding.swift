@@ -78,9 +78,9 @@ extension Seq2SeqModel {
         precondition(width >= 1 && !source.isEmpty, "beam search needs a width ≥ 1 and a source token")
         let history = recordEncoder ? StepHistory() : nil
         let encoded = encode(tokens: source, steps: source.count, batch: 1, mask: nil, recorder: history)
-        let H = shape.hiddenSize, S = source.count
-        let encoderOutputs = Tensor(shape: [S, H])
-        encoderOutputs.pointer.update(from: encoded.outputs, count: S * H)
+        let H = shape.hiddenSize, W = shape.encoderWidth, C = shape.contextWidth, S = source.count
+        let encoderOutputs = Tensor(shape: [S, W])
+        encoderOutputs.pointer.update(from: encoded.outputs, count: S * W)
         let encoderFinal = encoded.final
         var live = [Hypothesis(tokens: [], logProbability: 0, finished: false, steps: [])]
         var states = [encoderFinal]
@@ -97,9 +97,9 @@ extension Seq2SeqModel {
             let n = live.count
             let batchState = RecurrentState.stacking(states)
             // The encoder outputs repeated for each hypothesis, [S][n][H].
-            let repeated = Tensor(shape: [S, n, H])
+            let repeated = Tensor(shape: [S, n, W])
             for j in 0..<S {
-                for b in 0..<n { (repeated.pointer + (j * n + b) * H).update(from: encoderOutputs.pointer + j * H, count: H) }
+                for b in 0..<n { (repeated.pointer + (j * n + b) * W).update(from: encoderOutputs.pointer + j * W, count: W) }
             }
             beginDecoding(
                 steps: 1, batch: n, state: batchState, encoderOutputs: repeated.pointer, sourceSteps: S, mask: nil,
@@ -119,8 +119,8 @@ extension Seq2SeqModel {
                 for token in ranked.prefix(width) {
                     candidates.append((b, token, live[b].logProbability + Foundation.log(max(row[token], 1e-30))))
                 }
-                let context = attention.map { Array(UnsafeBufferPointer(start: $0.context(at: 0) + b * H, count: H)) }
-                    ?? Array(UnsafeBufferPointer(start: fixedContext.pointer + b * H, count: H))
+                let context = attention.map { Array(UnsafeBufferPointer(start: $0.context(at: 0) + b * C, count: C)) }
+                    ?? Array(UnsafeBufferPointer(start: fixedContext.pointer + b * C, count: C))
                 let record = DecoderStepRecord(
                     step: step, inputToken: inputs[b], chosenToken: ranked[0],
                     attention: attention.map { Array(UnsafeBufferPointer(start: $0.weights(at: 0) + b * S, count: S)) },

@@ -1,6 +1,7 @@
 extension Seq2SeqModel {
     /// Builds a model from a checkpoint written from `namedTensors`; the shape comes from the
-    /// tensor shapes (attention when `attention.query.weight` is present).
+    /// tensor shapes (attention when `attention.query.weight` is present, a bidirectional encoder
+    /// when `encoder.rnn.weight_hh_l0_reverse` is).
     public convenience init(checkpoint: SafeTensorsFile, source: String) throws {
         func fail(_ message: String) -> CheckpointError { CheckpointError(source: source, message: message) }
         let embedding = try checkpoint.tensor("encoder.embedding.weight", source: source)
@@ -15,7 +16,8 @@ extension Seq2SeqModel {
         while checkpoint.tensors["encoder.rnn.weight_hh_l\(layers)"] != nil { layers += 1 }
         let shape = Seq2SeqShape(
             cell: cell, vocabularySize: embedding.shape[0], embeddingSize: embedding.shape[1],
-            hiddenSize: recurrent.shape[1], layers: layers, attention: checkpoint.tensors["attention.query.weight"] != nil)
+            hiddenSize: recurrent.shape[1], layers: layers, attention: checkpoint.tensors["attention.query.weight"] != nil,
+            bidirectional: checkpoint.tensors["encoder.rnn.weight_hh_l0_reverse"] != nil)
         var unused = SeededGenerator(seed: 0)
         self.init(shape: shape, generator: &unused)
         for parameter in parameters {

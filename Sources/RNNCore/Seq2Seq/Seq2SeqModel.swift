@@ -13,34 +13,48 @@ public struct Seq2SeqShape: Codable, Sendable, Equatable {
     /// Whether the decoder attends to the encoder's outputs (Bahdanau) or reads only the
     /// encoder's final state (Cho et al.'s plain encoder–decoder).
     public var attention: Bool
+    /// Whether the encoder reads the source both ways (`BidirectionalStack`), as Bahdanau et al.'s.
+    public var bidirectional: Bool
 
     /// Creates a shape.
-    public init(cell: CellKind, vocabularySize: Int, embeddingSize: Int, hiddenSize: Int, layers: Int = 1, attention: Bool = true) {
+    public init(
+        cell: CellKind, vocabularySize: Int, embeddingSize: Int, hiddenSize: Int, layers: Int = 1, attention: Bool = true,
+        bidirectional: Bool = false
+    ) {
         self.cell = cell
         self.vocabularySize = vocabularySize
         self.embeddingSize = embeddingSize
         self.hiddenSize = hiddenSize
         self.layers = layers
         self.attention = attention
+        self.bidirectional = bidirectional
     }
+
+    /// The width of the encoder's outputs: `H`, or `2H` read both ways.
+    public var encoderWidth: Int { bidirectional ? 2 * hiddenSize : hiddenSize }
+
+    /// The width of the context the decoder reads at every step: the attention's (a weighted sum
+    /// of encoder outputs), or without attention the encoder's final top state, `H`.
+    public var contextWidth: Int { attention ? encoderWidth : hiddenSize }
 }
 
 /// An RNN encoder–decoder (Cho et al. 2014) with optional additive attention (Bahdanau et al. 2014).
 ///
-/// The encoder reads the embedded question; the decoder starts from the encoder's final state
-/// and at step t reads `[embed(y_{t−1}); c_t]`, where `c_t` is the attention context over the
-/// encoder's outputs (or, without attention, the encoder's final top state); `y_t` is read out
-/// of the decoder state by a linear layer. Names: `encoder.embedding.weight`,
-/// `encoder.rnn.weight_ih_l0` …, `decoder.embedding.weight`, `decoder.rnn.*`,
-/// `decoder.out.weight`, `decoder.out.bias`, `attention.query.weight`, `attention.key.weight`,
-/// `attention.energy.weight`.
+/// The encoder reads the embedded question (forward, or both ways: `BidirectionalStack`); the
+/// decoder starts from the encoder's final state (a bidirectional encoder's bridge of both
+/// directions) and at step t reads `[embed(y_{t−1}); c_t]`, where `c_t` is the attention context
+/// over the encoder's outputs (or, without attention, the encoder's final top state); `y_t` is read
+/// out of the decoder state by a linear layer. Names: `encoder.embedding.weight`,
+/// `encoder.rnn.weight_ih_l0` … (`…_reverse` and `encoder.rnn.bridge_l0.*` when bidirectional),
+/// `decoder.embedding.weight`, `decoder.rnn.*`, `decoder.out.weight`, `decoder.out.bias`,
+/// `attention.query.weight`, `attention.key.weight`, `attention.energy.weight`.
 public final class Seq2SeqModel {
     /// The model's shape.
     public let shape: Seq2SeqShape
     /// Source token embeddings.
     public let encoderEmbedding: Embedding
-    /// The encoder's recurrent layers.
-    public let encoder: RecurrentStack
+    /// The encoder: a recurrent stack, or one that reads the source both ways.
+    let encoder: any SequenceEncoder
     /// Target token embeddings.
     public let decoderEmbedding: Embedding
     /// The decoder's recurrent layers; the bottom one reads `[embedding; context]`.
@@ -67,16 +81,20 @@ public final class Seq2SeqModel {
         let E = shape.embeddingSize, H = shape.hiddenSize
         encoderEmbedding = Embedding(
             vocabularySize: shape.vocabularySize, dimension: E, name: "encoder.embedding", generator: &generator)
-        encoder = RecurrentStack(
-            cell: shape.cell, inputSize: E, hiddenSize: H, layerCount: shape.layers, prefix: "encoder.rnn",
-            generator: &generator)
+        encoder = shape.bidirectional
+            ? BidirectionalStack(
+                cell: shape.cell, inputSize: E, hiddenSize: H, layerCount: shape.layers, prefix: "encoder.rnn",
+                generator: &generator)
+            : RecurrentStack(
+                cell: shape.cell, inputSize: E, hiddenSize: H, layerCount: shape.layers, prefix: "encoder.rnn",
+                generator: &generator)
         decoderEmbedding = Embedding(
             vocabularySize: shape.vocabularySize, dimension: E, name: "decoder.embedding", generator: &generator)
         decoder = RecurrentStack(
-            cell: shape.cell, inputSize: E + H, hiddenSize: H, layerCount: shape.layers, prefix: "decoder.rnn",
+            cell: shape.cell, inputSize: E + shape.contextWidth, hiddenSize: H, layerCount: shape.layers, prefix: "decoder.rnn",
             generator: &generator)
         attention = shape.attention
-            ? BahdanauAttention(queryWidth: H, valueWidth: H, size: H, generator: &generator) : nil
+            ? BahdanauAttention(queryWidth: H, valueWidth: shape.encoderWidth, size: H, generator: &generator) : nil
         output = Linear(inputSize: H, outputSize: shape.vocabularySize, name: "decoder.out", generator: &generator)
     }
 
@@ -86,7 +104,7 @@ public final class Seq2SeqModel {
     init(sharingParametersOf original: Seq2SeqModel) {
         shape = original.shape
         encoderEmbedding = Embedding(sharingParametersOf: original.encoderEmbedding)
-        encoder = RecurrentStack(sharingParametersOf: original.encoder)
+        encoder = original.encoder.sharingParameters()
         decoderEmbedding = Embedding(sharingParametersOf: original.decoderEmbedding)
         decoder = RecurrentStack(sharingParametersOf: original.decoder)
         attention = original.attention.map(BahdanauAttention.init(sharingParametersOf:))
@@ -101,9 +119,11 @@ public final class Seq2SeqModel {
 
     /// The cached transposes of every weight matrix that forward passes multiply by.
     var transposes: [TransposedWeight] {
-        encoder.layers.flatMap(\.transposes) + decoder.layers.flatMap(\.transposes) + [output.weightT]
-            + (attention?.transposes ?? [])
+        encoder.transposes + decoder.layers.flatMap(\.transposes) + [output.weightT] + (attention?.transposes ?? [])
     }
+
+    /// The encoder's layers whose steps traces show (a bidirectional encoder's forward direction).
+    public var encoderLayers: [RecurrentLayer] { encoder.recordedLayers }
 
     /// The tensors to save, by name.
     public var namedTensors: [(name: String, tensor: Tensor)] { parameters.map { ($0.name, $0.value) } }
@@ -112,12 +132,13 @@ public final class Seq2SeqModel {
 
     // MARK: Encoding
 
-    /// Runs the encoder over a batch's sources; returns its outputs `[S][B][H]` and final state.
+    /// Runs the encoder over a batch's sources; returns its outputs `[S][B][encoderWidth]` and
+    /// the decoder's first state.
     func encode(
         tokens: [Int], steps: Int, batch: Int, mask: UnsafePointer<Float>?, recorder: (any StepRecorder)?
     ) -> (outputs: UnsafeMutablePointer<Float>, final: RecurrentState) {
         let embedded = encoderEmbedding.forward(tokens)
-        let outputs = encoder.forward(embedded, steps: steps, batch: batch, mask: mask, recorder: recorder)
+        let outputs = encoder.encode(embedded, steps: steps, batch: batch, mask: mask, skippingEnded: false, recorder: recorder)
         return (outputs, encoder.finalState())
     }
 
@@ -130,15 +151,15 @@ public final class Seq2SeqModel {
     func encodeBySourceLength(
         _ batch: Seq2SeqBatch, mask: UnsafePointer<Float>, skippingEnded: Bool
     ) -> (outputs: UnsafeMutablePointer<Float>, final: RecurrentState) {
-        let S = batch.sourceSteps, B = batch.size, H = shape.hiddenSize
+        let S = batch.sourceSteps, B = batch.size, W = shape.encoderWidth
         let order = RowPermutation(rows: Seq2SeqBatch.decodingOrder(answerLengths: batch.sourceLengths))
         encoderOrder = order
         let orderedMask = scratch.encoderMask.reserve(S * B)
         order.gather(mask, steps: S, width: 1, into: orderedMask)
         let embedded = encoderEmbedding.forward(order.gather(tokens: batch.sourceTokens, steps: S))
-        let outputs = encoder.forward(embedded, steps: S, batch: B, mask: orderedMask, skippingEnded: skippingEnded)
-        let batchOutputs = scratch.encoderOutputs.reserve(S * B * H)
-        order.scatter(outputs, steps: S, width: H, into: batchOutputs)
+        let outputs = encoder.encode(embedded, steps: S, batch: B, mask: orderedMask, skippingEnded: skippingEnded, recorder: nil)
+        let batchOutputs = scratch.encoderOutputs.reserve(S * B * W)
+        order.scatter(outputs, steps: S, width: W, into: batchOutputs)
         return (batchOutputs, order.reorder(encoder.finalState(), toBatchOrder: true))
     }
 
@@ -154,7 +175,7 @@ public final class Seq2SeqModel {
                 initialCell: state.cell.map { UnsafePointer($0[index].pointer) })
         }
         let H = shape.hiddenSize
-        decoderInput.reserve(batch * (shape.embeddingSize + H))
+        decoderInput.reserve(batch * (shape.embeddingSize + shape.contextWidth))
         if let attention {
             attention.prepare(
                 encoderOutputs: encoderOutputs, sourceSteps: sourceSteps, batch: batch, mask: mask, decoderSteps: steps)
@@ -171,7 +192,7 @@ public final class Seq2SeqModel {
     func decodeStep(
         at t: Int, embedded: UnsafePointer<Float>?, rows: Range<Int>, recorder: (any StepRecorder)?
     ) -> UnsafeMutablePointer<Float> {
-        let E = shape.embeddingSize, H = shape.hiddenSize, width = E + H
+        let E = shape.embeddingSize, C = shape.contextWidth, width = E + C
         var context = fixedContext.pointer
         if let attention {
             attention.step(at: t, state: topDecoder.hidden(at: t - 1), rows: rows)
@@ -181,7 +202,7 @@ public final class Seq2SeqModel {
             let x = decoderInput.pointer
             for b in rows {
                 (x + b * width).update(from: embedded + b * E, count: E)
-                (x + b * width + E).update(from: context + b * H, count: H)
+                (x + b * width + E).update(from: context + b * C, count: C)
             }
             decoder.layers[0].step(x, at: t, rows: rows, recorder: recorder)
         } else {
@@ -273,7 +294,7 @@ public final class Seq2SeqModel {
     func backward(stateGradient: UnsafePointer<Float>) {
         guard let batch = current else { preconditionFailure("Seq2SeqModel.backward before forward") }
         let B = batch.size, T = batch.targetSteps, E = shape.embeddingSize, H = shape.hiddenSize
-        scratch.reserve(batch: B, steps: T, embedding: E, hidden: H)
+        scratch.reserve(batch: B, steps: T, embedding: E, hidden: H, context: shape.contextWidth)
         let fromAttention = scratch.fromAttention.pointer, embeddingGradient = scratch.embeddingGradient.pointer
         let fixedContextGradient = scratch.fixedContextGradient.pointer
         fromAttention.update(repeating: 0, count: B * H)
@@ -309,8 +330,8 @@ public final class Seq2SeqModel {
         if let order = encoderOrder {
             finalGradient = order.reorder(finalGradient, toBatchOrder: false)
             if let batchOrdered = outputGradient {
-                let S = batch.sourceSteps, ordered = scratch.encoderOutputGradient.reserve(S * B * H)
-                order.gather(batchOrdered, steps: S, width: H, into: ordered)
+                let S = batch.sourceSteps, W = shape.encoderWidth, ordered = scratch.encoderOutputGradient.reserve(S * B * W)
+                order.gather(batchOrdered, steps: S, width: W, into: ordered)
                 outputGradient = UnsafePointer(ordered)
             }
         }
@@ -328,7 +349,7 @@ public final class Seq2SeqModel {
         rows: Range<Int>, stateGradient: UnsafePointer<Float>, squares: (Int, Int, Float) -> Void
     ) {
         guard let batch = current else { return }
-        let B = batch.size, E = shape.embeddingSize, H = shape.hiddenSize, top = decoder.layers.count - 1
+        let B = batch.size, E = shape.embeddingSize, H = shape.hiddenSize, C = shape.contextWidth, top = decoder.layers.count - 1
         let fromAttention = scratch.fromAttention.pointer, stepGradient = scratch.stepGradient.pointer
         let contextGradient = scratch.contextGradient.pointer, fixedContextGradient = scratch.fixedContextGradient.pointer
         for t in stride(from: batch.targetSteps - 1, through: 0, by: -1) {
@@ -355,8 +376,8 @@ public final class Seq2SeqModel {
                 squares(index, t, decoder.layers[index].backwardStep(at: t, rows: active, outputGradient: above))
             }
             // Only the context part is needed now; the embedding part is one product at the end.
-            let x = decoder.layers[0].inputGradient(at: t, rows: active, columns: E..<E + H)
-            for b in active { (contextGradient + b * H).update(from: x + b * (E + H), count: H) }
+            let x = decoder.layers[0].inputGradient(at: t, rows: active, columns: E..<E + C)
+            for b in active { (contextGradient + b * C).update(from: x + b * (E + C), count: C) }
             if let attention {
                 let result = attention.backwardStep(at: t, contextGradient: contextGradient, rows: active)
                 (fromAttention + activeValues.lowerBound).update(
@@ -387,11 +408,11 @@ struct Seq2SeqScratch {
     /// The copy of the model that trains on the second half of each batch (`trainStep`).
     var trainingCopy: Seq2SeqModel?
 
-    mutating func reserve(batch: Int, steps: Int, embedding: Int, hidden: Int) {
+    mutating func reserve(batch: Int, steps: Int, embedding: Int, hidden: Int, context: Int) {
         fromAttention.reserve(batch * hidden)
         stepGradient.reserve(batch * hidden)
         embeddingGradient.reserve(steps * batch * embedding)
-        contextGradient.reserve(batch * hidden)
+        contextGradient.reserve(batch * context)
         fixedContextGradient.reserve(batch * hidden)
     }
 }

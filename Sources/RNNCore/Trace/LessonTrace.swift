@@ -99,6 +99,8 @@ public struct ModelInfo: Codable, Sendable, Equatable {
     public var embeddingSize: Int?
     /// Whether a seq2seq decoder attends to the encoder (`bahdanau`) or not (`none`).
     public var attention: String?
+    /// Whether a seq2seq encoder reads the question both ways.
+    public var bidirectional: Bool?
     /// The number of trainable parameters.
     public var parameterCount: Int
 
@@ -123,6 +125,7 @@ public struct ModelInfo: Codable, Sendable, Equatable {
     public var caption: String {
         var text = "\(cell.uppercased()), \(layers) layer\(layers == 1 ? "" : "s"), hidden \(hiddenSize)"
         if let embeddingSize { text += ", embedding \(embeddingSize)" }
+        if bidirectional == true { text += ", bidirectional encoder" }
         if let attention, attention != "none" { text += ", \(attention) attention" }
         return text
     }

@@ -15,6 +15,7 @@ public struct LessonVariation: Sendable, Equatable {
     public static let shortKeys: KeyValuePairs<String, [String]> = [
         "cell": ["model", "cell"], "hidden": ["model", "hidden"], "layers": ["model", "layers"],
         "embedding": ["model", "embedding"], "attention": ["model", "attention"], "forget_bias": ["model", "forget_bias"],
+        "bidirectional": ["model", "bidirectional"],
         "learning_rate": ["train", "learning_rate"], "iterations": ["train", "iterations"], "batch": ["train", "batch"],
         "clip": ["train", "clip"], "optimizer": ["train", "optimizer"], "momentum": ["train", "momentum"],
         "length": ["data", "length"], "symbols": ["data", "symbols"], "examples": ["data", "examples"],

@@ -112,7 +112,10 @@ public struct Lesson: Decodable, Sendable, Equatable {
             try require(data.dialogs != nil || data.chatLog != nil, "dialogs", "a seq2seq lesson needs dialogs or chat_log (or generate)")
         }
         if task != .seq2seq {
-            for (key, present) in [("embedding", model.embedding != nil), ("attention", model.attention != nil)] where present {
+            let seq2seqKeys = [
+                ("embedding", model.embedding != nil), ("attention", model.attention != nil), ("bidirectional", model.bidirectional != nil),
+            ]
+            for (key, present) in seq2seqKeys where present {
                 throw LessonFieldError(path: ["model", key], message: "only for seq2seq lessons; expected cell, layers and hidden", anchor: .key)
             }
         }

@@ -172,8 +172,11 @@ public struct LessonModel: Decodable, Sendable, Equatable {
     /// (σ(1) ≈ 0.73), so the cell state — and the gradient — carries further back from the start
     /// (Gers et al. 2000; Jozefowicz et al. 2015).
     public var forgetBias: Double?
+    /// seq2seq: whether the encoder reads the question both ways (`[h→ ; h←]`, Bahdanau et al.'s
+    /// encoder; the decoder starts from a tanh bridge of both directions' last states).
+    public var bidirectional: Bool?
 
-    static let keys = ["cell", "layers", "hidden", "embedding", "attention", "forget_bias"]
+    static let keys = ["cell", "layers", "hidden", "embedding", "attention", "forget_bias", "bidirectional"]
 
     /// Creates a model section.
     public init(cell: CellKind, layers: Int = 1, hidden: HiddenSize, embedding: Int? = nil, attention: AttentionKind? = nil) {
@@ -206,6 +209,7 @@ public struct LessonModel: Decodable, Sendable, Equatable {
         embedding = try c.integer("embedding", in: 1...4096, what: "an embedding size")
         attention = try c.choice(AttentionKind.self, "attention", what: "an attention")
         forgetBias = try c.decodeIfPresent(Double.self, forKey: "forget_bias")
+        bidirectional = try c.decodeIfPresent(Bool.self, forKey: "bidirectional")
         if let forgetBias, !(-10...10).contains(forgetBias) {
             throw LessonFieldError(path: c.path("forget_bias"), message: "\(number(forgetBias)) is not a forget-gate bias; expected -10 to 10")
         }

@@ -15,7 +15,7 @@ enum Seq2SeqLessonModel {
                 cell: lesson.model.cell, vocabularySize: vocabularySize,
                 embeddingSize: lesson.model.embedding ?? defaultEmbedding,
                 hiddenSize: lesson.model.hidden.resolved(vocabularySize: vocabularySize), layers: lesson.model.layers,
-                attention: (lesson.model.attention ?? .bahdanau) == .bahdanau),
+                attention: (lesson.model.attention ?? .bahdanau) == .bahdanau, bidirectional: lesson.model.bidirectional ?? false),
             generator: &generator)
     }
 
@@ -27,6 +27,7 @@ enum Seq2SeqLessonModel {
                 "cell": model.shape.cell.rawValue, "layers": String(model.shape.layers),
                 "hidden": String(model.shape.hiddenSize), "embedding": String(model.shape.embeddingSize),
                 "attention": model.shape.attention ? "bahdanau" : "none", "max_answer_length": String(maxLength),
+                "bidirectional": String(model.shape.bidirectional),
             ])
     }
 

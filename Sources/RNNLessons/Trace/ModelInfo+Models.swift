@@ -17,5 +17,6 @@ extension ModelInfo {
             cell: shape.cell.rawValue, layers: shape.layers, hiddenSize: shape.hiddenSize,
             inputSize: shape.embeddingSize, outputSize: shape.vocabularySize, embeddingSize: shape.embeddingSize,
             attention: shape.attention ? "bahdanau" : "none", parameterCount: model.parameters.reduce(0) { $0 + $1.value.count })
+        bidirectional = shape.bidirectional ? true : nil
     }
 }

@@ -34,7 +34,7 @@ struct Seq2SeqSteps {
         CrossEntropy.loss(logits: scores, targets: batch.decoderTargets, classes: model.shape.vocabularySize, gradient: gradient.pointer)
         model.backward(gradient.pointer)
         for parameter in model.parameters { parameter.zeroGradient() }
-        return model.encoder.layers.map(\.gradientNorms)
+        return model.encoderLayers.map(\.gradientNorms)
     }
 
     /// The encoder's steps over the question.
