@@ -13,6 +13,8 @@ public struct LessonOutcome {
     public let folder: URL
     /// Wall-clock seconds of the training loop alone.
     public let trainingSeconds: Double
+    /// Wall-clock seconds of judging the network: its held-out losses and its final loss.
+    public var evaluationSeconds = 0.0
     /// What the user should be told about the lesson's data and settings, one line each (a text
     /// read in windows, snapshots past the last iteration).
     public var notes: [String] = []
@@ -70,6 +72,7 @@ public struct LessonRunner {
         var outcome = LessonOutcome(trace: trained.trace, files: files, folder: folder, trainingSeconds: trained.trainingSeconds)
         outcome.overrides = changes.description
         outcome.notes = trained.notes
+        outcome.evaluationSeconds = trained.evaluationSeconds
         let lesson = file.lesson
         if !lesson.snapshotsPastTheEnd.isEmpty {
             let past = lesson.snapshotsPastTheEnd

@@ -121,7 +121,7 @@ struct MemoryTaskRunner: TaskRunner {
         if !task.featureNames.isEmpty { extra["features"] = ModelSetup.json(task.featureNames) }
         return TrainedLesson(
             trace: trace, tensors: model.namedTensors, metadata: setup.metadata(file: file, vocabulary: task.vocabulary, extra: extra),
-            trainingSeconds: record.seconds, snapshotWeights: record.snapshotWeights)
+            trainingSeconds: record.seconds, evaluationSeconds: record.evaluationSeconds, snapshotWeights: record.snapshotWeights)
     }
 
     /// The training batches of `lesson`: the sequences from the seed mixed with `dataStream`, a

@@ -135,7 +135,7 @@ struct NextCharacterRunner: TaskRunner {
             gradientFlow: flow.trace(model), summary: summary)
         return TrainedLesson(
             trace: trace, tensors: model.namedTensors,
-            metadata: setup.metadata(file: file, vocabulary: vocabulary.tokens), trainingSeconds: record.seconds,
+            metadata: setup.metadata(file: file, vocabulary: vocabulary.tokens), trainingSeconds: record.seconds, evaluationSeconds: record.evaluationSeconds,
             snapshotWeights: record.snapshotWeights, notes: Self.notes(file, prepared))
     }
 

@@ -133,7 +133,7 @@ struct RegressionRunner: TaskRunner {
                 "test_scaler": ModelSetup.json(data.testScaler),
             ])
         return TrainedLesson(
-            trace: trace, tensors: model.namedTensors, metadata: metadata, trainingSeconds: record.seconds,
+            trace: trace, tensors: model.namedTensors, metadata: metadata, trainingSeconds: record.seconds, evaluationSeconds: record.evaluationSeconds,
             snapshotWeights: record.snapshotWeights)
     }
 

@@ -93,7 +93,7 @@ struct Seq2SeqRunner: TaskRunner {
         let metadata = Seq2SeqLessonModel.metadata(model, file: file, vocabulary: data.vocabulary, maxLength: maxLength)
         return TrainedLesson(
             trace: trace, tensors: model.namedTensors, metadata: metadata, trainingSeconds: record.seconds,
-            snapshotWeights: record.snapshotWeights, notes: data.notes)
+            evaluationSeconds: record.evaluationSeconds, snapshotWeights: record.snapshotWeights, notes: data.notes)
     }
 
     /// `show.input` as words, or the first question; unknown words are an error naming them.

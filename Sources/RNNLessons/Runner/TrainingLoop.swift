@@ -9,6 +9,9 @@ struct TrainingRecord {
     var losses: [Double]
     /// Wall-clock seconds of the loop.
     var seconds: Double
+    /// Wall-clock seconds of judging the network: the held-out losses and the final loss (the
+    /// held-out losses during the loop are counted in `seconds` too).
+    var evaluationSeconds: Double
     /// The weights as they were at each snapshot iteration, in `state_dict` order.
     var snapshotWeights: [Int: [(name: String, tensor: Tensor)]]
     /// The loss on the held-out data at the iterations where it was measured, if any.
@@ -58,13 +61,16 @@ enum TrainingLoop {
         var losses: [Double] = []
         losses.reserveCapacity(total + 1)
         var held = ValidationHistory(iterations: [], loss: [])
+        var evaluationSeconds = 0.0
         func look(at iteration: Int) throws {
             observe(iteration)
             if snapshotIterations.contains(iteration) {
                 snapshotWeights[iteration] = weights().map { ($0.name, $0.tensor.clone()) }
             }
             if let validation, validation.iterations.contains(iteration) {
+                let started = ContinuousClock.now
                 let loss = validation.measure()
+                evaluationSeconds += (ContinuousClock.now - started).seconds
                 guard loss.isFinite else {
                     throw TrainingDiverged(lesson: lesson, iteration: iteration, loss: Float(loss), losses: losses)
                 }
@@ -94,9 +100,13 @@ enum TrainingLoop {
         }
         let seconds = (ContinuousClock.now - start).seconds
         try look(at: total)
-        try record(finalLoss(), of: total)
+        let judging = ContinuousClock.now
+        let final = finalLoss()
+        evaluationSeconds += (ContinuousClock.now - judging).seconds
+        try record(final, of: total)
         return TrainingRecord(
-            losses: losses, seconds: seconds, snapshotWeights: snapshotWeights, validation: validation == nil ? nil : held)
+            losses: losses, seconds: seconds, evaluationSeconds: evaluationSeconds, snapshotWeights: snapshotWeights,
+            validation: validation == nil ? nil : held)
     }
 
     /// The first iteration from which every later flag is true, or `nil` if the last is false.

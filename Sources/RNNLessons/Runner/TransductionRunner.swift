@@ -119,7 +119,7 @@ struct TransductionRunner: TaskRunner {
         return TrainedLesson(
             trace: trace, tensors: model.namedTensors,
             metadata: Seq2SeqLessonModel.metadata(model, file: file, vocabulary: vocabulary, maxLength: maxLength),
-            trainingSeconds: record.seconds, snapshotWeights: record.snapshotWeights)
+            trainingSeconds: record.seconds, evaluationSeconds: record.evaluationSeconds, snapshotWeights: record.snapshotWeights)
     }
 
     /// `show.input` as letters, or the first held-out string of the longest training length.
