@@ -1,8 +1,8 @@
 import Foundation
 
 /// The experiments, timed as a user runs them: the `rnnlab` binary next to this one, as a whole
-/// process (issue #15's bar: the why-gates sweep, one seed, ≤ 30 s on two cores, goal ≤ 10 s;
-/// PyTorch takes about 90 s for it here).
+/// process (issue #15's bar: the why-gates sweep, one seed, ≤ 30 s on two cores, goal ≤ 10 s,
+/// PyTorch about 90 s; issue #18's: why-attention ≤ 120 s, goal ≤ 40 s, PyTorch about 370 s).
 enum ExperimentBenchmarks {
     static func run() throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rnnlab")
@@ -15,6 +15,7 @@ enum ExperimentBenchmarks {
         var table = Table(header: ["experiment", "command", "seconds", "bar"])
         let cases: [(name: String, arguments: [String], bar: String)] = [
             ("why-gates, one seed", ["compare", "why-gates", "--seeds", "1"], "≤ 30 s, goal ≤ 10 s (PyTorch ≈ 90 s)"),
+            ("why-attention", ["compare", "why-attention"], "≤ 120 s, goal ≤ 40 s (PyTorch ≈ 370 s)"),
         ]
         for item in cases {
             let process = Process()

@@ -75,7 +75,7 @@ struct GeneratedDataTests {
             ("task: regression\ndata: { generate: adding, symbols: 3 }", "lesson.yaml:6:27: data.symbols: only for generate: remember, reverse, copy or sort"),
             ("task: regression\ndata: { generate: adding, length: 1 }", "lesson.yaml:6:35: data.length: 1 is not a length for adding; expected one length from 2 to 10000"),
             ("task: classify\ndata: { generate: remember, symbols: 27 }", "lesson.yaml:6:38: data.symbols: 27 is not a symbol count; expected 2 to 26"),
-            ("task: classify\ndata: { length: 5 }", "lesson.yaml:6:7: data.generate: missing; a classify lesson needs generate (remember)"),
+            ("task: classify\ndata: { length: 5 }", "lesson.yaml:6:7: data.tsv: missing; a classify lesson needs tsv (text<TAB>label lines) and labels, or generate"),
             ("task: regression\ndata: { generate: sorting }", "lesson.yaml:6:19: data.generate: \"sorting\" is not generated data; expected adding, remember, reverse, copy or sort"),
         ])
     func wrongKeys(taskAndData: String, expected: String) throws {

@@ -9,7 +9,7 @@ struct LessonFileTests {
     @Test("every lesson in lessons/ loads with the issue's settings")
     func projectLessons() throws {
         let names = try LessonCatalog(folder: LessonTestSupport.lessons).files().map { $0.deletingPathExtension().lastPathComponent }
-        #expect(names == ["char-sequence", "chatbot", "hello", "hello-rnn", "long-sequence", "stock"])
+        #expect(names == ["char-sequence", "chatbot", "hello", "hello-rnn", "long-sequence", "sentiment", "spell", "stock"])
         let hello = try LessonTestSupport.lesson("hello").lesson
         #expect(hello.task == .nextCharacter && hello.data.text == "hihello")
         #expect(hello.model == LessonModel(cell: .lstm, layers: 1, hidden: .size(5)))
@@ -35,7 +35,7 @@ struct LessonFileTests {
             ("iterations: 50", "iterations: fifty", "lesson.yaml:9:59: train.iterations: \"fifty\" is not an integer"),
             ("iterations: 50", "iterations: 0", "lesson.yaml:9:59: train.iterations: 0 is not an iteration count; expected 1 to 10000000"),
             ("hidden: 5", "hidden: lots", "lesson.yaml:8:41: model.hidden: \"lots\" is not a hidden size; expected a number or vocab"),
-            ("task: next-char", "task: poetry", "lesson.yaml:5:7: task: \"poetry\" is not a task; expected next-char, regression, classify or seq2seq"),
+            ("task: next-char", "task: poetry", "lesson.yaml:5:7: task: \"poetry\" is not a task; expected next-char, regression, classify, generate or seq2seq"),
             ("optimizer: adam", "optimizer: adamw", "lesson.yaml:9:21: train.optimizer: \"adamw\" is not an optimizer; expected adam or sgd"),
             ("task: next-char\n", "", "lesson.yaml:2:1: task: missing; a lesson needs task, data and model"),
             ("text: \"hihello\"", "text_file: missing.txt", "lesson.yaml:7:20: data.text_file: missing.txt: no such file"),
@@ -73,7 +73,7 @@ struct LessonFileTests {
         let bad = good.replacingOccurrences(of: "\"hidden\": 5", with: "\"hidden\": 5, \"colour\": 1")
         #expect(
             try LessonTestSupport.loadError(bad, named: "j.json")
-                == "j.json:2:40: model.colour: unknown key; expected cell, layers, hidden, embedding, attention, forget_bias or bidirectional")
+                == "j.json:2:40: model.colour: unknown key; expected cell, layers, hidden, embedding, attention, forget_bias, bidirectional or readout")
     }
 
     @Test("a regression lesson checks its CSV: one line naming file:line and column, or the lesson's key")

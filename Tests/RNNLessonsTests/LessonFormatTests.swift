@@ -40,12 +40,12 @@ struct LessonFormatTests {
         let folder = try LessonTestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         for data in [nil, "my data.txt"] {
-            let text = LessonTemplate.text(for: task, data: task == .classify ? nil : data)
+            let text = LessonTemplate.text(for: task, data: data)
             #expect(text.hasPrefix("# A \(task.rawValue) lesson."))
             let url = try LessonTestSupport.write(text, named: "start.yaml", in: folder)
             let lesson = try LessonFile(contentsOf: url).lesson
             #expect(lesson.task == task && lesson.name == "start")
-            if let data, task != .classify { #expect(text.contains("\"\(data)\"")) }
+            if let data { #expect(text.contains("\"\(data)\"")) }
         }
         if task == .nextCharacter {
             let url = try LessonTestSupport.write(LessonTemplate.text(for: task), named: "start.yaml", in: folder)

@@ -23,6 +23,27 @@ struct CompareCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("compare").path) == ["hello"])
     }
 
+    @Test("compare --html writes the comparison as one self-contained page; rnnlab html of the folder writes the same bytes")
+    func comparisonPage() throws {
+        let out = try RNNLabProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try RNNLabProcess.run(["compare", "hello", "--cells", "rnn,gru", "--html", "--out", out.path])
+        #expect(result.status == 0, "\(result.error)")
+        let folder = out.appendingPathComponent("compare/hello")
+        let page = folder.appendingPathComponent("hello.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("Content-Security-Policy") && html.contains("default-src 'none'"))
+        #expect(html.contains("<td>rnn</td>") && html.contains("<td>gru</td>") && html.contains("<th>parameters</th>"))
+        #expect(html.components(separatedBy: "src=\"data:image/png;base64,").count - 1 == 2, "loss and gradient flow")
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("src=\"file"))
+        let bytes = try Data(contentsOf: page)
+        let again = try RNNLabProcess.run(["html", folder.path])
+        #expect(again.status == 0 && again.output.hasPrefix("wrote "), "\(again.error)")
+        #expect(try Data(contentsOf: page) == bytes)
+        let wrong = try RNNLabProcess.run(["html", out.path])
+        #expect(wrong.status != 0 && wrong.errorLines.first?.hasSuffix("a folder without trace.json; expected a folder written by rnnlab compare, or a lesson") == true)
+    }
+
     @Test(
         "a wrong comparison is one line on stderr, a non-zero exit, and nothing written",
         arguments: [

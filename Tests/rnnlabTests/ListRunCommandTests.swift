@@ -4,16 +4,17 @@ import Testing
 /// `rnnlab list` and `rnnlab run`, as a user runs them.
 @Suite("rnnlab list and run")
 struct ListRunCommandTests {
-    @Test("list prints a table of the lessons")
+    @Test("list prints a table of the lessons, grouped by the lecture's shapes")
     func list() throws {
         let result = try RNNLabProcess.run(["list"])
         #expect(result.status == 0, "\(result.error)")
         let lines = result.output.split(separator: "\n")
         #expect(lines.first?.hasPrefix("NAME") == true && lines.first?.contains("TASK") == true)
         #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == [
-            "char-sequence", "chatbot", "hello", "hello-rnn", "long-sequence", "stock",
-            "EXPERIMENT", "adding", "remember", "why-attention", "why-gates",
+            "ONE", "spell", "MANY", "sentiment", "stock", "MANY", "chatbot", "MANY", "char-sequence", "hello", "hello-rnn",
+            "long-sequence", "EXPERIMENT", "adding", "remember", "why-attention", "why-gates",
         ])
+        #expect(lines.contains("ONE TO MANY:") && lines.contains("MANY TO ONE:"))
         #expect(result.output.contains("generated adding, length 50; compare: length × cell"))
         #expect(result.output.contains("next-char") && result.output.contains("regression") && result.output.contains("seq2seq"))
     }

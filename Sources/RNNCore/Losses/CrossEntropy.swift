@@ -53,6 +53,17 @@ public enum CrossEntropy {
         }
     }
 
+    /// softmax of one row of scores.
+    public static func softmax(_ logits: [Float]) -> [Float] {
+        var probabilities = [Float](repeating: 0, count: logits.count)
+        logits.withUnsafeBufferPointer { input in
+            probabilities.withUnsafeMutableBufferPointer {
+                softmax(logits: input.baseAddress!, rows: 1, classes: logits.count, into: $0.baseAddress!)
+            }
+        }
+        return probabilities
+    }
+
     /// One row's softmax, loss term and gradient.
     private struct Row {
         let classes: Int

@@ -3,7 +3,8 @@ extension SequenceModel {
     public var namedTensors: [(name: String, tensor: Tensor)] { parameters.map { ($0.name, $0.value) } }
 
     /// Builds a model from a checkpoint holding `rnn.weight_ih_l0 …` and `fc.weight`, `fc.bias`
-    /// in PyTorch's layout; the cell kind, sizes and depth come from the tensor shapes.
+    /// (and `embedding.weight` for a model with an embedding) in PyTorch's layout; the cell kind,
+    /// sizes and depth come from the tensor shapes, the readout from the metadata's `readout`.
     ///
     /// - Parameters:
     ///   - cell: the cell the caller expects; an error if the shapes say otherwise.
@@ -28,9 +29,17 @@ extension SequenceModel {
         var layers = 0
         while checkpoint.tensors["rnn.weight_ih_l\(layers)"] != nil { layers += 1 }
         let readout = checkpoint.metadata["readout"].flatMap(SequenceModelShape.Readout.init(rawValue:)) ?? .everyStep
+        var inputSize = recurrentIH.shape[1], embeddingSize: Int?
+        if let table = checkpoint.tensors["embedding.weight"] {
+            guard table.shape.count == 2, table.shape[1] == recurrentIH.shape[1] else {
+                throw fail("embedding.weight has shape \(table.shape): expected [tokens, \(recurrentIH.shape[1])], as rnn.weight_ih_l0 reads")
+            }
+            inputSize = table.shape[0]
+            embeddingSize = table.shape[1]
+        }
         let shape = SequenceModelShape(
-            cell: inferred, inputSize: recurrentIH.shape[1], hiddenSize: hidden, layers: layers,
-            outputSize: output.shape[0], readout: readout)
+            cell: inferred, inputSize: inputSize, hiddenSize: hidden, layers: layers,
+            outputSize: output.shape[0], readout: readout, embeddingSize: embeddingSize)
         var unused = SeededGenerator(seed: 0)
         self.init(shape: shape, generator: &unused)
         try load(checkpoint, source: source)

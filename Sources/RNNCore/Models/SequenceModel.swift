@@ -4,8 +4,15 @@ public struct SequenceModelShape: Codable, Sendable, Equatable {
     public enum Readout: String, Codable, Sendable {
         /// A prediction at every step (character models: many-to-many).
         case everyStep = "every-step"
-        /// One prediction from the last step (the stock model: many-to-one).
+        /// One prediction from the last step (the stock model: many-to-one); under a padding
+        /// mask, from each sequence's own last step.
         case lastStep = "last-step"
+        /// One prediction from the mean of the top layer's states over the steps (over each
+        /// sequence's own steps under a padding mask): many-to-one, every step heard equally.
+        case mean
+
+        /// Whether the output layer reads one state per sequence rather than one per step.
+        public var isManyToOne: Bool { self != .everyStep }
     }
 
     /// The recurrent cell.
@@ -20,33 +27,47 @@ public struct SequenceModelShape: Codable, Sendable, Equatable {
     public var outputSize: Int
     /// Where the output layer reads.
     public var readout: Readout
+    /// The width of the learned vector each input token is looked up as (PyTorch's
+    /// `nn.Embedding(inputSize, embeddingSize)` in front of the recurrent stack), or `nil` when
+    /// the input vectors are fed as they are. With an embedding, `inputSize` counts the tokens.
+    public var embeddingSize: Int?
 
     /// Creates a shape.
-    public init(cell: CellKind, inputSize: Int, hiddenSize: Int, layers: Int, outputSize: Int, readout: Readout = .everyStep) {
+    public init(
+        cell: CellKind, inputSize: Int, hiddenSize: Int, layers: Int, outputSize: Int, readout: Readout = .everyStep,
+        embeddingSize: Int? = nil
+    ) {
         self.cell = cell
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         self.layers = layers
         self.outputSize = outputSize
         self.readout = readout
+        self.embeddingSize = embeddingSize
     }
 
-    /// The number of trainable values of a model of this shape: per layer `G·H` rows of
-    /// `W_ih` and `W_hh` and two biases, then the output layer's `W` and `b`.
+    /// The width of the bottom recurrent layer's input: the embedding's, or the input's.
+    public var recurrentInputSize: Int { embeddingSize ?? inputSize }
+
+    /// The number of trainable values of a model of this shape: the embedding table, per layer
+    /// `G·H` rows of `W_ih` and `W_hh` and two biases, then the output layer's `W` and `b`.
     public var parameterCount: Int {
         let rows = cell.gateCount * hiddenSize
         let recurrent = (0..<layers).reduce(0) { total, layer in
-            total + rows * ((layer == 0 ? inputSize : hiddenSize) + hiddenSize + 2)
+            total + rows * ((layer == 0 ? recurrentInputSize : hiddenSize) + hiddenSize + 2)
         }
-        return recurrent + hiddenSize * outputSize + outputSize
+        return (embeddingSize.map { $0 * inputSize } ?? 0) + recurrent + hiddenSize * outputSize + outputSize
     }
 }
 
 /// A recurrent stack named `rnn` with a linear output layer named `fc` — the model of every
-/// character and regression lesson, and of PyTorch's `nn.LSTM(batch_first=True)` + `nn.Linear`.
+/// character and regression lesson, and of PyTorch's `nn.LSTM(batch_first=True)` + `nn.Linear`
+/// — optionally with an `nn.Embedding` named `embedding` in front (word classifiers).
 public final class SequenceModel {
     /// The model's shape.
     public let shape: SequenceModelShape
+    /// The token embedding, when the shape has one.
+    public let embedding: Embedding?
     /// The recurrent layers.
     public let recurrent: RecurrentStack
     /// The output layer `y_t = W h_t + b`.
@@ -54,15 +75,19 @@ public final class SequenceModel {
 
     private var steps = 0
     private var batch = 0
-    private var headGradient = Workspace()
+    private var mask: UnsafePointer<Float>?
+    private var pooling = ReadoutPooling()
     private var lossGradient = Workspace()
 
     /// Creates a model with PyTorch's default initialisation drawn from `generator`
-    /// (the recurrent layers first, then the output layer).
+    /// (the embedding first, then the recurrent layers, then the output layer).
     public init(shape: SequenceModelShape, generator: inout SeededGenerator) {
         self.shape = shape
+        embedding = shape.embeddingSize.map {
+            Embedding(vocabularySize: shape.inputSize, dimension: $0, name: "embedding", generator: &generator)
+        }
         recurrent = RecurrentStack(
-            cell: shape.cell, inputSize: shape.inputSize, hiddenSize: shape.hiddenSize, layerCount: shape.layers,
+            cell: shape.cell, inputSize: shape.recurrentInputSize, hiddenSize: shape.hiddenSize, layerCount: shape.layers,
             prefix: "rnn", generator: &generator)
         head = Linear(inputSize: shape.hiddenSize, outputSize: shape.outputSize, name: "fc", generator: &generator)
     }
@@ -84,49 +109,80 @@ public final class SequenceModel {
     }
 
     /// Every parameter in PyTorch's `state_dict` order.
-    public var parameters: [Parameter] { recurrent.parameters + head.parameters }
+    public var parameters: [Parameter] { (embedding?.parameters ?? []) + recurrent.parameters + head.parameters }
 
-    /// The number of output rows of the last forward pass: `steps·batch` or `batch`.
-    public var outputRows: Int { shape.readout == .everyStep ? steps * batch : batch }
+    /// The number of output rows of the last forward pass: `steps·batch`, or `batch` for a
+    /// many-to-one readout.
+    public var outputRows: Int { shape.readout.isManyToOne ? batch : steps * batch }
 
     /// Runs the model on `[steps][batch][inputSize]` inputs and returns the outputs:
-    /// `[steps][batch][outputSize]` for `.everyStep`, `[batch][outputSize]` for `.lastStep`.
-    /// `hotIndices` gives the hot index of every input row when the rows are one-hot (the same
-    /// results, sooner: `RecurrentLayer.forward`).
+    /// `[steps][batch][outputSize]` for `.everyStep`, `[batch][outputSize]` for `.lastStep` and
+    /// `.mean`. `hotIndices` gives the hot index of every input row when the rows are one-hot
+    /// (the same results, sooner: `RecurrentLayer.forward`); a model with an embedding looks
+    /// its tokens up by them and does not read `input` (see `forward(tokens:steps:batch:mask:recorder:)`).
+    /// `mask` (`[steps][batch]`, 1 at a token, 0 at padding after a sequence's tokens) lets
+    /// sequences of different lengths share a batch: the state is carried over padding, so the
+    /// last-step readout reads each sequence's own last step, and the mean its own steps. The
+    /// input and mask must stay unchanged until `backward`.
     @discardableResult
     public func forward(
         _ input: UnsafePointer<Float>, steps: Int, batch: Int, initialState: RecurrentState? = nil,
-        hotIndices: [Int]? = nil, recorder: (any StepRecorder)? = nil
+        hotIndices: [Int]? = nil, mask: UnsafePointer<Float>? = nil, recorder: (any StepRecorder)? = nil
+    ) -> UnsafeMutablePointer<Float> {
+        run(input, steps: steps, batch: batch, initialState: initialState, hotIndices: hotIndices, mask: mask, recorder: recorder)
+    }
+
+    /// Runs a model with an embedding on token indices (`[steps][batch]`, time-major); as
+    /// `forward(_:steps:batch:initialState:hotIndices:mask:recorder:)`.
+    @discardableResult
+    public func forward(
+        tokens: [Int], steps: Int, batch: Int, mask: UnsafePointer<Float>? = nil, recorder: (any StepRecorder)? = nil
+    ) -> UnsafeMutablePointer<Float> {
+        precondition(embedding != nil, "token indices alone are the input of a model with an embedding")
+        return run(nil, steps: steps, batch: batch, initialState: nil, hotIndices: tokens, mask: mask, recorder: recorder)
+    }
+
+    private func run(
+        _ input: UnsafePointer<Float>?, steps: Int, batch: Int, initialState: RecurrentState?, hotIndices: [Int]?,
+        mask: UnsafePointer<Float>?, recorder: (any StepRecorder)?
     ) -> UnsafeMutablePointer<Float> {
         self.steps = steps
         self.batch = batch
-        let hidden = recurrent.forward(
-            input, steps: steps, batch: batch, initialState: initialState, hotIndices: hotIndices, recorder: recorder)
-        switch shape.readout {
-        case .everyStep: return head.forward(hidden, rows: steps * batch)
-        case .lastStep: return head.forward(hidden + (steps - 1) * batch * shape.hiddenSize, rows: batch)
+        self.mask = mask
+        let hidden: UnsafeMutablePointer<Float>
+        if let embedding {
+            guard let hotIndices else { preconditionFailure("a model with an embedding reads token indices (hotIndices)") }
+            hidden = recurrent.forward(
+                embedding.forward(hotIndices), steps: steps, batch: batch, initialState: initialState, mask: mask,
+                recorder: recorder)
+        } else {
+            guard let input else { preconditionFailure("a model without an embedding reads input vectors") }
+            hidden = recurrent.forward(
+                input, steps: steps, batch: batch, initialState: initialState, mask: mask, hotIndices: hotIndices,
+                recorder: recorder)
         }
+        guard shape.readout.isManyToOne else { return head.forward(hidden, rows: steps * batch) }
+        let pooled = pooling.pool(shape.readout, states: hidden, steps: steps, batch: batch, hidden: shape.hiddenSize, mask: mask)
+        return head.forward(pooled, rows: batch)
     }
 
     /// Backpropagates ∂L/∂outputs (same layout as `forward`'s result) through the whole model,
-    /// adding into every parameter's gradient; returns ∂L/∂input when `inputGradient` is true.
+    /// adding into every parameter's gradient (the embedding's rows too); returns ∂L/∂ of the
+    /// recurrent stack's input (the input, or the embedded tokens) when `inputGradient` is true.
     @discardableResult
     public func backward(
         _ outputGradient: UnsafePointer<Float>, finalStateGradient: RecurrentState? = nil, inputGradient: Bool = false
     ) -> UnsafeMutablePointer<Float>? {
-        let hiddenGradient = UnsafePointer(head.backward(outputGradient))
-        switch shape.readout {
-        case .everyStep:
-            return recurrent.backward(
-                outputGradient: hiddenGradient, finalStateGradient: finalStateGradient, inputGradient: inputGradient)
-        case .lastStep:
-            let stateCount = batch * shape.hiddenSize
-            let full = headGradient.reserve(steps * stateCount, zeroed: true)
-            full.update(repeating: 0, count: (steps - 1) * stateCount)
-            (full + (steps - 1) * stateCount).update(from: hiddenGradient, count: stateCount)
-            return recurrent.backward(
-                outputGradient: full, finalStateGradient: finalStateGradient, inputGradient: inputGradient)
+        var hiddenGradient = UnsafePointer(head.backward(outputGradient))
+        if shape.readout.isManyToOne {
+            hiddenGradient = pooling.spread(
+                shape.readout, gradient: hiddenGradient, steps: steps, batch: batch, hidden: shape.hiddenSize, mask: mask)
         }
+        let result = recurrent.backward(
+            outputGradient: hiddenGradient, finalStateGradient: finalStateGradient,
+            inputGradient: inputGradient || embedding != nil)
+        if let embedding, let result { embedding.backward(result) }
+        return inputGradient ? result : nil
     }
 
     // MARK: Training
@@ -143,16 +199,32 @@ public final class SequenceModel {
     /// One optimizer step: zeroes the gradients, runs forward, computes the loss, backpropagates,
     /// and updates the parameters, from the gradients clipped to a global norm of `clip` when
     /// given (the clipping is applied as the optimizer reads them; the gradients keep their values).
-    /// `hotIndices` as for `forward`.
+    /// `hotIndices` and `mask` as for `forward`.
     ///
     /// - Returns: the loss before the update.
     @discardableResult
     public func trainStep(
-        _ input: UnsafePointer<Float>, steps: Int, batch: Int, hotIndices: [Int]? = nil, targets: Targets,
+        _ input: UnsafePointer<Float>, steps: Int, batch: Int, hotIndices: [Int]? = nil, mask: UnsafePointer<Float>? = nil,
+        targets: Targets, optimizer: any Optimizer, clip: Float? = nil
+    ) -> Float {
+        optimizer.zeroGradients()
+        let output = forward(input, steps: steps, batch: batch, hotIndices: hotIndices, mask: mask)
+        return learn(from: output, targets: targets, optimizer: optimizer, clip: clip)
+    }
+
+    /// `trainStep` for a model with an embedding, on token indices (`[steps][batch]`, time-major).
+    @discardableResult
+    public func trainStep(
+        tokens: [Int], steps: Int, batch: Int, mask: UnsafePointer<Float>? = nil, targets: Targets,
         optimizer: any Optimizer, clip: Float? = nil
     ) -> Float {
         optimizer.zeroGradients()
-        let output = forward(input, steps: steps, batch: batch, hotIndices: hotIndices)
+        let output = forward(tokens: tokens, steps: steps, batch: batch, mask: mask)
+        return learn(from: output, targets: targets, optimizer: optimizer, clip: clip)
+    }
+
+    /// The loss of the last forward pass's `output`, backpropagated, and the optimizer's step.
+    private func learn(from output: UnsafeMutablePointer<Float>, targets: Targets, optimizer: any Optimizer, clip: Float?) -> Float {
         let count = outputRows * shape.outputSize
         let gradient = lossGradient.reserve(count)
         let loss: Float

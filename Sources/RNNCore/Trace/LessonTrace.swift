@@ -30,6 +30,10 @@ public struct LessonTrace: Codable, Sendable, Equatable {
     /// For seq2seq lessons on generated strings: a held-out string of a few lengths answered,
     /// with its attention.
     public var examples: [DecodedExample]?
+    /// For classify lessons on text: the labels, the evidence word by word, the confusion matrix.
+    public var classification: ClassificationTrace?
+    /// For generate lessons: the input and the held-out outputs.
+    public var generation: GenerationTrace?
     /// The lesson's metrics (final loss, accuracy, RMSE…), by name.
     public var result: [String: Double]
     /// Which of `result` says best how well the network does, with its baseline.
@@ -58,6 +62,17 @@ public struct LessonTrace: Codable, Sendable, Equatable {
         self.metric = metric
         self.gradientFlow = gradientFlow
         self.summary = summary
+    }
+
+    /// The names of the model's outputs, in index order: a classifier's labels, otherwise the
+    /// vocabulary (the tokens a character or seq2seq model predicts).
+    public var outputTokens: [String] { classification?.labels ?? vocabulary }
+
+    /// The probabilities of `outputTokens` shown at step `t`: the model's output there, or for a
+    /// classifier, which answers once at the end, the label probabilities had the input ended at `t`.
+    public func probabilities(at t: Int) -> [Float]? {
+        if let evidence = classification?.evidence, evidence.indices.contains(t) { return evidence[t] }
+        return steps.indices.contains(t) ? steps[t].probabilities : nil
     }
 }
 

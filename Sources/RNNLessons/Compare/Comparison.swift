@@ -155,7 +155,7 @@ public struct Comparison: Sendable {
             let count = try CharacterDataset.load(from: base).vocabulary.count
             return (count, count)
         case .regression: return (lesson.data.columns?.count ?? 0, 1)
-        case .classify, .seq2seq:
+        case .classify, .generate, .seq2seq:
             throw LessonError("--match-params is for lessons of one recurrent stack; \(lesson.name) is a \(lesson.task.rawValue) lesson")
         }
     }

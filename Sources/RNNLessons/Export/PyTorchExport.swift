@@ -9,8 +9,10 @@ import RNNCore
 /// numbers it; it saves what it trained as `model.safetensors`, which `rnnlab step LESSON
 /// --model DIR/model.safetensors` reads back.
 ///
-/// Lessons whose model is a recurrent stack and a linear layer are exported: next-char (a text),
-/// regression (a CSV series, or the adding problem) and classify (remember). Seq2seq lessons are not.
+/// Lessons whose model is a recurrent stack reading one-hot or feature inputs and a linear layer
+/// are exported: next-char (a text), regression (a CSV series, or the adding problem) and classify
+/// on generated data (remember). Classify and generate lessons on a file, and seq2seq lessons,
+/// are not yet.
 public enum PyTorchExport {
     /// The files written into the folder, in order.
     public static let fileNames = ["train.py", "lesson.json", "data.safetensors", "initial.safetensors"]
@@ -58,14 +60,14 @@ public enum PyTorchExport {
         switch lesson.task {
         case .nextCharacter: return try text(file)
         case .regression: return try series(file)
-        case .classify, .seq2seq: throw unsupported(lesson)
+        case .classify, .generate, .seq2seq: throw unsupported(lesson)
         }
     }
 
     private static func unsupported(_ lesson: Lesson) -> LessonError {
         LessonError(
-            "\(lesson.name): a \(lesson.task.rawValue) lesson cannot be exported yet; expected a next-char, regression or classify "
-                + "lesson (a recurrent network with a linear output layer)")
+            "\(lesson.name): a \(lesson.task.rawValue) lesson\(lesson.data.generate == nil ? " on a file" : "") cannot be exported yet; "
+                + "expected a next-char or regression lesson, or one of generated adding or remember data")
     }
 
     /// A next-char lesson: the whole text as indices, each batch as the start of its windows.

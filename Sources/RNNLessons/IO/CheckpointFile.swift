@@ -13,9 +13,22 @@ public enum CheckpointFile {
         try AtomicFile.write(SafeTensors.encode(tensors, metadata: metadata), to: url)
     }
 
-    /// Loads a character or regression model saved by RNNLab or by PyTorch (`rnn.*`, `fc.*`).
+    /// Loads a character or regression model saved by RNNLab or by PyTorch (`rnn.*`, `fc.*`),
+    /// one that reads vectors (not a word classifier's token indices).
     public static func readSequenceModel(_ url: URL, cell: CellKind? = nil) throws -> (SequenceModel, SafeTensorsFile) {
         let file = try read(url)
-        return (try SequenceModel(checkpoint: file, cell: cell, source: url.path), file)
+        return (try vectorModel(file, cell: cell, source: url.path), file)
+    }
+
+    /// The model of `file` when it reads input vectors; a model that looks tokens up in an
+    /// embedding (a lesson's word classifier) is an error saying how to run it.
+    static func vectorModel(_ file: SafeTensorsFile, cell: CellKind? = nil, source: String) throws -> SequenceModel {
+        let model = try SequenceModel(checkpoint: file, cell: cell, source: source)
+        guard model.embedding == nil else {
+            throw LessonError(
+                "\(source): the model looks its tokens up in an embedding (embedding.weight), as a lesson's word classifier; "
+                    + "run it through its lesson, e.g. rnnlab inspect sentiment --input \"…\"")
+        }
+        return model
     }
 }

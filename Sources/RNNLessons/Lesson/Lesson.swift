@@ -92,8 +92,17 @@ public struct Lesson: Decodable, Sendable, Equatable {
                 throw LessonFieldError(path: ["data", "text_file"], message: "given together with text; expected one of them", anchor: .key)
             }
             try require(data.text != nil || data.textFile != nil, "text", "a next-char lesson needs text or text_file")
-        case .regression where data.generate != nil, .classify:
+        case .regression where data.generate != nil, .classify where data.generate != nil:
             try validateGenerated()
+        case .classify:
+            try require(data.tsv != nil, "tsv", "a classify lesson needs tsv (text<TAB>label lines) and labels, or generate")
+            try require(data.labels != nil, "labels", "a classify lesson on a file needs the labels its texts can have")
+            try validateHeldOut()
+        case .generate:
+            try require(data.tsv != nil, "tsv", "a generate lesson needs tsv (input<TAB>output lines) and end")
+            try require(
+                data.end != nil, "end", "a generate lesson needs an end token, the token that ends every output (end: \".\")")
+            try validateHeldOut()
         case .regression:
             try require(data.csv != nil, "csv", "a regression lesson needs csv, target and window (or generate)")
             try require(data.target != nil, "target", "a regression lesson needs csv, target and window")
@@ -111,13 +120,21 @@ public struct Lesson: Decodable, Sendable, Equatable {
             }
             try require(data.dialogs != nil || data.chatLog != nil, "dialogs", "a seq2seq lesson needs dialogs or chat_log (or generate)")
         }
-        if task != .seq2seq {
-            let seq2seqKeys = [
-                ("embedding", model.embedding != nil), ("attention", model.attention != nil), ("bidirectional", model.bidirectional != nil),
-            ]
-            for (key, present) in seq2seqKeys where present {
-                throw LessonFieldError(path: ["model", key], message: "only for seq2seq lessons; expected cell, layers and hidden", anchor: .key)
-            }
+        let readsText = task == .classify && data.generate == nil
+        for (key, present) in [("attention", model.attention != nil), ("bidirectional", model.bidirectional != nil)]
+        where task != .seq2seq && present {
+            throw LessonFieldError(path: ["model", key], message: "only for seq2seq lessons; expected cell, layers and hidden", anchor: .key)
+        }
+        if task != .seq2seq && !readsText && model.embedding != nil {
+            throw LessonFieldError(
+                path: ["model", "embedding"], message: "only for seq2seq lessons and classify lessons on a file; expected cell, layers and hidden",
+                anchor: .key)
+        }
+        if !readsText && model.readout != nil {
+            throw LessonFieldError(path: ["model", "readout"], message: "only for classify lessons on a file", anchor: .key)
+        }
+        if (task == .classify || task == .generate) && model.hidden == .vocabulary {
+            throw LessonFieldError(path: ["model", "hidden"], message: "vocab is for next-char lessons; expected a number")
         }
         if let loss = train.loss, !LossKind.allowed(for: task).contains(loss) {
             let allowedLosses = LossKind.allowed(for: task).map(\.rawValue)
@@ -140,6 +157,13 @@ public struct Lesson: Decodable, Sendable, Equatable {
             throw LessonFieldError(
                 path: ["show", "loss_step"], message: "\(lossStep): only a next-char lesson predicts at every step; its loss is at the last step",
                 anchor: .key)
+        }
+    }
+
+    /// Checks that a classify or generate lesson holds out its test examples one way only.
+    private func validateHeldOut() throws {
+        if data.split != nil && data.testTSV != nil {
+            throw LessonFieldError(path: ["data", "test_tsv"], message: "given together with split; expected one of them", anchor: .key)
         }
     }
 

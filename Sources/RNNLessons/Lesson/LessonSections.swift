@@ -24,7 +24,8 @@ public struct LessonData: Decodable, Sendable, Equatable {
     public var target: String?
     /// regression: whether the file lists the newest row first (reversed into time order).
     public var reverse: Bool?
-    /// regression: the fraction of rows before the test rows (default 0.7).
+    /// regression: the fraction of rows before the test rows (default 0.7); classify, generate: of
+    /// the examples (default 0.8; of each label's examples when classifying), the rest held out.
     public var split: Double?
     /// regression: how columns are scaled (default `minmax`).
     public var scale: ScalingKind?
@@ -54,11 +55,22 @@ public struct LessonData: Decodable, Sendable, Equatable {
     public var examples: Int?
     /// generated: how many held-out sequences the test metric is measured on.
     public var testExamples: Int?
+    /// classify: a file of `text<TAB>label` lines; generate: of `input<TAB>output` lines
+    /// (relative to the lesson file).
+    public var tsv: String?
+    /// classify, generate: the held-out examples in a file of their own, instead of `split`.
+    public var testTSV: String?
+    /// classify: how a text is read — a word at a time (default) or a character at a time.
+    public var tokens: TokenKind?
+    /// classify: the labels a text can have, in the order the outputs name them.
+    public var labels: [String]?
+    /// generate: the token that ends every output; generation stops when the network writes it.
+    public var end: String?
 
     static let keys = [
         "text", "text_file", "window", "validation", "csv", "columns", "target", "reverse", "split", "scale", "delimiter",
         "header", "missing", "unit", "period", "dialogs", "chat_log", "generate", "length", "symbols", "examples",
-        "test_examples",
+        "test_examples", "tsv", "test_tsv", "tokens", "labels", "end",
     ]
 
     /// The keys of generated data.
@@ -75,7 +87,8 @@ public struct LessonData: Decodable, Sendable, Equatable {
         switch task {
         case .nextCharacter: ["text", "text_file", "window", "validation"]
         case .regression: seriesKeys + generatedKeys
-        case .classify: generatedKeys
+        case .classify: ["tsv", "test_tsv", "split", "tokens", "labels"] + generatedKeys
+        case .generate: ["tsv", "test_tsv", "split", "end"]
         case .seq2seq: ["dialogs", "chat_log"] + generatedKeys
         }
     }
@@ -84,16 +97,19 @@ public struct LessonData: Decodable, Sendable, Equatable {
     var presentKeys: [String] {
         let values: [Any?] = [
             text, textFile, window, validation, csv, columns, target, reverse, split, scale, delimiter, header, missing,
-            unit, period, dialogs, chatLog, generate, length, symbols, examples, testExamples,
+            unit, period, dialogs, chatLog, generate, length, symbols, examples, testExamples, tsv, testTSV, tokens, labels,
+            end,
         ]
         return zip(Self.keys, values).compactMap { $1 == nil ? nil : $0 }
     }
 
-    /// The file named at `key` (`text_file`, `csv`, `dialogs`, `chat_log`), if given.
+    /// The file named at `key` (`text_file`, `csv`, `tsv`, `test_tsv`, `dialogs`, `chat_log`), if given.
     func path(for key: String) -> String? {
         switch key {
         case "text_file": textFile
         case "csv": csv
+        case "tsv": tsv
+        case "test_tsv": testTSV
         case "dialogs": dialogs
         case "chat_log": chatLog
         default: nil
@@ -124,6 +140,17 @@ public struct LessonData: Decodable, Sendable, Equatable {
         symbols = try c.integer("symbols", in: 2...GeneratedLimits.symbols, what: "a symbol count")
         examples = try c.integer("examples", in: 1...GeneratedLimits.examples, what: "a training-set size")
         testExamples = try c.integer("test_examples", in: 1...GeneratedLimits.examples, what: "a test-set size")
+        tsv = try c.decodeIfPresent(String.self, forKey: "tsv")
+        testTSV = try c.decodeIfPresent(String.self, forKey: "test_tsv")
+        tokens = try c.choice(TokenKind.self, "tokens", what: "a kind of token")
+        labels = try c.decodeIfPresent([String].self, forKey: "labels")
+        end = try c.decodeIfPresent(String.self, forKey: "end")
+        if let labels, labels.count < 2 || Set(labels).count != labels.count || labels.contains(where: \.isEmpty) {
+            throw LessonFieldError(path: c.path("labels"), message: "expected a list of at least two distinct labels")
+        }
+        if let end, end.isEmpty {
+            throw LessonFieldError(path: c.path("end"), message: "empty; expected the token that ends every output, such as \".\"")
+        }
         if let text, text.count < 2 {
             throw LessonFieldError(path: c.path("text"), message: "\"\(text)\" is too short; expected at least 2 characters")
         }
@@ -133,7 +160,7 @@ public struct LessonData: Decodable, Sendable, Equatable {
         if let period, period.isEmpty || !period.allSatisfy(\.isLetter) {
             throw LessonFieldError(path: c.path("period"), message: "\"\(period)\" is not a period; expected a word such as day, hour or month")
         }
-        for key in ["text_file", "csv", "dialogs", "chat_log"] where path(for: key)?.isEmpty == true {
+        for key in ["text_file", "csv", "tsv", "test_tsv", "dialogs", "chat_log"] where path(for: key)?.isEmpty == true {
             throw LessonFieldError(path: c.path(LessonKey(stringValue: key)), message: "empty; expected a file's path")
         }
     }
@@ -163,7 +190,8 @@ public struct LessonModel: Decodable, Sendable, Equatable {
     public var layers: Int
     /// The hidden width.
     public var hidden: HiddenSize
-    /// seq2seq: the embedding width.
+    /// seq2seq, classify: the embedding width (classify: words looked up as learned vectors
+    /// of this width instead of one-hot).
     public var embedding: Int?
     /// seq2seq: the decoder's attention.
     public var attention: AttentionKind?
@@ -175,8 +203,10 @@ public struct LessonModel: Decodable, Sendable, Equatable {
     /// seq2seq: whether the encoder reads the question both ways (`[h→ ; h←]`, Bahdanau et al.'s
     /// encoder; the decoder starts from a tanh bridge of both directions' last states).
     public var bidirectional: Bool?
+    /// classify: where the output layer reads — the last step (default) or the mean of the steps.
+    public var readout: ReadoutKind?
 
-    static let keys = ["cell", "layers", "hidden", "embedding", "attention", "forget_bias", "bidirectional"]
+    static let keys = ["cell", "layers", "hidden", "embedding", "attention", "forget_bias", "bidirectional", "readout"]
 
     /// Creates a model section.
     public init(cell: CellKind, layers: Int = 1, hidden: HiddenSize, embedding: Int? = nil, attention: AttentionKind? = nil) {
@@ -210,6 +240,7 @@ public struct LessonModel: Decodable, Sendable, Equatable {
         attention = try c.choice(AttentionKind.self, "attention", what: "an attention")
         forgetBias = try c.decodeIfPresent(Double.self, forKey: "forget_bias")
         bidirectional = try c.decodeIfPresent(Bool.self, forKey: "bidirectional")
+        readout = try c.choice(ReadoutKind.self, "readout", what: "a readout")
         if let forgetBias, !(-10...10).contains(forgetBias) {
             throw LessonFieldError(path: c.path("forget_bias"), message: "\(number(forgetBias)) is not a forget-gate bias; expected -10 to 10")
         }
@@ -270,7 +301,7 @@ public struct LessonTraining: Decodable, Sendable, Equatable {
 /// `show:` — what the figures show.
 public struct LessonShow: Decodable, Sendable, Equatable {
     /// next-char: the text run through the model for the step-by-step figures;
-    /// seq2seq: the question answered.
+    /// seq2seq: the question answered; classify: the sentence read; generate: the input given.
     public var input: String?
     /// regression: which test window is shown (0 = first; default the last).
     public var window: Int?

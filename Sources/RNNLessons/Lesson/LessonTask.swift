@@ -1,3 +1,5 @@
+import RNNCore
+
 /// What a lesson teaches the network to do.
 public enum LessonTask: String, CaseIterable, Sendable, Codable {
     /// Predict the next character at every step (many-to-many).
@@ -5,10 +7,31 @@ public enum LessonTask: String, CaseIterable, Sendable, Codable {
     /// Predict the next value of a series from a window of days, or a number from a generated
     /// sequence (many-to-one).
     case regression
-    /// Read a sequence and name its class at the last step (many-to-one).
+    /// Read a sequence and name its class at the end (many-to-one).
     case classify
+    /// Read one input at the first step and write a sequence until an end token (one-to-many).
+    case generate
     /// Answer a question with a sentence (encoder–decoder with attention).
     case seq2seq
+}
+
+/// How a classify lesson reads its texts.
+public enum TokenKind: String, CaseIterable, Sendable {
+    /// A word (or punctuation mark) a step, as the word tokenizer splits them.
+    case words
+    /// A character a step, one-hot.
+    case characters
+}
+
+/// Where a classify lesson's output layer reads the recurrent states.
+public enum ReadoutKind: String, CaseIterable, Sendable {
+    /// The state after the last token (the lecture's many-to-one drawing).
+    case last
+    /// The mean of the states after every token.
+    case mean
+
+    /// The engine's readout.
+    public var modelReadout: SequenceModelShape.Readout { self == .last ? .lastStep : .mean }
 }
 
 /// The optimizers a lesson can train with.

@@ -3,7 +3,7 @@
 /// docs/lesson-format.md lists every key.
 public enum LessonTemplate {
     /// The tasks a starting file is written for.
-    public static let tasks: [LessonTask] = [.nextCharacter, .regression, .classify, .seq2seq]
+    public static let tasks: [LessonTask] = [.nextCharacter, .regression, .classify, .generate, .seq2seq]
 
     /// The starting file of a `task` lesson reading `data` (a path relative to the lesson file;
     /// `nil`: a short text of its own for next-char, generated data for classify, a placeholder
@@ -13,7 +13,8 @@ public enum LessonTemplate {
             switch task {
             case .nextCharacter: nextCharacter(data)
             case .regression: regression(data)
-            case .classify: classify
+            case .classify: data.map(classifyTexts) ?? classifyGenerated
+            case .generate: generate(data)
             case .seq2seq: seq2seq(data)
             }
         return header(task) + body + footer
@@ -90,11 +91,32 @@ public enum LessonTemplate {
         """
     }
 
-    private static let classify = """
+    private static func classifyTexts(_ data: String) -> String {
+        """
+        data:
+          tsv: \(quoted(data))      # text<TAB>label lines (a first line text<TAB>label is skipped)
+          labels: [negative, positive]   # every label the texts have, in the order of the outputs
+          # tokens: characters      # read a character a step instead of a word (default words)
+          # split: 0.8              # the share of each label's texts that trains; the rest is held out
+          # test_tsv: held-out.tsv  # or the held-out texts in a file of their own
+        model:
+          cell: lstm                # rnn, lstm or gru
+          hidden: 16
+          embedding: 16             # each word as a learned vector of 16 values (omit: one-hot)
+          # readout: mean           # read the output from the mean of the states (default last)
+        train:
+          learning_rate: 0.01
+          iterations: 150
+
+        """
+    }
+
+    private static let classifyGenerated = """
         data:
           generate: remember        # name the first of `length` symbols after the distractors (chance: 1 in `symbols`)
           length: 20
           symbols: 4
+        # tsv: texts.tsv            # or your own text<TAB>label lines: rnnlab lesson new FILE --task classify --data texts.tsv
         model:
           cell: gru                 # rnn, lstm or gru
           hidden: 32
@@ -105,6 +127,22 @@ public enum LessonTemplate {
           clip: 1                   # limit the gradient's norm
 
         """
+
+    private static func generate(_ data: String?) -> String {
+        """
+        data:
+          tsv: \(quoted(data ?? "my-pairs.tsv"))     # input<TAB>output lines: the input given once, the output written a character at a time
+          end: "."                  # the token written after every output
+          # test_tsv: held-out.tsv  # held-out inputs (default: split 0.8 of the lines)
+        model:
+          cell: gru
+          hidden: 128
+        train:
+          learning_rate: 0.01
+          iterations: 400
+
+        """
+    }
 
     private static func seq2seq(_ data: String?) -> String {
         """

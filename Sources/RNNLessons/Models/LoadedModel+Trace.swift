@@ -37,6 +37,10 @@ extension LoadedModel {
         switch network {
         case .sequence(let model) where file?.lesson.data.generate != nil:
             return try memoryTaskTrace(model, input: input)
+        case .sequence(let model) where task == .classify:
+            return try classifierTrace(model, input: input)
+        case .sequence(let model) where task == .generate:
+            return try generationTrace(model, input: input)
         case .sequence(let model) where model.shape.readout == .lastStep:
             return try regressionTrace(model, input: input)
         case .sequence(let model):
@@ -234,7 +238,7 @@ extension LoadedModel {
     /// A trace of this model with `steps`, no training history, titled with the weights and the
     /// input `shown` — the weights first, so that a long input is what a narrow figure cuts:
     /// "hello at iteration 6: “hell”".
-    private func makeTrace(info: ModelInfo, steps: [StepTrace], shown: String, summary: String) -> LessonTrace {
+    func makeTrace(info: ModelInfo, steps: [StepTrace], shown: String, summary: String) -> LessonTrace {
         let title = "\(lesson.name) \(weightsDescription): \(shown)"
         return LessonTrace(
             lesson: LessonInfo(name: lesson.name, title: title, source: lesson.source, task: lesson.task),

@@ -48,7 +48,7 @@ public struct LoadedModel {
     public static func external(_ url: URL, vocabulary tokens: [String]?) throws -> LoadedModel {
         let source = LessonFile.displayPath(url)
         let checkpoint = try CheckpointFile.read(url)
-        let model = try SequenceModel(checkpoint: checkpoint, source: source)
+        let model = try CheckpointFile.vectorModel(checkpoint, source: source)
         guard let tokens = tokens ?? checkpoint.metadata["vocabulary"].flatMap(Self.decodeTokens) else {
             throw LessonError("\(source): no vocabulary in the file; pass --vocab \"helo\" or --vocab-file FILE (one token a line)")
         }
@@ -98,7 +98,7 @@ public struct LoadedModel {
         let network: Network
         let vocabulary: Vocabulary
         switch lesson.task {
-        case .nextCharacter, .regression, .classify:
+        case .nextCharacter, .regression, .classify, .generate:
             network = .sequence(try SequenceModel(checkpoint: checkpoint, source: source))
             vocabulary = Vocabulary(tokens: tokens, specialTokens: false)
         case .seq2seq:

@@ -160,25 +160,14 @@ struct MemoryTaskRunner: TaskRunner {
             return StepTrace(
                 t: t, inputToken: labels[t], x: pass.inputs[t], layers: pass.layers[t],
                 logits: atEnd ? pass.outputs : nil,
-                probabilities: atEnd && reduction == nil ? softmax(pass.outputs) : nil,
+                probabilities: atEnd && reduction == nil ? CrossEntropy.softmax(pass.outputs) : nil,
                 prediction: atEnd ? task.outputLabel(pass.outputs) : nil, target: atEnd ? task.targetLabel(example) : nil)
         }
     }
 
     /// The probability of the chosen class when the output is a class's scores; none for a value.
     private static func probability(of output: [Float], isClass: Bool) -> [Float] {
-        isClass ? [softmax(output).max() ?? 0] : []
-    }
-
-    /// softmax of one row of logits.
-    static func softmax(_ logits: [Float]) -> [Float] {
-        var probabilities = [Float](repeating: 0, count: logits.count)
-        logits.withUnsafeBufferPointer { input in
-            probabilities.withUnsafeMutableBufferPointer {
-                CrossEntropy.softmax(logits: input.baseAddress!, rows: 1, classes: logits.count, into: $0.baseAddress!)
-            }
-        }
-        return probabilities
+        isClass ? [CrossEntropy.softmax(output).max() ?? 0] : []
     }
 
     /// "test MSE 0.0012 (always 1 (the mean): MSE 1/6 = 0.1667) — solved, length 50".

@@ -13,13 +13,16 @@ struct ModelSetup {
     /// The seeded generator after the weights were drawn.
     let generator: SeededGenerator
 
-    init(lesson: Lesson, inputSize: Int, outputSize: Int, hiddenSize: Int, readout: SequenceModelShape.Readout) {
+    init(
+        lesson: Lesson, inputSize: Int, outputSize: Int, hiddenSize: Int, readout: SequenceModelShape.Readout,
+        embeddingSize: Int? = nil
+    ) {
         self.lesson = lesson
         var generator = SeededGenerator(seed: lesson.train.seed)
         model = SequenceModel(
             shape: SequenceModelShape(
                 cell: lesson.model.cell, inputSize: inputSize, hiddenSize: hiddenSize, layers: lesson.model.layers,
-                outputSize: outputSize, readout: readout),
+                outputSize: outputSize, readout: readout, embeddingSize: embeddingSize),
             generator: &generator)
         if let forgetBias = lesson.model.forgetBias { model.setForgetBias(Float(forgetBias)) }
         optimizer = lesson.makeOptimizer(for: model.parameters)

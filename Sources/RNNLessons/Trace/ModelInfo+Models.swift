@@ -6,7 +6,7 @@ extension ModelInfo {
         let shape = model.shape
         self.init(
             cell: shape.cell.rawValue, layers: shape.layers, hiddenSize: shape.hiddenSize, inputSize: shape.inputSize,
-            outputSize: shape.outputSize, featureNames: featureNames,
+            outputSize: shape.outputSize, featureNames: featureNames, embeddingSize: shape.embeddingSize,
             parameterCount: model.parameters.reduce(0) { $0 + $1.value.count })
     }
 

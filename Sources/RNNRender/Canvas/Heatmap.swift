@@ -14,6 +14,8 @@ struct Heatmap {
     var cellWidth: Double
     var cellHeight: Double
     var showColorBar = true
+    /// The decimals of the values written into the cells (0 for counts).
+    var valueDecimals = 2
     /// When column labels must be thinned, show time indices (0, 10, 20…) instead of tokens.
     var indicesWhenThinned = true
     /// Widen the columns (up to `maxLabelColumnWidth`) so every column label fits, rather than thinning them.
@@ -74,7 +76,8 @@ struct Heatmap {
         let cellsWidth = Double(columns) * cellWidth
         let gap = cellWidth >= 8 && cellHeight >= 8 ? 1.0 : 0
         let valueSize = min(11, cellHeight * 0.55)
-        let showValues = valueSize >= 8 && canvas.textWidth("-0.00", size: valueSize) + 4 <= cellWidth - gap
+        let widestValue = valueDecimals == 0 ? "-000" : "-0." + String(repeating: "0", count: valueDecimals)
+        let showValues = valueSize >= 8 && canvas.textWidth(widestValue, size: valueSize) + 4 <= cellWidth - gap
         for (r, row) in values.enumerated() {
             for (c, value) in row.enumerated() {
                 let color = value.isFinite ? scale.color(value) : theme.grid
@@ -82,7 +85,7 @@ struct Heatmap {
                                 width: cellWidth - gap, height: cellHeight - gap)
                 canvas.fill(cell, color)
                 if showValues, value.isFinite {
-                    canvas.text(Ticks.format(value, decimals: 2), x: cell.midX, y: cell.midY, size: valueSize,
+                    canvas.text(Ticks.format(value, decimals: valueDecimals), x: cell.midX, y: cell.midY, size: valueSize,
                                 color: canvas.contrastingText(on: color), align: .center, valign: .middle)
                 }
             }

@@ -54,6 +54,9 @@ struct LinePlot {
     var integerX = false
     /// The x ticks to label, instead of round values (the values a sweep tried).
     var xTicks: [Double]?
+    /// Names of the integer x positions 0, 1, 2 … (the words of a sentence), drawn instead of
+    /// numbers, one at each position.
+    var xTickLabels: [String]?
     /// Shown y range; nil = the data's.
     var yRange: ClosedRange<Double>?
     /// A band of x shaded behind the data, labelled at its top (the lengths a model was trained on).
@@ -139,11 +142,21 @@ struct LinePlot {
         if xTicks == nil, Double(xticks.count) * (xWidest + 12) > plot.width {
             xticks = Ticks.nice(xlo, xhi, count: max(2, Int(plot.width / (xWidest + 12))), integer: integerX)
         }
-        for v in xticks {
-            let x = px(v)
-            canvas.line(x, plot.maxY, x, plot.maxY + 4, theme.axis)
-            canvas.text(Ticks.label(v, among: xticks), x: x, y: plot.maxY + 6, size: Self.tickSize,
-                        color: theme.secondaryText, align: .center, valign: .top)
+        if let names = xTickLabels {
+            let spacing = names.count > 1 ? px(1) - px(0) : plot.width
+            for (index, name) in names.enumerated() {
+                let x = px(Double(index))
+                canvas.line(x, plot.maxY, x, plot.maxY + 4, theme.axis)
+                canvas.fittedText(name, x: x, y: plot.maxY + 6, maxWidth: spacing - 4, size: Self.tickSize, minSize: 8,
+                                  color: theme.text, align: .center, valign: .top)
+            }
+        } else {
+            for v in xticks {
+                let x = px(v)
+                canvas.line(x, plot.maxY, x, plot.maxY + 4, theme.axis)
+                canvas.text(Ticks.label(v, among: xticks), x: x, y: plot.maxY + 6, size: Self.tickSize,
+                            color: theme.secondaryText, align: .center, valign: .top)
+            }
         }
         canvas.line(plot.minX, plot.maxY, plot.maxX, plot.maxY, theme.axis, width: 1)
         canvas.line(plot.minX, plot.minY, plot.minX, plot.maxY, theme.axis, width: 1)

@@ -20,82 +20,158 @@ public enum ArchitectureKind: String, CaseIterable, Sendable {
     }
 
     /// The name and an example task.
-    var caption: (title: String, example: String) {
+    public var caption: (title: String, example: String) {
         switch self {
         case .oneToOne: ("one to one", "a plain network without recurrence: image classification")
         case .oneToMany: ("one to many", "image captioning: an image in, a sequence of words out")
         case .manyToOne: ("many to one", "sentiment: a sequence of words in, one sentiment out")
-        case .manyToMany: ("many to many", "video frame labelling: a label for every frame")
-        case .seq2seq: ("sequence to sequence", "translation: read the whole sentence, then write the answer")
+        case .manyToMany: ("many to many, in step", "video frame labelling: a label for every frame")
+        case .seq2seq: ("many to many (encoder–decoder)", "translation: read the whole sentence, then write the answer")
         case .stacked: ("stacked (deep) RNN", "hidden layers on top of each other, every step")
         }
     }
+
+    /// The lecture's five shapes, in the order its slide draws them.
+    public static let lectureOrder: [ArchitectureKind] = [.oneToOne, .oneToMany, .manyToOne, .seq2seq, .manyToMany]
 }
 
-/// Architecture diagrams drawn without a model: red inputs, green hidden states, blue outputs.
+/// Architecture diagrams drawn without a model: red inputs `x_t`, green hidden states `h_t`,
+/// blue outputs `y_t`, each shape with the lessons that run it.
 public enum ArchitectureDiagram {
-    /// Draws the diagram of `kind` and returns the file's bytes.
-    public static func render(kind: ArchitectureKind, format: OutputFormat, scale: Double = 2) throws -> [UInt8] {
-        try Diagram(kind: kind).render(format: format, scale: scale)
+    /// Draws the diagram of `kind`, naming `lessons` (the lessons that run this shape), and
+    /// returns the file's bytes.
+    public static func render(kind: ArchitectureKind, lessons: [String] = [], format: OutputFormat, scale: Double = 2) throws -> [UInt8] {
+        try Diagram(header: Header(title: "Recurrent network shapes: \(kind.caption.title)", subtitles: [kind.caption.example]),
+                    shapes: [ShapePanel(kind: kind, lessons: lessons)]).render(format: format, scale: scale)
     }
 
-    struct Diagram: Figure {
+    /// Draws the lecture's five shapes side by side in the slide's order, each naming its lessons
+    /// (`lessons[kind]`).
+    public static func renderLectureShapes(lessons: [ArchitectureKind: [String]], format: OutputFormat, scale: Double = 2) throws -> [UInt8] {
+        try Diagram(
+            header: Header(
+                title: "Recurrent networks offer a lot of flexibility",
+                subtitles: ["The lecture's five shapes: x_t inputs, h_t hidden states, y_t outputs; under each, the lessons that run it"]),
+            shapes: ArchitectureKind.lectureOrder.map { ShapePanel(kind: $0, lessons: lessons[$0] ?? []) }, compact: true
+        ).render(format: format, scale: scale)
+    }
+
+    /// One shape: its boxes and arrows, its name, its example and its lessons.
+    struct ShapePanel {
         let kind: ArchitectureKind
+        let lessons: [String]
         static let box: Double = 44
-        static let pitch: Double = 84
+        static let pitch: Double = 70
         static let row: Double = 78
 
-        var header: Header {
-            Header(title: "Recurrent network shapes: \(kind.caption.title)", subtitles: [kind.caption.example])
-        }
-        private var rows: Int { kind.shape.layers + 2 }
-
-        func size(_ canvas: Canvas) throws -> Size {
-            let diagram = Double(kind.shape.steps - 1) * Self.pitch + Self.box + 120
-            let legend = canvas.textWidth("input   hidden state   output", size: 12) + 90
-            return Size(width: max(diagram, legend, header.preferredWidth(canvas)) + 2 * Layout.margin,
-                        height: header.height + Double(rows - 1) * Self.row + Self.box + 40 + 2 * Layout.margin)
+        var rows: Int { kind.shape.layers + 2 }
+        var diagramWidth: Double { Double(kind.shape.steps - 1) * Self.pitch + Self.box }
+        var diagramHeight: Double { Double(rows - 1) * Self.row + Self.box }
+        var lessonLine: String {
+            if kind == .oneToOne { return "no lesson: nothing recurs" }
+            return lessons.isEmpty ? "no lesson yet" : "lesson: " + lessons.joined(separator: ", ")
         }
 
-        func draw(_ canvas: Canvas, size: Size) throws {
-            let theme = canvas.theme
-            header.draw(canvas, x: Layout.margin, y: Layout.margin, width: size.width - 2 * Layout.margin)
-            let shape = kind.shape
-            let width = Double(shape.steps - 1) * Self.pitch + Self.box
-            let left = (size.width - width) / 2
-            let top = Layout.margin + header.height
+        /// Draws the boxes with their top left corner at (`left`, `top`).
+        func draw(_ canvas: Canvas, left: Double, top: Double) {
+            let theme = canvas.theme, shape = kind.shape, half = Self.box / 2
             func center(_ step: Int, _ row: Int) -> (Double, Double) {
-                (left + Double(step) * Self.pitch + Self.box / 2, top + Double(rows - 1 - row) * Self.row + Self.box / 2)
+                (left + Double(step) * Self.pitch + half, top + Double(rows - 1 - row) * Self.row + half)
             }
-            func box(_ step: Int, _ row: Int, _ color: RGBColor) {
+            func box(_ step: Int, _ row: Int, _ color: RGBColor, _ label: String) {
                 let (x, y) = center(step, row)
-                let r = Rect(x: x - Self.box / 2, y: y - Self.box / 2, width: Self.box, height: Self.box)
+                let r = Rect(x: x - half, y: y - half, width: Self.box, height: Self.box)
                 canvas.fill(r, color.mixed(with: theme.background, 0.15), radius: 5)
                 canvas.stroke(r, color.mixed(with: theme.text, 0.35), width: 1.5, radius: 5)
+                canvas.text(label, x: x, y: y, size: 13, color: canvas.contrastingText(on: color.mixed(with: theme.background, 0.15)),
+                            bold: true, align: .center, valign: .middle)
             }
-            let half = Self.box / 2
+            let encoderSteps = kind == .seq2seq ? shape.inputs : []
             for step in 0..<shape.steps {
                 for layer in 1...shape.layers {
                     let (x, y) = center(step, layer)
                     if step + 1 < shape.steps { canvas.arrow(x + half, y, x + Self.pitch - half - 1, y, theme.axis, width: 2) }
                     if layer > 1 || shape.inputs.contains(step) { canvas.arrow(x, y + Self.row - half, x, y + half + 1, theme.axis, width: 2) }
-                    box(step, layer, theme.hidden)
+                    let name = kind == .seq2seq && !encoderSteps.contains(step) ? "s" : "h"
+                    box(step, layer, theme.hidden, shape.layers > 1 ? "\(name)\(layer - 1)_\(step)" : "\(name)_\(step)")
                 }
-                if shape.inputs.contains(step) { box(step, 0, theme.input) }
+                if shape.inputs.contains(step) { box(step, 0, theme.input, "x_\(step)") }
                 if shape.outputs.contains(step) {
                     let (x, y) = center(step, shape.layers + 1)
                     canvas.arrow(x, y + Self.row - half, x, y + half + 1, theme.axis, width: 2)
-                    box(step, shape.layers + 1, theme.output)
+                    box(step, shape.layers + 1, theme.output, "y_\(step)")
                 }
             }
+            if kind == .seq2seq {
+                // Brackets under the encoder's and the decoder's steps.
+                let y = top + diagramHeight + 8
+                for (name, steps) in [("encoder", shape.inputs.sorted()), ("decoder", shape.outputs.sorted())] {
+                    let (x0, _) = center(steps.first!, 0), (x1, _) = center(steps.last!, 0)
+                    canvas.line(x0 - half, y, x1 + half, y, theme.secondaryText, width: 1.2)
+                    canvas.text(name, x: (x0 + x1) / 2, y: y + 4, size: 12, color: theme.secondaryText, align: .center, valign: .top)
+                }
+            }
+        }
+    }
+
+    struct Diagram: Figure {
+        let header: Header
+        let shapes: [ShapePanel]
+        var compact = false
+        static let legend = "input x_t   hidden state h_t   output y_t"
+        static let captionSize: Double = 13
+
+        private var panelGap: Double { 50 }
+        private var labelHeight: Double { compact ? 2 * (Self.captionSize + 8) : 0 }
+        private var bracketHeight: Double { shapes.contains { $0.kind == .seq2seq } ? 30 : 0 }
+        private func panelWidth(_ canvas: Canvas, _ shape: ShapePanel) -> Double {
+            let text = compact ? max(canvas.textWidth(shape.kind.caption.title, size: Self.captionSize, bold: true),
+                                     canvas.textWidth(shape.lessonLine, size: Self.captionSize)) : 0
+            return max(shape.diagramWidth, text)
+        }
+
+        func size(_ canvas: Canvas) throws -> Size {
+            let diagrams = shapes.map { panelWidth(canvas, $0) }.reduce(0, +) + Double(shapes.count - 1) * panelGap
+            let legend = canvas.textWidth(Self.legend, size: 12) + 90
+            let height = (shapes.map(\.diagramHeight).max() ?? 0) + labelHeight + bracketHeight + 40 + 26
+            return Size(width: max(diagrams + 60, legend, header.preferredWidth(canvas)) + 2 * Layout.margin,
+                        height: header.height + height + 2 * Layout.margin)
+        }
+
+        func draw(_ canvas: Canvas, size: Size) throws {
+            let theme = canvas.theme
+            header.draw(canvas, x: Layout.margin, y: Layout.margin, width: size.width - 2 * Layout.margin)
+            let widths = shapes.map { panelWidth(canvas, $0) }
+            let total = widths.reduce(0, +) + Double(shapes.count - 1) * panelGap
+            var x = (size.width - total) / 2
+            let top = Layout.margin + header.height + labelHeight
+            let tallest = shapes.map(\.diagramHeight).max() ?? 0
+            for (shape, width) in zip(shapes, widths) {
+                let center = x + width / 2
+                if compact {
+                    canvas.text(shape.kind.caption.title, x: center, y: top - labelHeight, size: Self.captionSize, bold: true,
+                                align: .center, valign: .top)
+                }
+                shape.draw(canvas, left: center - shape.diagramWidth / 2, top: top + tallest - shape.diagramHeight)
+                x += width + panelGap
+            }
+            // The lessons under each shape (one line, when one shape is drawn: under it).
+            x = (size.width - total) / 2
+            let lessonsY = top + tallest + bracketHeight + 14
+            for (shape, width) in zip(shapes, widths) {
+                canvas.text(shape.lessonLine, x: x + width / 2, y: lessonsY, size: Self.captionSize, color: theme.text,
+                            align: .center, valign: .top)
+                x += width + panelGap
+            }
             // Legend under the diagram.
-            var x = left + width / 2 - (canvas.textWidth("input   hidden state   output", size: 12) + 54) / 2
-            let y = top + Double(rows - 1) * Self.row + Self.box + 24
-            for (name, color) in [("input", theme.input), ("hidden state", theme.hidden), ("output", theme.output)] {
-                canvas.fill(Rect(x: x, y: y - 7, width: 14, height: 14), color, radius: 3)
-                canvas.text(name, x: x + 20, y: y, size: 12, color: theme.secondaryText, valign: .middle)
-                x += 20 + canvas.textWidth(name + "   ", size: 12) + 14
+            var lx = size.width / 2 - (canvas.textWidth(Self.legend, size: 12) + 54) / 2
+            let y = lessonsY + Self.captionSize + 22
+            for (name, color) in [("input x_t", theme.input), ("hidden state h_t", theme.hidden), ("output y_t", theme.output)] {
+                canvas.fill(Rect(x: lx, y: y - 7, width: 14, height: 14), color, radius: 3)
+                canvas.text(name, x: lx + 20, y: y, size: 12, color: theme.secondaryText, valign: .middle)
+                lx += 20 + canvas.textWidth(name + "   ", size: 12) + 14
             }
         }
     }
 }
+

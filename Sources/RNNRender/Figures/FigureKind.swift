@@ -22,6 +22,10 @@ public enum FigureKind: String, CaseIterable, Sendable {
     case attention
     /// Regression forecast: true vs predicted values on the test rows.
     case forecast
+    /// A classifier's label probabilities after each word of the shown sentence.
+    case evidence
+    /// A classifier's held-out confusion matrix, with counts.
+    case confusion
 
     /// The file name with `format`'s extension ("hidden.png").
     public func fileName(_ format: OutputFormat) -> String { "\(rawValue).\(format.fileExtension)" }

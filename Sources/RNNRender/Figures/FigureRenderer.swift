@@ -29,6 +29,10 @@ public enum FigureRenderer {
             return attends ? nil : "only seq2seq models with attention have an attention matrix"
         case .forecast:
             return trace.forecast == nil ? "only regression lessons have a forecast" : nil
+        case .evidence:
+            return trace.classification?.evidence.isEmpty == false ? nil : "only classify lessons on text read word by word"
+        case .confusion:
+            return trace.classification?.confusion == nil ? "only classify lessons with held-out texts have a confusion matrix" : nil
         }
     }
 
@@ -87,6 +91,8 @@ public enum FigureRenderer {
         case .gradientFlow: GradientFlowFigure.make(trace)
         case .attention: AttentionFigure(trace: trace)
         case .forecast: ForecastFigure.make(trace, forecast: trace.forecast!)
+        case .evidence: EvidenceFigure.make(trace, trace.classification!)
+        case .confusion: ConfusionFigure(trace: trace, classification: trace.classification!, confusion: trace.classification!.confusion!)
         }
     }
 }

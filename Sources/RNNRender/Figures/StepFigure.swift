@@ -64,9 +64,10 @@ struct StepFigure: Figure {
     }
 
     private var topTokens: [(token: String, p: Float)] {
-        guard let p = trace.steps[t].probabilities else { return [] }
+        guard let p = trace.probabilities(at: t) else { return [] }
         let order = p.indices.sorted { p[$0] != p[$1] ? p[$0] > p[$1] : $0 < $1 }.prefix(8)
-        return order.map { ($0 < trace.vocabulary.count ? trace.vocabulary[$0] : "\($0)", p[$0]) }
+        let names = trace.outputTokens
+        return order.map { ($0 < names.count ? names[$0] : "\($0)", p[$0]) }
     }
 
     private var panelHeight: Double {

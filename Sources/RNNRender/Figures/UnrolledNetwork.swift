@@ -71,7 +71,12 @@ struct UnrolledNetwork {
         Size(width: hiddenWritten ? 44 : 16, height: hiddenWritten ? 15 : Layout.clamp(110 / Double(max(hiddenSize, 1)), 2...14))
     }
     private var hasOutput: Bool { showsDecoder || trace.steps.contains { $0.probabilities != nil || $0.prediction != nil } }
-    private var outputRows: Int { min(trace.vocabulary.count, 5) }
+    private var outputRows: Int { min(trace.outputTokens.count, 5) }
+    /// A classifier's output names its labels, which are words: a wider box.
+    private var outputWidth: Double { trace.classification == nil ? 64 : 84 }
+    private var outputNameWidth: Double { trace.classification == nil ? 14 : 38 }
+    /// Whether step `t` has no input: a one-to-many network reads its one input at step 0 only.
+    private func hasNoInput(_ t: Int) -> Bool { trace.generation != nil && t > 0 }
     private var outputHeight: Double {
         guard hasOutput else { return 0 }
         return trace.steps.contains { $0.probabilities != nil } ? Double(outputRows) * 12 + 10 : 24
@@ -202,21 +207,31 @@ struct UnrolledNetwork {
             canvas.stroke(Rect(x: cx - half + 3, y: top - 4, width: Self.pitch - 6, height: bandHeight + 10),
                           theme.accent(1), width: 2.5, radius: 8)
         }
-        // Token.
-        canvas.fittedText(displayToken(step.inputToken), x: cx, y: l.token, maxWidth: Self.pitch - 6, size: 16,
-                          color: filled ? theme.text : theme.grid, bold: true, align: .center, valign: .middle)
-        // Input vector.
-        let inputRect = vectorBox(canvas, values: step.x, cell: inputCell, centerX: cx, centerY: l.input, color: theme.input,
-                                  filled: filled, scale: isOneHot ? .unit : .symmetric(covering: step.x),
-                                  written: inputWritten, oneHot: isOneHot)
+        var below: Double
+        if hasNoInput(t) {
+            // One to many: later steps read nothing (x_t = 0), drawn as no box at all.
+            if t == 1 {
+                canvas.text("no input after step 0 (x_t = 0)", x: cx - half + 4, y: l.input, size: 11, color: theme.secondaryText,
+                            italic: true, valign: .middle)
+            }
+            below = l.input - Self.arrowGap
+        } else {
+            // Token.
+            canvas.fittedText(displayToken(step.inputToken), x: cx, y: l.token, maxWidth: Self.pitch - 6, size: 16,
+                              color: filled ? theme.text : theme.grid, bold: true, align: .center, valign: .middle)
+            // Input vector.
+            let inputRect = vectorBox(canvas, values: step.x, cell: inputCell, centerX: cx, centerY: l.input, color: theme.input,
+                                      filled: filled, scale: isOneHot ? .unit : .symmetric(covering: step.x),
+                                      written: inputWritten, oneHot: isOneHot)
+            below = inputRect.minY
+        }
         // Hidden layers and arrows.
-        var below = inputRect.minY
         for layer in 0..<layers {
             let values = layer < step.layers.count ? step.layers[layer].h : []
             let box = vectorBox(canvas, values: values, cell: hiddenCell, centerX: cx, centerY: l.hidden[layer],
                                 color: theme.hidden, filled: filled, scale: .signed, written: hiddenWritten, oneHot: false)
             let arrowColor = filled ? theme.axis : theme.grid
-            canvas.arrow(cx, below - 2, cx, box.maxY + 2, arrowColor)
+            if layer > 0 || !hasNoInput(t) { canvas.arrow(cx, below - 2, cx, box.maxY + 2, arrowColor) }
             if first { canvas.text(layer == 0 ? "W_xh" : "W_xh (layer \(layer))", x: cx + 5, y: (below + box.maxY) / 2,
                                    size: 10, color: theme.secondaryText, italic: true, valign: .middle) }
             // Recurrent arrow to the next step (or off the row's edge when wrapping).
@@ -240,7 +255,7 @@ struct UnrolledNetwork {
         }
         // Output, only where the model predicts (a many-to-one lesson predicts at the last step only).
         guard hasOutput, step.probabilities != nil || step.prediction != nil else { return }
-        let outRect = Rect(x: cx - 32, y: l.output - outputHeight / 2, width: 64, height: outputHeight)
+        let outRect = Rect(x: cx - outputWidth / 2, y: l.output - outputHeight / 2, width: outputWidth, height: outputHeight)
         canvas.arrow(cx, below - 2, cx, outRect.maxY + 2, filled ? theme.axis : theme.grid)
         if first { canvas.text("W_hy", x: cx + 5, y: (below + outRect.maxY) / 2, size: 10, color: theme.secondaryText,
                                italic: true, valign: .middle) }
@@ -301,7 +316,7 @@ struct UnrolledNetwork {
         }
         if position.startsRow { canvas.arrow(cx - half - 6, box.midY, box.minX - 3, box.midY, theme.axis) }
         // Output: the chosen word's probability in the box, the word above.
-        let outRect = Rect(x: cx - 32, y: l.output - outputHeight / 2, width: 64, height: outputHeight)
+        let outRect = Rect(x: cx - outputWidth / 2, y: l.output - outputHeight / 2, width: outputWidth, height: outputHeight)
         canvas.arrow(cx, box.minY - 2, cx, outRect.maxY + 2, theme.axis)
         canvas.fill(outRect, theme.output.withAlpha(0.12), radius: 5)
         canvas.stroke(outRect, theme.output, width: 1.2, radius: 5)
@@ -370,12 +385,13 @@ struct UnrolledNetwork {
         let rowHeight = rect.height / Double(max(order.count, 1))
         for (k, i) in order.enumerated() {
             let y = rect.minY + Double(k) * rowHeight
-            let token = i < trace.vocabulary.count ? displayToken(trace.vocabulary[i]) : "\(i)"
-            let chosen = i < trace.vocabulary.count && trace.vocabulary[i] == prediction
-            canvas.fittedText(token, x: rect.minX + 8, y: y + rowHeight / 2, maxWidth: 14, size: 9,
+            let names = trace.outputTokens, nameWidth = outputNameWidth
+            let token = i < names.count ? displayToken(names[i]) : "\(i)"
+            let chosen = i < names.count && names[i] == prediction
+            canvas.fittedText(token, x: rect.minX + nameWidth - 6, y: y + rowHeight / 2, maxWidth: nameWidth, size: 9,
                               color: chosen ? theme.text : theme.secondaryText, bold: chosen, align: .right, valign: .middle)
-            let barWidth = (rect.width - 14) * Double(min(max(p[i], 0), 1))
-            canvas.fill(Rect(x: rect.minX + 12, y: y + 2, width: max(barWidth, 0.5), height: rowHeight - 3),
+            let barWidth = (rect.width - nameWidth) * Double(min(max(p[i], 0), 1))
+            canvas.fill(Rect(x: rect.minX + nameWidth - 2, y: y + 2, width: max(barWidth, 0.5), height: rowHeight - 3),
                         chosen ? theme.output : theme.output.withAlpha(0.4))
         }
     }

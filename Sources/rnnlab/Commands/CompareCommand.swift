@@ -48,6 +48,9 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "The figures' format (png, svg, pdf).")
     var format: OutputFormat = .png
 
+    @Flag(name: .long, help: "Also write the comparison as one self-contained HTML page (compare/NAME/NAME.html).")
+    var html = false
+
     func validate() throws {
         if all == (lesson != nil) { throw ValidationError("name a lesson to compare, or pass --all (not both)") }
         if all && (cells != nil || !vary.isEmpty || matchParams) {
@@ -166,6 +169,10 @@ struct CompareCommand: ParsableCommand {
             ("summary.json", try ComparisonSummary.json(trace)),
         ]
         for (figure, bytes) in zip(figures, drawn) { files.append((figure.fileName(format), try bytes.get())) }
+        if html {
+            let page = try ComparisonPage(trace: trace).document.html
+            files.append(("\(trace.lesson.name).html", Array(page.utf8)))
+        }
         try FolderReplacement.write(folder) { fresh in
             for file in files { try AtomicFile.write(file.bytes, to: fresh.appendingPathComponent(file.name)) }
         }

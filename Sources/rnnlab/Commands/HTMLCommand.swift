@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RNNCore
 import RNNLessons
 
 /// `rnnlab html`: a lesson as one self-contained HTML page that students open in any browser,
@@ -16,7 +17,7 @@ struct HTMLCommand: ParsableCommand {
             is trained first (one line on stderr says so).
             """)
 
-    @Argument(help: "Lesson names or lesson files.")
+    @Argument(help: "Lesson names or lesson files, or folders written by rnnlab compare (output/compare/NAME).")
     var lessons: [String] = []
 
     @Flag(name: .long, help: "Every lesson of the lessons folder.")
@@ -59,16 +60,25 @@ struct HTMLCommand: ParsableCommand {
 }
 
 /// What an argument of `rnnlab html` names, and how its page is made.
-///
-/// Lessons only for now; a folder written by `rnnlab compare` would become a case of its own,
-/// its page made of that folder's figures (`FigureGallery`) and table in an `HTMLDocument`.
 enum PageSource {
     /// A lesson file.
     case lesson(URL)
+    /// A folder written by `rnnlab compare` (`output/compare/NAME`): its page shows the table
+    /// and the figures, written beside them as `NAME.html`.
+    case comparison(URL)
 
-    /// The source an argument names: a lesson's name (found in the lessons folder) or file.
+    /// The source an argument names: a comparison's folder, or a lesson's name (found in the
+    /// lessons folder) or file.
     static func resolve(_ argument: String, folder: LessonsFolder) throws -> PageSource {
-        .lesson(try folder.lessonURL(argument))
+        var isFolder: ObjCBool = false
+        let url = URL(fileURLWithPath: argument)
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            guard FileManager.default.fileExists(atPath: url.appendingPathComponent("trace.json").path) else {
+                throw ValidationFailure("\(argument): a folder without trace.json; expected a folder written by rnnlab compare, or a lesson")
+            }
+            return .comparison(url)
+        }
+        return .lesson(try folder.lessonURL(argument))
     }
 
     /// Writes the page into its folder under `outputFolder` and returns the file.
@@ -81,6 +91,10 @@ enum PageSource {
             try AtomicFile.createFolder(folder)
             let store = LessonModelStore(outputFolder: outputFolder, notice: { Console.error($0) })
             return try LessonPageFile.write(store.traces(for: file), into: folder, figureScale: figureScale)
+        case .comparison(let folder):
+            let trace = try JSONInput.decode(
+                ComparisonTrace.self, from: folder.appendingPathComponent("trace.json"), expected: "a trace written by rnnlab compare")
+            return try ComparisonPage.write(trace, into: folder, figureScale: figureScale)
         }
     }
 }

@@ -22,10 +22,10 @@ struct NewLessonCommand: ParsableCommand {
     @Argument(help: "The lesson file to write (.yaml).")
     var file: String
 
-    @Option(name: .long, help: "The task: next-char, regression, classify or seq2seq.")
+    @Option(name: .long, help: "The task: next-char, regression, classify, generate or seq2seq.")
     var task: LessonTask
 
-    @Option(name: .long, help: "The data file the lesson reads (a text, a CSV file, question<TAB>answer dialogs).")
+    @Option(name: .long, help: "The data file the lesson reads (a text, a CSV file, text<TAB>label or input<TAB>output lines, question<TAB>answer dialogs).")
     var data: String?
 
     @Flag(name: .long, help: "Replace the file if it exists.")
@@ -35,7 +35,6 @@ struct NewLessonCommand: ParsableCommand {
         guard ["yaml", "yml"].contains((file as NSString).pathExtension.lowercased()) else {
             throw ValidationError("\(file): expected a .yaml file")
         }
-        if data != nil && task == .classify { throw ValidationError("--data: a classify lesson generates its data") }
     }
 
     func run() throws {

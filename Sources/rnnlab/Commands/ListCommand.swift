@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RNNLessons
+import RNNRender
 
 /// `rnnlab list`: the lessons found in the lessons folder.
 struct ListCommand: ParsableCommand {
@@ -12,22 +13,26 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let catalog = try folder.catalog()
         var failed = false
-        /// The rows of the lessons in `urls`; a file that cannot be read is reported and left out.
-        func rows(_ urls: [URL]) -> [[String]] {
+        /// The lessons in `urls`; a file that cannot be read is reported and left out.
+        func lessons(_ urls: [URL]) -> [Lesson] {
             urls.compactMap { url in
-                do {
-                    let lesson = try LessonFile(contentsOf: url).lesson
-                    return [lesson.name, lesson.title, lesson.task.rawValue, Self.model(lesson), Self.data(lesson)]
-                } catch {
+                do { return try LessonFile(contentsOf: url).lesson } catch {
                     Console.error("\(error)")
                     failed = true
                     return nil
                 }
             }
         }
-        let lessons = rows(try catalog.files())
-        let experiments = rows(try catalog.experimentFiles())
-        var table = [["NAME", "TITLE", "TASK", "MODEL", "DATA"]] + lessons
+        func row(_ lesson: Lesson) -> [String] { [lesson.name, lesson.title, lesson.task.rawValue, Self.model(lesson), Self.data(lesson)] }
+        // The lecture's lessons under the shape each runs, in the slide's order.
+        let lectureLessons = lessons(try catalog.files())
+        var table = [["NAME", "TITLE", "TASK", "MODEL", "DATA"]]
+        for shape in ArchitectureKind.lectureOrder {
+            let members = lectureLessons.filter { $0.architecture == shape }
+            guard !members.isEmpty else { continue }
+            table += [["\(shape.caption.title.uppercased()):", "", "", "", ""]] + members.map(row)
+        }
+        let experiments = lessons(try catalog.experimentFiles()).map(row)
         if !experiments.isEmpty { table += [[], ["EXPERIMENT", "", "", "", ""]] + experiments }
         let widths = table[0].indices.map { column in table.map { $0.indices.contains(column) ? $0[column].count : 0 }.max()! }
         for row in table {
@@ -73,7 +78,11 @@ struct ListCommand: ParsableCommand {
         case .regression:
             return "\(data.csv ?? "?"), \(data.window ?? 0) \(data.period ?? "row")s → \(data.target ?? "?")"
         case .classify:
-            return "?"
+            var text = "\(data.tsv ?? "?"): \((data.labels ?? []).joined(separator: " / ")), \((data.tokens ?? .words).rawValue)"
+            if let embedding = lesson.model.embedding { text += " embedded \(embedding)" }
+            return text
+        case .generate:
+            return "\(data.tsv ?? "?"), ended by \"\(data.end ?? "?")\""
         case .seq2seq:
             return data.dialogs ?? data.chatLog.map { "\($0) (chat log)" } ?? "?"
         }

@@ -65,6 +65,8 @@ struct FigureGallery {
         case .gradientFlow: "Gradient flow back in time"
         case .attention: "Attention"
         case .forecast: "Forecast on the test rows"
+        case .evidence: "The answer, word by word"
+        case .confusion: "Right and wrong on the held-out texts"
         }
     }
 
@@ -85,6 +87,8 @@ struct FigureGallery {
                 + "initialisation: why plain RNNs forget and gated cells remember."
         case .attention: "Answer words × question words: where the decoder looked while writing each word."
         case .forecast: "True and predicted values on the test rows, beside the naive forecast (the last value again)."
+        case .evidence: "After each word, the probability of each label had the sentence ended there: where the answer flips."
+        case .confusion: "The held-out texts counted by true label (rows) and predicted label (columns); the diagonal is right."
         }
     }
 

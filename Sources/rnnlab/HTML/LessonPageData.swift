@@ -141,8 +141,8 @@ struct LessonPageData: Encodable {
     }
 
     private static func step(_ trace: LessonTrace, _ step: StepTrace) -> Step {
-        let top = step.probabilities.map { probabilities in
-            TraceDisplay.topTokens(probabilities, vocabulary: trace.vocabulary).map {
+        let top = trace.probabilities(at: step.t).map { probabilities in
+            TraceDisplay.topTokens(probabilities, vocabulary: trace.outputTokens).map {
                 Token(token: TraceDisplay.token($0.token), p: PageNumber($0.p))
             }
         }

@@ -135,6 +135,13 @@ enum PageStyle {
     .legend .scale { display: inline-block; width: 8rem; height: 0.9rem; vertical-align: middle; margin: 0 0.4rem; border: 1px solid var(--line); }
     .keys { font-size: 0.85rem; color: var(--muted); margin: 0.6rem 0 0; }
 
+    /* Tables of results (a comparison's page): numbers aligned, scrolling sideways on a phone */
+    .byline { color: var(--muted); margin: 0 0 1rem; }
+    .table { overflow-x: auto; margin: 0.5rem 0 1rem; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+    th, td { padding: 0.25rem 0.8rem; border-bottom: 1px solid var(--line); text-align: left; white-space: nowrap; }
+    th { font-weight: 600; }
+
     /* The figures: two side by side when the screen is wide enough */
     .gallery { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 36rem), 1fr)); gap: 1.5rem; }
     figure { margin: 0; }

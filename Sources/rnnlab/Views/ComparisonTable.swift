@@ -1,14 +1,26 @@
 import Foundation
 import RNNCore
 
-/// The table `rnnlab compare` prints at the end: a row per variant with its metric over the
-/// seeds (mean and range), how many seeds solve the task, each reference's value, the training
-/// time and the number of parameters; then the references' sentences and the notes.
+/// The table of a comparison: a row per variant with its metric over the seeds (mean and range),
+/// how many seeds solve the task, each reference's value, the training time and the number of
+/// parameters; for seq2seq models on generated strings a second table by input length; then the
+/// references' sentences and the notes. `rnnlab compare` prints it; the comparison's page shows it.
 struct ComparisonTable {
     let trace: ComparisonTrace
 
-    /// The lines to print.
-    func lines() -> [String] {
+    /// "why-gates: test MSE, lower is better; baseline 0.1667 (…); solved below 0.0100".
+    var title: String {
+        guard let metric = trace.metric else { return "\(trace.lesson.name): \(trace.lesson.title)" }
+        var parts = ["\(trace.lesson.name): \(metric.label), \(metric.lowerIsBetter ? "lower" : "higher") is better"]
+        if let baseline = metric.baseline {
+            parts.append("baseline \(format(baseline, metric))" + (metric.baselineLabel.map { " (\($0))" } ?? ""))
+        }
+        if let solvedAt = metric.solvedAt { parts.append("solved \(metric.lowerIsBetter ? "below" : "from") \(format(solvedAt, metric))") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The variants' rows, the header first.
+    var rows: [[String]] {
         let metric = trace.metric
         let references = trace.references.filter { !$0.values.isEmpty }
         var header = trace.keys
@@ -21,36 +33,32 @@ struct ComparisonTable {
             var row = group.settings
             if let metric { row.append(metricText(group, metric)) }
             if let metric, metric.solvedAt != nil {
-                let values = group.values(metric.name)
-                row.append("\(values.filter(metric.isSolved).count)/\(group.runs.count)")
+                row.append("\(group.values(metric.name).filter(metric.isSolved).count)/\(group.runs.count)")
             }
             row += references.map { $0.values[trace.label(group.settings)] ?? "" }
             let seconds = group.runs.map(\.seconds).reduce(0, +) / Double(group.runs.count)
             row += [Console.duration(seconds), String(group.runs[0].model.parameterCount)]
             rows.append(row)
         }
-        var lines = [title()] + Self.aligned(rows) + byLength()
-        for reference in trace.references {
-            lines.append("\(reference.source)\(reference.note.map { ": \($0)" } ?? "")")
-        }
-        lines += trace.notes
-        return lines
+        return rows
     }
 
-    /// For seq2seq models on generated strings: a row per length, and for each variant its exact
-    /// match greedy and with beam search, and its token accuracy (means over the seeds).
-    private func byLength() -> [String] {
+    /// What the by-length table shows.
+    var lengthCaption: String {
+        let width = trace.runs.first?.result["beam_width"].map { " of \(Int($0))" } ?? ""
+        return "By input length (held-out strings; exact: greedy decoding, beam: beam search\(width)):"
+    }
+
+    /// For seq2seq models on generated strings: a row per length, for each variant its exact
+    /// match greedy and with beam search, and its token accuracy (means over the seeds); the
+    /// header first. Empty for other comparisons.
+    var lengthRows: [[String]] {
         let prefix = "exact_match_length_"
         let lengths = Set(trace.runs.flatMap { $0.result.keys.filter { $0.hasPrefix(prefix) } }.compactMap { Int($0.dropFirst(prefix.count)) })
             .sorted()
         guard !lengths.isEmpty else { return [] }
         let groups = trace.groups
-        var header = ["length"]
-        for group in groups {
-            let name = trace.label(group.settings)
-            header += ["\(name): exact", "beam", "tokens"]
-        }
-        var rows = [header]
+        var rows = [["length"] + groups.flatMap { ["\(trace.label($0.settings)): exact", "beam", "tokens"] }]
         for length in lengths {
             var row = [String(length)]
             for group in groups {
@@ -61,19 +69,20 @@ struct ComparisonTable {
             }
             rows.append(row)
         }
-        let width = trace.runs.first?.result["beam_width"].map { " of \(Int($0))" } ?? ""
-        return ["", "By input length (held-out strings; exact: greedy decoding, beam: beam search\(width)):"] + Self.aligned(rows)
+        return rows
     }
 
-    /// "why-gates: test MSE over 1000 held-out sequences, lower is better; baseline 0.1667 (…); solved below 0.01".
-    private func title() -> String {
-        guard let metric = trace.metric else { return "\(trace.lesson.name): \(trace.lesson.title)" }
-        var parts = ["\(trace.lesson.name): \(metric.label), \(metric.lowerIsBetter ? "lower" : "higher") is better"]
-        if let baseline = metric.baseline {
-            parts.append("baseline \(format(baseline, metric))" + (metric.baselineLabel.map { " (\($0))" } ?? ""))
-        }
-        if let solvedAt = metric.solvedAt { parts.append("solved \(metric.lowerIsBetter ? "below" : "from") \(format(solvedAt, metric))") }
-        return parts.joined(separator: "; ")
+    /// The references' sentences and the notes.
+    var notes: [String] {
+        trace.references.map { "\($0.source)\($0.note.map { ": \($0)" } ?? "")" } + trace.notes
+    }
+
+    /// The lines to print.
+    func lines() -> [String] {
+        var lines = [title] + Self.aligned(rows)
+        let byLength = lengthRows
+        if !byLength.isEmpty { lines += ["", lengthCaption] + Self.aligned(byLength) }
+        return lines + notes
     }
 
     /// "0.0012 [0.0004–0.0031]", or "diverged" for runs that diverged.

@@ -41,8 +41,8 @@ struct StepContent {
         case .input(let t):
             let step = trace.steps[t]
             var right: ProbabilityBars?
-            if let p = step.probabilities {
-                right = ProbabilityBars(entries: TraceDisplay.topTokens(p, vocabulary: trace.vocabulary), target: step.target)
+            if let p = trace.probabilities(at: t) {
+                right = ProbabilityBars(entries: TraceDisplay.topTokens(p, vocabulary: trace.outputTokens), target: step.target)
             }
             return arrange(left: [recurrentBlock(t)], right: right, width: width, height: height)
         }

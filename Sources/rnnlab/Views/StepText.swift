@@ -54,9 +54,10 @@ enum StepText {
             lines.append(row("h_t" + suffix, layer.h))
         }
         if let gradient = TraceDisplay.gradientSummary(trace, t) { lines.append(field("gradient", gradient)) }
-        if let p = step.probabilities {
-            let top = TraceDisplay.topTokens(p, vocabulary: trace.vocabulary)
-            lines.append(field("top-5", top.map { "\($0.token) \(TraceDisplay.fixed3($0.p))" }.joined(separator: " | ")))
+        if let p = trace.probabilities(at: t) {
+            let top = TraceDisplay.topTokens(p, vocabulary: trace.outputTokens)
+            let name = trace.classification == nil ? "top-5" : step.prediction == nil ? "labels if it ended here" : "labels"
+            lines.append(field(name, top.map { "\($0.token) \(TraceDisplay.fixed3($0.p))" }.joined(separator: " | ")))
         }
         if let prediction = step.prediction { lines.append(field("prediction", prediction)) }
         if let target = step.target { lines.append(field("target", target)) }

@@ -52,17 +52,12 @@ struct RememberTask: MemoryTask {
 
     func stepTarget(_ example: Example) -> SequenceModel.StepTarget { .classIndex(example.target) }
 
-    func outputLabel(_ output: [Float]) -> String { letters[Self.choice(output)] }
+    func outputLabel(_ output: [Float]) -> String { letters[output.indexOfLargest] }
 
-    func isRight(_ output: [Float], _ example: Example) -> Bool? { Self.choice(output) == example.target }
+    func isRight(_ output: [Float], _ example: Example) -> Bool? { output.indexOfLargest == example.target }
 
     func score(_ outputs: [[Float]], _ examples: [Example]) -> [String: Double] {
-        let hits = zip(outputs, examples).filter { Self.choice($0.0) == $0.1.target }.count
+        let hits = zip(outputs, examples).filter { $0.0.indexOfLargest == $0.1.target }.count
         return ["test_accuracy": Double(hits) / Double(max(examples.count, 1)), "baseline_accuracy": 1 / Double(symbols)]
-    }
-
-    /// The class with the largest output (the first of equals).
-    static func choice(_ output: [Float]) -> Int {
-        output.indices.max { output[$0] < output[$1] || (output[$0] == output[$1] && $0 > $1) } ?? 0
     }
 }
