@@ -143,3 +143,34 @@ struct SeriesTableTests {
         #expect(ForecastTrace.naiveLabel(period: "day") == "tomorrow = today")
     }
 }
+
+/// A regression lesson's own keys, checked when it is read: one line naming the key.
+@Suite("CSV lesson keys")
+struct SeriesLessonKeyTests {
+    static let lesson = "task: regression\ndata: { csv: s.csv, target: 1, window: 2, KEY }\nmodel: { cell: rnn, hidden: 2 }\ntrain: { iterations: 2 }\n"
+    static let rows = (0..<30).map { "\($0),\($0 % 4)\n" }.joined()
+
+    @Test(
+        "a wrong delimiter, missing, period, validation or csv path is one line naming its key",
+        arguments: [
+            ("delimiter: \"|\"", "lesson.yaml:2:54: data.delimiter: \"|\" is not a delimiter; expected comma, semicolon or tab"),
+            ("missing: guess", "lesson.yaml:2:52: data.missing: \"guess\" is not a way to treat empty cells; expected error, skip or previous"),
+            ("period: \"2 days\"", "lesson.yaml:2:51: data.period: \"2 days\" is not a period; expected a word such as day, hour or month"),
+            ("validation: 0.01", "lesson.yaml:2:55: data.validation: holds out no row of the 21 before the test rows; expected a larger fraction"),
+            ("header: maybe", "lesson.yaml:2:51: data.header: \"maybe\" is not true or false"),
+        ])
+    func wrongKey(key: String, message: String) throws {
+        let text = Self.lesson.replacingOccurrences(of: "KEY", with: key)
+        #expect(try LessonTestSupport.loadError(text, extra: ["s.csv": Self.rows]) == message)
+    }
+
+    @Test("a delimiter and a header given in the lesson are used as given")
+    func givenKeys() throws {
+        let text = Self.lesson.replacingOccurrences(of: "KEY", with: "delimiter: semicolon, header: false")
+        let semicolons = (0..<30).map { "\($0);\($0 % 4),5\n" }.joined()
+        #expect(try LessonTestSupport.loadError(text, extra: ["s.csv": semicolons]) == nil)
+        #expect(
+            try LessonTestSupport.loadError(text.replacingOccurrences(of: "target: 1", with: "target: x"), extra: ["s.csv": semicolons])
+                == "lesson.yaml:2:29: data.target: \"x\" is not a column of s.csv, which has no header line naming its columns; expected a column number 1 to 2")
+    }
+}
