@@ -3,9 +3,10 @@ import RNNRender
 import Testing
 
 /// Writes every figure of every synthetic trace to `$RNNLAB_DUMP_FIGURES` (e.g. /tmp/render-check),
-/// for looking at them; does nothing when the variable is not set.
-@Test func dumpFiguresForInspection() throws {
-    guard let folder = ProcessInfo.processInfo.environment["RNNLAB_DUMP_FIGURES"], !folder.isEmpty else { return }
+/// for looking at them; reported as skipped when the variable is not set.
+@Test(.enabled(if: !(ProcessInfo.processInfo.environment["RNNLAB_DUMP_FIGURES"] ?? "").isEmpty, "set RNNLAB_DUMP_FIGURES=DIR to write the figures"))
+func dumpFiguresForInspection() throws {
+    let folder = ProcessInfo.processInfo.environment["RNNLAB_DUMP_FIGURES"]!
     for (name, trace) in SyntheticTraces.all {
         for figure in FigureRenderer.availableFigures(for: trace) {
             let clock = ContinuousClock(), start = clock.now

@@ -1,8 +1,8 @@
 /// Every value of one forward (and, with targets, backward) pass of a `SequenceModel`, laid
 /// out batch-first as PyTorch's `batch_first=True` and named as the parity reference files.
 ///
-/// This is what `rnnlab forward` prints, so a user can compare RNNLab with their own PyTorch
-/// model number by number.
+/// A user can compare it with their own PyTorch model number by number: every field has the
+/// name and layout of the reference files PyTorch wrote (`Tests/RNNCoreTests/Resources/parity`).
 public struct ForwardReport: Codable, Sendable {
     /// One layer's states over the batch: `[batch][steps][H]` each.
     public struct LayerValues: Codable, Sendable {

@@ -25,14 +25,20 @@ public final class BahdanauAttention {
     /// The width of each encoder output.
     public let valueWidth: Int
 
+    /// Attention weights given instead of computed, for looking at a trained model ("what if the
+    /// decoder looked here?"); backward passes ignore it.
+    public var override: AttentionOverride?
+    /// The decoder step an override's weights are taken from, when the steps are run one call
+    /// at a time as step 0 (beam search); `nil` for the step itself.
+    public var overrideStep: Int?
     private let queryT: TransposedWeight
     private let keyT: TransposedWeight
     /// `W_aᵀ`, refreshed by `prepare` and only read by the steps.
     private var queryTransposed: UnsafePointer<Float>?
-    private var sourceSteps = 0
+    private(set) var sourceSteps = 0
     private var decoderSteps = 0
-    private var batch = 0
-    private var encoderOutputs: UnsafePointer<Float>?
+    private(set) var batch = 0
+    private(set) var encoderOutputs: UnsafePointer<Float>?
     private var mask: UnsafePointer<Float>?
     private var keys = Workspace()  // [S][B][A]
     private var queries = Workspace()  // [B][A], current step
@@ -165,9 +171,10 @@ public final class BahdanauAttention {
                 VectorLoops.addScaled(row[j], encoderOutputs! + (j * batch + b) * valueWidth, into: out, count: valueWidth)
             }
         }
+        if let override { applyOverride(override, at: t, step: overrideStep ?? t, rows: rows) }
     }
 
-    private func isReal(_ j: Int, _ b: Int) -> Bool { mask.map { $0[j * batch + b] != 0 } ?? true }
+    func isReal(_ j: Int, _ b: Int) -> Bool { mask.map { $0[j * batch + b] != 0 } ?? true }
 
     // MARK: Backward
 

@@ -207,14 +207,17 @@ public struct Snapshot: Codable, Sendable, Equatable {
     public var probability: [Float]
     /// Whether each predicted token equals the target.
     public var correct: [Bool]
+    /// A name for the row instead of "iteration K" (a what-if's "before" and "after").
+    public var label: String?
 
     /// Creates a snapshot.
-    public init(iteration: Int, loss: Double, predicted: [String], probability: [Float], correct: [Bool]) {
+    public init(iteration: Int, loss: Double, predicted: [String], probability: [Float], correct: [Bool], label: String? = nil) {
         self.iteration = iteration
         self.loss = loss
         self.predicted = predicted
         self.probability = probability
         self.correct = correct
+        self.label = label
     }
 }
 

@@ -31,9 +31,19 @@ extension LoadedModel {
     /// and gates, the prediction (and the target when the lesson's data knows it); for seq2seq
     /// the encoder's steps then the decoder's, answering with `beam` hypotheses.
     ///
+    /// With `interventions` the network computes as they say ("what if the forget gate were 0?");
+    /// the trace then has no gradients (backward passes do not know the interventions).
+    ///
     /// - Throws: `LessonError` (one line) for characters outside the vocabulary (naming them and
     ///   listing the vocabulary), an empty input, or features of the wrong width.
-    public func trace(_ input: ModelInput, beam: Int = 1) throws -> TracedInput {
+    public func trace(_ input: ModelInput, beam: Int = 1, interventions: Interventions? = nil) throws -> TracedInput {
+        guard let interventions, !interventions.isEmpty else { return try plainTrace(input, beam: beam, forcing: [:]) }
+        var traced = try withInterventions(interventions) { try plainTrace(input, beam: beam, forcing: interventions.forcing) }
+        traced.trace.withoutGradients()
+        return traced
+    }
+
+    private func plainTrace(_ input: ModelInput, beam: Int, forcing: [Int: Int]) throws -> TracedInput {
         switch network {
         case .sequence(let model) where file?.lesson.data.generate != nil:
             return try memoryTaskTrace(model, input: input)
@@ -46,7 +56,7 @@ extension LoadedModel {
         case .sequence(let model):
             return try characterTrace(model, input: input)
         case .seq2seq(let model, let maxAnswerLength):
-            return try seq2seqTrace(model, input: input, maxLength: maxAnswerLength, beam: beam)
+            return try seq2seqTrace(model, input: input, maxLength: maxAnswerLength, beam: beam, forcing: forcing)
         }
     }
 
@@ -173,9 +183,11 @@ extension LoadedModel {
         return TracedInput(trace: trace, notes: notes)
     }
 
-    private func seq2seqTrace(_ model: Seq2SeqModel, input: ModelInput, maxLength: Int, beam: Int) throws -> TracedInput {
+    private func seq2seqTrace(
+        _ model: Seq2SeqModel, input: ModelInput, maxLength: Int, beam: Int, forcing: [Int: Int]
+    ) throws -> TracedInput {
         if let file, file.lesson.data.generate != nil {
-            return try transductionTrace(model, file: file, input: input, maxLength: maxLength, beam: beam)
+            return try transductionTrace(model, file: file, input: input, maxLength: maxLength, beam: beam, forcing: forcing)
         }
         let data = try file.map { try DialogDataset.load(from: $0) }
         var words: [String]
@@ -195,7 +207,8 @@ extension LoadedModel {
         if !unknown.isEmpty { notes.append("I don't know: \(unknown.joined(separator: ", ")) (read as \(Vocabulary.unk))") }
         let expected = data?.answer(to: words)
         let steps = Seq2SeqSteps(
-            model: model, vocabulary: vocabulary, question: words, expected: expected, maxLength: maxLength, beam: max(beam, 1))
+            model: model, vocabulary: vocabulary, question: words, expected: expected, maxLength: maxLength, beam: max(beam, 1),
+            forcing: forcing)
         let write = { (words: [String]) in data?.text(of: words) ?? DialogDataset.tokenizer.detokenize(words) }
         let answer = write(vocabulary.decode(steps.decoding.tokens))
         let question = write(words)
@@ -207,7 +220,7 @@ extension LoadedModel {
     /// A model of generated strings answering a string of its letters (`--input`), or its lesson's
     /// shown held-out string.
     private func transductionTrace(
-        _ model: Seq2SeqModel, file: LessonFile, input: ModelInput, maxLength: Int, beam: Int
+        _ model: Seq2SeqModel, file: LessonFile, input: ModelInput, maxLength: Int, beam: Int, forcing: [Int: Int]
     ) throws -> TracedInput {
         let task = TransductionRunner.task(file.lesson)
         let source: [Int]
@@ -226,7 +239,8 @@ extension LoadedModel {
         }
         let question = vocabulary.decode(source), expected = vocabulary.decode(task.answer(to: source))
         let steps = Seq2SeqSteps(
-            model: model, vocabulary: vocabulary, question: question, expected: expected, maxLength: maxLength, beam: max(beam, 1))
+            model: model, vocabulary: vocabulary, question: question, expected: expected, maxLength: maxLength, beam: max(beam, 1),
+            forcing: forcing)
         let answer = vocabulary.decode(steps.decoding.tokens).joined()
         var trace = makeTrace(
             info: ModelInfo(model), steps: steps.steps, shown: "“\(question.joined())”",

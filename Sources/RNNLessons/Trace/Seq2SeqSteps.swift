@@ -16,9 +16,12 @@ struct Seq2SeqSteps {
     /// answer found when there is none.
     ///
     /// - Precondition: `question` is not empty.
-    init(model: Seq2SeqModel, vocabulary: Vocabulary, question: [String], expected: [String]?, maxLength: Int, beam: Int = 1) {
+    init(
+        model: Seq2SeqModel, vocabulary: Vocabulary, question: [String], expected: [String]?, maxLength: Int, beam: Int = 1,
+        forcing: [Int: Int] = [:]
+    ) {
         let source = vocabulary.encode(question).indices
-        let decoding = model.beamSearch(source, width: beam, maxLength: maxLength, recordEncoder: true)
+        let decoding = model.beamSearch(source, width: beam, maxLength: maxLength, recordEncoder: true, forcing: forcing)
         let target = vocabulary.encode(expected ?? vocabulary.decode(decoding.tokens)).indices
         let norms = Self.encoderGradientNorms(model, source: source, target: target)
         steps = Self.encoderSteps(model, question: question, source: source, history: decoding.encoderHistory!, norms: norms)

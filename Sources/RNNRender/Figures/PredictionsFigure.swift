@@ -30,7 +30,9 @@ struct PredictionsFigure: Figure {
         var kind: Kind
     }
 
-    init(trace: LessonTrace) {
+    /// The predictions of `trace`'s snapshots; `title` and `description` replace the lesson's
+    /// title and the usual description (a what-if's rows are not iterations).
+    init(trace: LessonTrace, title: String? = nil, description custom: String? = nil) {
         self.trace = trace
         let steps = trace.snapshots.map(\.predicted.count).max() ?? trace.steps.count
         let tokens = trace.steps.map(\.inputToken) + trace.steps.compactMap(\.target)
@@ -47,8 +49,9 @@ struct PredictionsFigure: Figure {
         default:
             "Prediction at each snapshot iteration: \(shade)border green = right, red = wrong"
         }
+        if let custom { description = custom }
         if shown < steps { description += " · first \(shown) of \(steps) steps" }
-        header = trace.header(description)
+        header = Header(title: title ?? trace.lesson.title, subtitles: [trace.subtitle, description])
     }
 
     private var hasProbabilities: Bool { trace.snapshots.contains { !$0.probability.isEmpty } }
@@ -63,7 +66,7 @@ struct PredictionsFigure: Figure {
         }
         for snapshot in trace.snapshots {
             let predicted = snapshot.predicted.map(displayToken)
-            list.append(Row(label: "iteration \(snapshot.iteration)",
+            list.append(Row(label: snapshot.label ?? "iteration \(snapshot.iteration)",
                             tokens: wordLevel ? predicted : Array(predicted.prefix(shown)), kind: .snapshot(snapshot)))
         }
         return list
@@ -114,8 +117,11 @@ struct PredictionsFigure: Figure {
     private func lossWidth(_ c: Canvas) -> Double {
         c.maxTextWidth(trace.snapshots.map(Self.lossLabel), size: Self.labelSize) + 4
     }
-    /// "loss 0.0046": four decimals, as the run, the progress line and the loss figure write it.
-    static func lossLabel(_ snapshot: Snapshot) -> String { "loss \(Ticks.format(snapshot.loss, decimals: 4))" }
+    /// "loss 0.0046": four decimals, as the run, the progress line and the loss figure write it;
+    /// nothing when the loss is not known (NaN: a what-if's answer to a question without a target).
+    static func lossLabel(_ snapshot: Snapshot) -> String {
+        snapshot.loss.isNaN ? "" : "loss \(Ticks.format(snapshot.loss, decimals: 4))"
+    }
     private var colorBar: ColorBar { ColorBar(scale: ValueScale(map: .blues, range: 0...1), label: "probability") }
 
     /// The figure's inner width and the header wrapped to it.

@@ -35,6 +35,7 @@ struct ChatCommand: ParsableCommand {
     var out = "output"
 
     @OptionGroup var folder: LessonsFolder
+    @OptionGroup var whatIf: InterventionOptions
 
     func validate() throws {
         if !(1...64).contains(beam) { throw ValidationError("--beam must be 1 to 64") }
@@ -45,11 +46,13 @@ struct ChatCommand: ParsableCommand {
         guard case .seq2seq = model.network else {
             throw ValidationFailure("\(model.lesson.name) is a \(model.task.rawValue) lesson; chat needs a seq2seq lesson (like chatbot)")
         }
+        let interventions = try whatIf.interventions(for: model)
         let interactive = isatty(STDIN_FILENO) == 1
         // Notes: under the answer in a terminal, on stderr in a script.
         let note: (String) -> Void = interactive ? { Console.line($0) } : { Console.error($0) }
         let weights = iteration.map { " as it was at iteration \($0)" } ?? ""
         if interactive { Console.line("Talking to \(model.lesson.name)\(weights) (an empty line, quit or Ctrl-D ends; ↑ brings back a question).") }
+        if let interventions { note("what if: \(interventions.description) (each answer is followed by the answer as trained)") }
         let lines = try QuestionLines(prompt: interactive ? "you> " : nil)
         defer { lines.finish() }
         while let line = lines.next() {
@@ -61,7 +64,7 @@ struct ChatCommand: ParsableCommand {
             }
             let traced: TracedInput
             do {
-                traced = try model.trace(.text(question), beam: beam)
+                traced = try model.trace(.text(question), beam: beam, interventions: interventions)
             } catch {
                 Console.line(interactive ? "bot> " : "")
                 note("\(error)")
@@ -69,6 +72,9 @@ struct ChatCommand: ParsableCommand {
             }
             Console.line((interactive ? "bot> " : "") + (traced.answer ?? ""))
             traced.notes.forEach(note)
+            if interventions != nil, let asTrained = try? model.trace(.text(question), beam: beam).answer {
+                note("(as trained: \(asTrained))")
+            }
             if showAttention { try showAttention(traced.trace, folder: model.folder) }
         }
     }

@@ -10,6 +10,7 @@ struct InspectCommand: ParsableCommand {
 
     @OptionGroup var source: ModelOptions
     @OptionGroup var input: InputOptions
+    @OptionGroup var whatIf: InterventionOptions
 
     @Flag(name: .long, help: "Print JSON: {steps: [{t, input, layers: [{layer, h, c, gates}]}], …}.")
     var json = false
@@ -22,7 +23,14 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let trace = try source.load().traceTelling(input)
-        try TracePresenter.showValues(trace, format: json ? .json : csv ? .csv : .table)
+        let model = try source.load()
+        let format: TracePresenter.TableFormat = json ? .json : csv ? .csv : .table
+        guard let interventions = try whatIf.interventions(for: model) else {
+            return try TracePresenter.showValues(model.traceTelling(input), format: format)
+        }
+        // The values with the intervention; what changed goes to standard error beside JSON or CSV.
+        let whatIf = try WhatIf(model, input: input.modelInput(), interventions: interventions)
+        try whatIf.tell(model: model, interventions: interventions, dataOnStandardOutput: format != .table)
+        try TracePresenter.showValues(whatIf.after, format: format)
     }
 }

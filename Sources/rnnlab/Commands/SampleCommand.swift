@@ -9,6 +9,7 @@ struct SampleCommand: ParsableCommand {
         abstract: "Generate text from a character lesson: feed the prime, then draw one character at a time.")
 
     @OptionGroup var source: ModelOptions
+    @OptionGroup var whatIf: InterventionOptions
 
     @Option(name: .long, help: "The text to start from (characters of the lesson's text).")
     var prime: String
@@ -30,6 +31,12 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         let model = try source.load()
         let text = try model.sample(prime: prime, length: length, temperature: temperature, seed: seed)
-        print(prime + text)
+        guard let interventions = try whatIf.interventions(for: model) else { return print(prime + text) }
+        // The same draws from the network as trained and with the intervention, one above the other.
+        let changed = try model.withInterventions(interventions) {
+            try model.sample(prime: prime, length: length, temperature: temperature, seed: seed)
+        }
+        print("as trained: " + prime + text)
+        print("what if \(interventions.description): " + prime + changed)
     }
 }

@@ -17,6 +17,7 @@ struct StepCommand: ParsableCommand {
 
     @OptionGroup var source: ModelOptions
     @OptionGroup var input: InputOptions
+    @OptionGroup var whatIf: InterventionOptions
 
     @Option(name: .long, help: "Print step T as text and exit.")
     var at: Int?
@@ -26,7 +27,15 @@ struct StepCommand: ParsableCommand {
 
     func run() throws {
         let model = try source.load()
-        let trace = try model.traceTelling(input)
-        try TracePresenter.showSteps(trace, at: at, reveal: reveal, saveFolder: model.folder, source: model.lesson.name)
+        guard let interventions = try whatIf.interventions(for: model) else {
+            let trace = try model.traceTelling(input)
+            return try TracePresenter.showSteps(trace, at: at, reveal: reveal, saveFolder: model.folder, source: model.lesson.name)
+        }
+        // The network with the intervention; in the viewer `w` switches to the network as trained.
+        let whatIf = try WhatIf(model, input: input.modelInput(), interventions: interventions)
+        if at != nil || !Terminal.isInteractive { try whatIf.tell(model: model, interventions: interventions) }
+        try TracePresenter.showSteps(
+            whatIf.after, at: at, reveal: reveal, saveFolder: model.folder, source: model.lesson.name,
+            alternative: (whatIf.before, "what if: \(interventions.description)"))
     }
 }

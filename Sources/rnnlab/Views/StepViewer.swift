@@ -20,8 +20,15 @@ enum StepViewer {
     /// Runs the viewer on `trace` from position `startAt` until the user leaves; `s` saves the
     /// frame shown as PNG in `saveFolder/saved/`, numbered on (`frame-1.png`, `frame-2.png`, …)
     /// so that it never overwrites a frame saved before nor the lesson's own `steps/`.
-    static func run(trace: LessonTrace, startAt: Int = 0, saveFolder: URL, reveal: Bool = false) throws -> Outcome {
+    /// `w` switches to `alternative` and back (a what-if's trace before its intervention), the
+    /// status line saying which one is shown.
+    static func run(
+        trace first: LessonTrace, startAt: Int = 0, saveFolder: URL, reveal: Bool = false,
+        alternative: (trace: LessonTrace, label: String)? = nil
+    ) throws -> Outcome {
+        var trace = first
         var state = ViewerState(position: 0, count: StepPosition.count(trace))
+        if let alternative { state.status = "\(alternative.label) · w: the network as trained" }
         state.move(to: startAt)
         if reveal { state.reveal.toggle() }
         let colorMode = ColorMode.detect()
@@ -41,6 +48,13 @@ enum StepViewer {
                 case .redraw: needsDraw = true
                 case .quit: return .quit
                 case .interrupt: return .interrupted
+                case .switchTrace:
+                    guard let alternative else { break }
+                    let showingFirst = trace == first
+                    trace = showingFirst ? alternative.trace : first
+                    state.status = showingFirst ? "the network as trained · w: \(alternative.label)"
+                        : "\(alternative.label) · w: the network as trained"
+                    needsDraw = true
                 case .save:
                     state.status = "saving…"
                     draw(trace: trace, state: state, colorMode: colorMode)

@@ -19,14 +19,19 @@ enum TracePresenter {
     /// step; otherwise runs the interactive viewer from `start` (frames saved into `saveFolder`).
     ///
     /// - Throws: `ValidationFailure` for a step that does not exist; `ExitCode(130)` on Ctrl-C.
-    static func showSteps(_ trace: LessonTrace, at: Int?, start: Int = 0, reveal: Bool = false, saveFolder: URL, source: String) throws {
+    /// `alternative` is a second trace of the same input (a what-if's, before its intervention)
+    /// that `w` switches to in the viewer, with the label shown while `trace` is.
+    static func showSteps(
+        _ trace: LessonTrace, at: Int?, start: Int = 0, reveal: Bool = false, saveFolder: URL, source: String,
+        alternative: (trace: LessonTrace, label: String)? = nil
+    ) throws {
         let count = StepPosition.count(trace)
         if let at, !(0..<count).contains(at) {
             throw ValidationFailure("\(source): there is no step \(at); the steps are 0…\(max(count - 1, 0))")
         }
         if let at { return print(StepText.render(trace, at), terminator: "") }
         guard Terminal.isInteractive else { return print(StepText.renderAll(trace), terminator: "") }
-        let outcome = try StepViewer.run(trace: trace, startAt: start, saveFolder: saveFolder, reveal: reveal)
+        let outcome = try StepViewer.run(trace: trace, startAt: start, saveFolder: saveFolder, reveal: reveal, alternative: alternative)
         if outcome == .interrupted { throw ExitCode(130) }
     }
 

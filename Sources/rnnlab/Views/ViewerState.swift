@@ -6,6 +6,8 @@ struct ViewerState: Equatable {
         case redraw
         /// Save the current step as PNG.
         case save
+        /// Switch to the other trace of the same input (a what-if's before and after).
+        case switchTrace
         /// Leave: `q`.
         case quit
         /// Leave: Ctrl-C read as a byte.
@@ -58,6 +60,7 @@ struct ViewerState: Equatable {
         case .character(let c) where c.isASCII && c.isNumber: jumpInput = String(c)
         case .character("r"): reveal.toggle()
         case .character("s"): return .save
+        case .character("w"): return .switchTrace
         case .character("q"), .character("Q"): return .quit
         case .interrupt: return .interrupt
         default: break

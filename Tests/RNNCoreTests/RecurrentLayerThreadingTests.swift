@@ -5,7 +5,7 @@ import Testing
 /// A layer that steps its whole batch at once (products shared by columns, element-wise work
 /// by halves of the batch) against one that runs each half of the batch on its own thread.
 @Suite("Whole-batch steps")
-struct WholeBatchStepTests {
+struct RecurrentLayerThreadingTests {
     static func layer(_ cell: CellKind, wholeBatch: Bool) -> RecurrentLayer {
         var generator = SeededGenerator(seed: 21)
         let layer = RecurrentLayer(cell: cell, inputSize: 24, hiddenSize: 128, generator: &generator)

@@ -6,7 +6,7 @@ import Testing
 /// halves on two threads (or the decoder's steps shared between them), and a read-out of the
 /// real answer tokens only.
 @Suite("Seq2seq training path")
-struct Seq2SeqTrainingPathTests {
+struct Seq2SeqTrainStepTests {
     static let vocabulary = 20
 
     /// A model large enough (8 sequences, H = 64) for a batch to be trained in two halves.

@@ -71,9 +71,13 @@ extension Seq2SeqModel {
     /// goes on until no unfinished answer can still beat the best finished one: more tokens only
     /// lower log p, so an unfinished answer scores at most `log p / maxLength^lengthPenalty`.
     /// A short answer therefore never wins just because it stopped paying for tokens early.
+    ///
+    /// `forcing` gives tokens the decoder must write at some steps (`[step: token]`, "what if it
+    /// wrote this word here?"): every hypothesis takes that token there, at the probability the
+    /// model gives it, and goes on from it.
     public func beamSearch(
         _ source: [Int], width: Int, maxLength: Int = 30, lengthPenalty: Float = 1, topCount: Int = 5,
-        recorder: (any DecodingRecorder)? = nil, recordEncoder: Bool = false
+        recorder: (any DecodingRecorder)? = nil, recordEncoder: Bool = false, forcing: [Int: Int] = [:]
     ) -> Decoding {
         precondition(width >= 1 && !source.isEmpty, "beam search needs a width ≥ 1 and a source token")
         let history = recordEncoder ? StepHistory() : nil
@@ -105,6 +109,8 @@ extension Seq2SeqModel {
                 steps: 1, batch: n, state: batchState, encoderOutputs: repeated.pointer, sourceSteps: S, mask: nil,
                 encoderFinal: RecurrentState.stacking(Array(repeating: encoderFinal, count: n)))
             let inputs = live.map { $0.tokens.last ?? Vocabulary.sosIndex }
+            attention?.overrideStep = step
+            defer { attention?.overrideStep = nil }
             let top = decodeStep(at: 0, embedded: decoderEmbedding.forward(inputs), rows: 0..<n, recorder: nil)
             let scores = output.forward(top, rows: n)
             let probabilities = Tensor(shape: [n, shape.vocabularySize])
@@ -116,7 +122,7 @@ extension Seq2SeqModel {
             for b in 0..<n {
                 let row = Array(UnsafeBufferPointer(start: probabilities.pointer + b * shape.vocabularySize, count: shape.vocabularySize))
                 let ranked = Self.mostLikely(row, count: max(width, topCount))
-                for token in ranked.prefix(width) {
+                for token in forcing[step].map({ [$0] }) ?? Array(ranked.prefix(width)) {
                     candidates.append((b, token, live[b].logProbability + Foundation.log(max(row[token], 1e-30))))
                 }
                 let context = attention.map { Array(UnsafeBufferPointer(start: $0.context(at: 0) + b * C, count: C)) }

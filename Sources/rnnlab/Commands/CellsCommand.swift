@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import RNNCore
+import RNNLessons
+
+/// `rnnlab cells`: the cell hunter — units of a character model that follow the position in the
+/// line, quotes, brackets and more, with a causal check.
+struct CellsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cells",
+        abstract: "Find the units of a character model that track a probe (position in the line, quotes, brackets, …).",
+        discussion: """
+            Runs the trained model over a text (the lesson's, or --text FILE), correlates every unit \
+            (h, and c for an LSTM, of every layer) with each probe, prints the best units with r, then \
+            zeroes the best unit and reports the loss on the characters the probe concerns (line \
+            breaks for position) against the loss on the others. Probes: position, quote, bracket, \
+            word, vowel, space, regex:PATTERN (default: all but regex). Figures go to OUT/NAME/cells/.
+            """)
+
+    @OptionGroup var source: ModelOptions
+
+    @Option(name: .long, help: "A UTF-8 text in the model's characters (default: the lesson's text).")
+    var text: String?
+
+    @Option(name: .long, help: "A probe: position, quote, bracket, word, vowel, space or regex:PATTERN (repeatable).")
+    var probe: [String] = []
+
+    @Option(name: .long, help: "Read at most this many characters of the text.")
+    var length = 20_000
+
+    func validate() throws {
+        if !(2...1_000_000).contains(length) { throw ValidationError("--length must be 2 to 1000000") }
+    }
+
+    func run() throws {
+        let probes = try probe.isEmpty ? TextProbe.named : probe.map(TextProbe.init(parsing:))
+        let model = try source.load()
+        let characters = try model.huntText(file: text.map { URL(fileURLWithPath: $0) }, length: length)
+        let hunt = try CellHunt(model: model, characters: characters, probes: probes)
+        hunt.lines.forEach(Console.line)
+    }
+}
