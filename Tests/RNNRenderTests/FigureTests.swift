@@ -26,9 +26,9 @@ import Testing
         let hello = FigureRenderer.availableFigures(for: SyntheticTraces.hello())
         #expect(hello == [.unrolled, .hidden, .gates, .cell, .predictions, .loss, .activations, .gradientFlow])
         let seq2seq = FigureRenderer.availableFigures(for: SyntheticTraces.seq2seq())
-        #expect(seq2seq.contains(.attention) && !seq2seq.contains(.predictions) && !seq2seq.contains(.stock))
+        #expect(seq2seq.contains(.attention) && !seq2seq.contains(.predictions) && !seq2seq.contains(.forecast))
         let regression = FigureRenderer.availableFigures(for: SyntheticTraces.regression())
-        #expect(regression.contains(.stock) && !regression.contains(.activations) && !regression.contains(.attention))
+        #expect(regression.contains(.forecast) && !regression.contains(.activations) && !regression.contains(.attention))
         let rnn = FigureRenderer.availableFigures(for: SyntheticTraces.oneStep())
         #expect(!rnn.contains(.gates) && !rnn.contains(.gradientFlow) && rnn.contains(.cell))
         #expect(throws: RenderError.self) {
@@ -50,6 +50,39 @@ import Testing
         let loss = LossFigure.make(hello).header.subtitles.last ?? ""
         #expect(loss.hasSuffix("final loss \(String(format: "%.4f", hello.training.loss.last!))"))
         #expect(hello.subtitle.contains("· 50 iterations ·"), "iterations 0…50 are 50 optimizer steps")
+    }
+
+    /// loss.png with held-out data: both curves, named, the validation loss in the subtitle.
+    @Test func lossFigureDrawsTheValidationLoss() throws {
+        var trace = SyntheticTraces.hello()
+        trace.training.validation = ValidationHistory(iterations: [0, 25, 50], loss: [1.7, 0.9, 0.4])
+        let figure = LossFigure.make(trace)
+        #expect(figure.header.subtitles.last?.hasPrefix("Training and validation loss per iteration · final loss ") == true)
+        #expect(figure.header.subtitles.last?.hasSuffix(" · validation 0.4000") == true)
+        #expect(figure.plot.series.map(\.name).prefix(2) == ["training loss", "validation loss (held out)"])
+        #expect(figure.plot.series[1].points.map(\.x) == [0, 25, 50])
+        let image = try PNGDecoder.decode(try FigureRenderer.render(.loss, trace: trace, format: .png, scale: 1))
+        let colour = Theme.light.accent(3).bytes
+        let found = (0..<image.height).contains { y in (0..<image.width).contains { close(image.rgb($0, y), colour, 4) } }
+        #expect(found, "the validation curve is drawn in its colour")
+        #expect(LossFigure.make(SyntheticTraces.hello()).plot.series.first?.name == "loss")
+    }
+
+    /// forecast.png in the lesson's words: the target, its unit, its period.
+    @Test func forecastFigureUsesTheLessonsWords() throws {
+        var trace = SyntheticTraces.regression()
+        let stock = ForecastFigure.make(trace, forecast: trace.forecast!)
+        #expect(stock.header.title.hasSuffix(" — RMSE $9.87") && stock.plot.yLabel == "Close ($)")
+        #expect(stock.plot.xLabel == "day index (of 732 days)" && stock.plot.series[2].name == "naive (tomorrow = today)")
+        trace.forecast?.targetName = "temperature"
+        trace.forecast?.unit = "°C"
+        trace.forecast?.period = "hour"
+        let weather = ForecastFigure.make(trace, forecast: trace.forecast!)
+        #expect(weather.header.title.hasSuffix(" — RMSE 9.87 °C") && weather.plot.yLabel == "temperature (°C)")
+        #expect(weather.plot.xLabel == "hour index (of 732 hours)" && weather.plot.series[2].name == "naive (next hour = this hour)")
+        trace.forecast?.unit = ""
+        #expect(ForecastFigure.make(trace, forecast: trace.forecast!).plot.yLabel == "temperature")
+        _ = try FigureRenderer.render(.forecast, trace: trace, format: .png, scale: 1)
     }
 
     @Test func vectorFormatsAreProducedAndReproducible() throws {

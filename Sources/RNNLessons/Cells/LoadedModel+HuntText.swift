@@ -2,8 +2,9 @@ import Foundation
 import RNNCore
 
 extension LoadedModel {
-    /// The text the cell hunter reads: the file at `url`, or else the lesson's own text, cut to
-    /// its first `length` characters.
+    /// The text the cell hunter reads: the file at `url`, or else the lesson's own text — its
+    /// held-out end when the lesson keeps one (text the network never trained on) — cut to its
+    /// first `length` characters.
     ///
     /// - Throws: `FileError` for a file that cannot be read or is not UTF-8; `LessonError` for a
     ///   text with characters outside the vocabulary (naming them), an empty text, or a model
@@ -19,8 +20,11 @@ extension LoadedModel {
             text = String(decoded.prefix(length))
         } else {
             guard let file else { throw LessonError("\(lesson.source) comes without a text; pass --text FILE in its characters") }
-            what = "\(lesson.name)'s text"
-            text = try CharacterDataset.load(from: file).characters.prefix(length).joined()
+            let dataset = try CharacterDataset.load(from: file)
+            let part = dataset.validation ?? dataset.training
+            what = dataset.validation == nil ? "\(lesson.name)'s text" : "\(lesson.name)'s held-out text"
+            let read = part.range.prefix(length)
+            text = read.map { dataset.vocabulary.tokens[Int(dataset.corpus.indices[$0])] }.joined()
         }
         return try characters(of: text, what: what)
     }

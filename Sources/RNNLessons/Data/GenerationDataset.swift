@@ -49,7 +49,7 @@ public struct GenerationDataset: Sendable {
         guard let path = data.tsv, let end = data.end else { preconditionFailure("checked when the lesson was read") }
         func examples(_ path: String, key: String) throws -> [Example] {
             let display = LessonFile.displayPath(file.resolve(path))
-            return try TabSeparatedPairs.read(path, key: key, header: header, in: file).map { pair in
+            return try TabSeparatedPairs.read(key: key, header: header, in: file).map { pair in
                 guard !pair.second.contains(end) else {
                     throw LessonError(
                         "\(display):\(pair.line): the output \"\(pair.second)\" holds the end token \"\(end)\"; the end token is "

@@ -48,7 +48,7 @@ public struct TextClassificationDataset: Sendable {
         let kind = data.tokens ?? .words
         func examples(_ path: String, key: String) throws -> [Example] {
             let display = LessonFile.displayPath(file.resolve(path))
-            return try TabSeparatedPairs.read(path, key: key, header: header, in: file).map { pair in
+            return try TabSeparatedPairs.read(key: key, header: header, in: file).map { pair in
                 guard let label = labels.firstIndex(of: pair.second) else {
                     throw LessonError(
                         "\(display):\(pair.line): the label \"\(pair.second)\" is not one of the lesson's labels; expected \(listing(labels))")

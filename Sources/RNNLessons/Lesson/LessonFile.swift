@@ -8,8 +8,9 @@ public struct LessonFile: Sendable {
     public var lesson: Lesson
     /// The file it was read from.
     public let url: URL
-    /// A hash of the file's bytes (`LessonHash`).
-    public let hash: String
+    /// A hash of what the file says about training: its task, data, model and train sections
+    /// (`LessonHash.training(of:)`).
+    public private(set) var hash: String
     /// The file's text, kept so that variants of the lesson can be read from it (`patched`).
     private let text: String
     private let locations: LessonLocations
@@ -28,12 +29,12 @@ public struct LessonFile: Sendable {
         do { bytes = try AtomicFile.read(url) } catch let error as FileError {
             throw LessonError("\(display): \(error.message)")
         }
-        hash = LessonHash.of(bytes)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw LessonError("\(display): not UTF-8 text")
         }
         self.text = text
         let root = try Self.compose(text, file: display)
+        hash = LessonHash.training(of: root)
         locations = LessonLocations(root: root)
         lesson = try Self.decode(root, file: display, locations: locations)
     }
@@ -48,6 +49,7 @@ public struct LessonFile: Sendable {
         for (path, value) in values { root = Self.replacing(path[...], with: value, in: root) }
         var result = self
         result.lesson = try Self.decode(root, file: display, locations: locations)
+        result.hash = LessonHash.training(of: root)
         return result
     }
 
@@ -70,10 +72,12 @@ public struct LessonFile: Sendable {
         }
     }
 
-    /// The lesson of a YAML tree, or one line naming the file, place and problem.
+    /// The lesson of a YAML tree, or one line naming the file, place and problem. A lesson
+    /// without `name` is named after its file (`display`, without the extension).
     private static func decode(_ root: Node, file display: String, locations: LessonLocations) throws -> Lesson {
+        let fileName = ((display as NSString).lastPathComponent as NSString).deletingPathExtension
         do {
-            return try YAMLDecoder().decode(Lesson.self, from: root)
+            return try YAMLDecoder().decode(Lesson.self, from: root, userInfo: [Lesson.fileNameKey: fileName])
         } catch let error as LessonFieldError {
             throw LessonError(Self.line(display, locations.mark(for: error.path, anchor: error.anchor), error.path, error.message))
         } catch let error as DecodingError {

@@ -95,6 +95,16 @@ extension KeyedDecodingContainer where Key == LessonKey {
         return value
     }
 
+    /// A CSV delimiter, by name or written as itself.
+    func delimiter(_ key: LessonKey) throws -> CSVDelimiter? {
+        guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
+        guard let delimiter = CSVDelimiter(written: text) else {
+            let shown = text.replacingOccurrences(of: "\t", with: "<TAB>")
+            throw LessonFieldError(path: path(key), message: "\"\(shown)\" is not a delimiter; expected comma, semicolon or tab")
+        }
+        return delimiter
+    }
+
     /// An integer that must lie in `range`.
     func integer(_ key: LessonKey, in range: ClosedRange<Int>, what: String) throws -> Int? {
         guard let value = try decodeIfPresent(Int.self, forKey: key) else { return nil }

@@ -104,7 +104,7 @@ extension LoadedModel {
             } else {
                 labels = vocabulary.tokens
             }
-            targets = data?.continuation(of: labels)
+            targets = data?.continuation(of: vocabulary.encode(labels).indices).map(vocabulary.decode)
             tensor = OneHot.tensor(vocabulary.encode(labels).indices, classes: vocabulary.count)
         }
         let pass = CharacterSteps(model: model, vocabulary: vocabulary, labels: labels, input: tensor, targets: targets)
@@ -125,27 +125,29 @@ extension LoadedModel {
         let data = try SeriesDataset.load(from: file)
         let reduction = RegressionSteps.reduction(file.lesson)
         let window = try RegressionSteps.shownWindow(file, data)
+        let period = RegressionSteps.period(file.lesson)
         let steps: [StepTrace], shown: String, summary: String
         var notes: [String] = []
         switch input {
         case .features(let days):
-            steps = try RegressionSteps.steps(model: model, data: data, days: days.map { $0.map(Double.init) }, reduction: reduction)
-            shown = "your \(days.count)-day window"
-            summary = "your \(days.count)-day window: forecast \(data.featureNames[data.targetColumn]) \(steps.last?.prediction ?? "?")"
+            steps = try RegressionSteps.steps(
+                model: model, data: data, days: days.map { $0.map(Double.init) }, reduction: reduction, period: period)
+            shown = "your \(days.count)-\(period) window"
+            summary = "your \(days.count)-\(period) window: forecast \(data.targetName) \(steps.last?.prediction ?? "?")"
         case .text, .lessonDefault:
             if case .text = input {
                 notes.append(
                     "\(lesson.name) is a regression lesson: --input is not used; it shows its saved test window \(window) "
-                        + "(show.window), or your own days with --input-json FILE ([days][\(data.featureNames.joined(separator: ", "))])")
+                        + "(show.window), or your own \(period)s with --input-json FILE ([\(period)s][\(data.featureNames.joined(separator: ", "))])")
             }
-            steps = RegressionSteps.steps(model: model, data: data, window: window, reduction: reduction)
+            steps = RegressionSteps.steps(model: model, data: data, window: window, reduction: reduction, period: period)
             shown = "test window \(window)"
             summary = "test window \(window): forecast \(steps.last?.prediction ?? "?"), actual \(steps.last?.target ?? "?")"
         }
         var trace = makeTrace(info: ModelInfo(model, featureNames: data.featureNames), steps: steps, shown: shown, summary: summary)
-        trace.forecast = RegressionSteps.forecast(model: model, data: data)
+        trace.forecast = RegressionSteps.forecast(model: model, data: data, lesson: file.lesson.withBatchSize(examples: data.train.count))
         if case .features = input {} else {
-            let shownWindow = SequenceBatch(windows: [data.test.windows[window]], targets: [data.test.targets[window]])
+            let shownWindow = data.test.batch([window])
             trace.gradientFlow = GradientFlowProbe(
                 input: shownWindow.input, steps: shownWindow.steps, target: { _ in .values([data.test.targets[window]]) }
             ).trace(model)

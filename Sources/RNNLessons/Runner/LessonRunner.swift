@@ -13,8 +13,10 @@ public struct LessonOutcome {
     public let folder: URL
     /// Wall-clock seconds of the training loop alone.
     public let trainingSeconds: Double
-    /// What the user should be told about the lesson's settings, one line each (snapshots past
-    /// the last iteration).
+    /// Wall-clock seconds of judging the network: its held-out losses and its final loss.
+    public var evaluationSeconds = 0.0
+    /// What the user should be told about the lesson's data and settings, one line each (a text
+    /// read in windows, snapshots past the last iteration).
     public var notes: [String] = []
     /// The overrides that changed the lesson, as command-line words ("" when none).
     public var overrides = ""
@@ -69,6 +71,8 @@ public struct LessonRunner {
         if let figures { files += try figures.writeFigures(for: trained.trace, into: folder) }
         var outcome = LessonOutcome(trace: trained.trace, files: files, folder: folder, trainingSeconds: trained.trainingSeconds)
         outcome.overrides = changes.description
+        outcome.notes = trained.notes
+        outcome.evaluationSeconds = trained.evaluationSeconds
         let lesson = file.lesson
         if !lesson.snapshotsPastTheEnd.isEmpty {
             let past = lesson.snapshotsPastTheEnd

@@ -27,7 +27,7 @@ public enum FigureRenderer {
         case .attention:
             let attends = trace.decoder?.contains { $0.attention != nil } ?? false
             return attends ? nil : "only seq2seq models with attention have an attention matrix"
-        case .stock:
+        case .forecast:
             return trace.forecast == nil ? "only regression lessons have a forecast" : nil
         case .evidence:
             return trace.classification?.evidence.isEmpty == false ? nil : "only classify lessons on text read word by word"
@@ -90,7 +90,7 @@ public enum FigureRenderer {
         case .activations: ActivationsFigure(trace: trace)
         case .gradientFlow: GradientFlowFigure.make(trace)
         case .attention: AttentionFigure(trace: trace)
-        case .stock: StockFigure.make(trace, forecast: trace.forecast!)
+        case .forecast: ForecastFigure.make(trace, forecast: trace.forecast!)
         case .evidence: EvidenceFigure.make(trace, trace.classification!)
         case .confusion: ConfusionFigure(trace: trace, classification: trace.classification!, confusion: trace.classification!.confusion!)
         }

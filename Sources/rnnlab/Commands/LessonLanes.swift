@@ -79,6 +79,11 @@ final class LessonLanes<Outcome>: @unchecked Sendable {
             lessonControl.progress = { [self] update in
                 lock.withLock { if shown == index { progress?.update(update) } }
             }
+            lessonControl.notice = { [self] line in
+                lock.withLock {
+                    if let progress { progress.notice(line) } else { Console.error(line) }
+                }
+            }
             let result = Result { try train(index, lessonControl) }
             lock.withLock { results[index] = result }
             finished[index].signal()
