@@ -38,6 +38,12 @@ struct DialogDataset {
         if let empty = questions.indices.first(where: { questions[$0].isEmpty }) {
             throw LessonError("\(path):\(pairs[empty].line): the question has no words; expected text before the tab")
         }
+        for (part, texts) in [("question", questions), ("answer", answers)] {
+            if let long = texts.indices.first(where: { texts[$0].count > LessonLimits.dialogWords }) {
+                throw LessonError(
+                    "\(path):\(pairs[long].line): the \(part) has \(texts[long].count) words; expected at most \(LessonLimits.dialogWords)")
+            }
+        }
         let vocabulary = Vocabulary(tokens: zip(questions, answers).flatMap { $0 + $1 })
         self.pairs = pairs
         self.questions = questions

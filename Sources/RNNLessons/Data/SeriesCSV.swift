@@ -40,7 +40,8 @@ public struct SeriesCSV: Sendable {
             if positions == nil, fields.contains(where: { Double($0) == nil }) {
                 positions = try names.map { name in
                     guard let index = fields.firstIndex(of: name) else {
-                        throw LessonError("\(path):\(number): the header has no column \"\(name)\"; it has \(fields.joined(separator: ", "))")
+                        throw LessonError(
+                            "\(path):\(number): the header has no column \(Excerpt.quoted(name)); it has \(Excerpt.bare(fields.joined(separator: ", ")))")
                     }
                     return index
                 }
@@ -56,7 +57,7 @@ public struct SeriesCSV: Sendable {
             row.reserveCapacity(columns.count)
             for (name, index) in zip(names, columns) {
                 guard let value = Double(fields[index]), value.isFinite else {
-                    throw LessonError("\(path):\(number): \(name) is \"\(fields[index])\"; expected \(expected)")
+                    throw LessonError("\(path):\(number): \(name) is \(Excerpt.quoted(fields[index])); expected \(expected)")
                 }
                 row.append(value)
             }

@@ -56,8 +56,12 @@ public enum AtomicFile {
         try write(Array(text.utf8), to: url)
     }
 
-    /// Reads a whole file, with an error naming the file when it cannot be read.
-    public static func read(_ url: URL) throws -> [UInt8] {
+    /// Reads a whole file, with an error naming the file when it cannot be read, or when it is
+    /// larger than `limit` bytes (checked before reading): "N bytes; WHAT has at most LIMIT".
+    public static func read(_ url: URL, limit: (bytes: Int, what: String)? = nil) throws -> [UInt8] {
+        if let limit, let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit.bytes {
+            throw FileError(path: url.path, message: "\(size) bytes; \(limit.what) has at most \(limit.bytes)")
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
             throw FileError(path: url.path, message: exists ? "cannot be read" : "no such file")

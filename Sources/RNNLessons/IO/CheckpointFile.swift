@@ -5,7 +5,7 @@ import RNNCore
 public enum CheckpointFile {
     /// Reads and checks a safetensors file.
     public static func read(_ url: URL) throws -> SafeTensorsFile {
-        try SafeTensors.decode(AtomicFile.read(url), source: url.path)
+        try SafeTensors.decode(AtomicFile.read(url), source: LessonFile.displayPath(url))
     }
 
     /// Writes tensors (F32, in the given order) and metadata atomically.
@@ -16,6 +16,6 @@ public enum CheckpointFile {
     /// Loads a character or regression model saved by RNNLab or by PyTorch (`rnn.*`, `fc.*`).
     public static func readSequenceModel(_ url: URL, cell: CellKind? = nil) throws -> (SequenceModel, SafeTensorsFile) {
         let file = try read(url)
-        return (try SequenceModel(checkpoint: file, cell: cell, source: url.path), file)
+        return (try SequenceModel(checkpoint: file, cell: cell, source: LessonFile.displayPath(url)), file)
     }
 }

@@ -42,8 +42,7 @@ public struct Lesson: Decodable, Sendable, Equatable {
         name = try c.required(String.self, "name", needs: needs)
         title = try c.required(String.self, "title", needs: needs)
         source = try c.required(String.self, "source", needs: needs)
-        guard c.contains("task") else { throw LessonFieldError(path: ["task"], message: "missing; \(needs)", anchor: .parent) }
-        task = try c.choice(LessonTask.self, "task", what: "a task")!
+        task = try c.required("task", needs: needs) { try c.choice(LessonTask.self, $0, what: "a task") }
         data = try c.required(LessonData.self, "data", needs: needs)
         model = try c.required(LessonModel.self, "model", needs: needs)
         train = try c.required(LessonTraining.self, "train", needs: needs)

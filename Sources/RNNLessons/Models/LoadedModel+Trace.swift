@@ -33,17 +33,35 @@ extension LoadedModel {
     ///
     /// - Throws: `LessonError` (one line) for characters outside the vocabulary (naming them and
     ///   listing the vocabulary), an empty input, or features of the wrong width.
+    ///   A value the network computes that is not finite (weights or input too large) is a
+    ///   `LessonError` naming where it appeared.
     public func trace(_ input: ModelInput, beam: Int = 1) throws -> TracedInput {
+        let steps: Int
+        switch input {
+        case .lessonDefault: steps = 0
+        case .text(let text): steps = text.count
+        case .features(let rows): steps = rows.count
+        }
+        guard steps <= LessonLimits.shownSteps else {
+            throw LessonError("the input has \(steps) steps; expected at most \(LessonLimits.shownSteps)")
+        }
+        let traced: TracedInput
         switch network {
         case .sequence(let model) where file?.lesson.data.generate != nil:
-            return try memoryTaskTrace(model, input: input)
+            traced = try memoryTaskTrace(model, input: input)
         case .sequence(let model) where model.shape.readout == .lastStep:
-            return try regressionTrace(model, input: input)
+            traced = try regressionTrace(model, input: input)
         case .sequence(let model):
-            return try characterTrace(model, input: input)
+            traced = try characterTrace(model, input: input)
         case .seq2seq(let model, let maxAnswerLength):
-            return try seq2seqTrace(model, input: input, maxLength: maxAnswerLength, beam: beam)
+            traced = try seq2seqTrace(model, input: input, maxLength: maxAnswerLength, beam: beam)
         }
+        if let value = NonFiniteValue.first(in: traced.trace) {
+            throw LessonError(
+                "\(lesson.name) \(weightsDescription) computes a value that is not finite on this input (\(value)); "
+                    + "expected weights and inputs small enough for 32-bit floats")
+        }
+        return traced
     }
 
     /// The characters of `text`, each in the vocabulary; otherwise an error naming the others.

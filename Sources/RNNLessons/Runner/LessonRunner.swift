@@ -70,6 +70,7 @@ public struct LessonRunner {
         var outcome = LessonOutcome(trace: trained.trace, files: files, folder: folder, trainingSeconds: trained.trainingSeconds)
         outcome.overrides = changes.description
         let lesson = file.lesson
+        if let growth = LossGrowth(losses: trained.trace.training.loss, lesson: lesson) { outcome.notes.append(growth.description) }
         if !lesson.snapshotsPastTheEnd.isEmpty {
             let past = lesson.snapshotsPastTheEnd
             let named = past.count == 1 ? "snapshot \(past[0]) is" : "snapshots \(past.map(String.init).joined(separator: ", ")) are"

@@ -25,7 +25,7 @@ struct HTMLCommand: ParsableCommand {
     @Option(name: .long, help: "The folder with one folder per lesson: where trained lessons are kept and pages written.")
     var out = "output"
 
-    @Option(name: .long, help: "Pixels per point of the figures in the page (larger: sharper and bigger files).")
+    @Option(name: .long, parsing: .unconditional, help: "Pixels per point of the figures in the page (larger: sharper and bigger files).")
     var scale = LessonPage.defaultFigureScale
 
     @OptionGroup var folder: LessonsFolder

@@ -9,7 +9,7 @@ struct ModelOptions: ParsableArguments {
     @Argument(help: "A lesson's name or lesson file (not with --model).")
     var lesson: String?
 
-    @Option(name: .long, help: "Use the weights of snapshot iteration K (one of the lesson's show.snapshots).")
+    @Option(name: .long, parsing: .unconditional, help: "Use the weights of snapshot iteration K (one of the lesson's show.snapshots).")
     var iteration: Int?
 
     @Option(name: .long, help: "A character model saved with PyTorch names (rnn.*, fc.*) instead of a lesson.")

@@ -21,7 +21,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "png, svg or pdf.")
     var format: OutputFormat = .png
 
-    @Option(name: .long, help: "Pixels per point for PNG (2 is sharp on projectors).")
+    @Option(name: .long, parsing: .unconditional, help: "Pixels per point for PNG (2 is sharp on projectors).")
     var scale: Double = 2
 
     func validate() throws {

@@ -32,19 +32,19 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Replace the lesson's cell (rnn, lstm, gru).")
     var cell: CellKind?
 
-    @Option(name: .long, help: "Replace the hidden size.")
+    @Option(name: .long, parsing: .unconditional, help: "Replace the hidden size.")
     var hidden: Int?
 
-    @Option(name: .long, help: "Replace the number of layers.")
+    @Option(name: .long, parsing: .unconditional, help: "Replace the number of layers.")
     var layers: Int?
 
-    @Option(name: .long, help: "Replace the number of iterations.")
+    @Option(name: .long, parsing: .unconditional, help: "Replace the number of iterations.")
     var iterations: Int?
 
-    @Option(name: .long, help: "Replace the learning rate.")
+    @Option(name: .long, parsing: .unconditional, help: "Replace the learning rate.")
     var learningRate: Double?
 
-    @Option(name: .long, help: "Replace the seed.")
+    @Option(name: .long, parsing: .unconditional, help: "Replace the seed.")
     var seed: UInt64?
 
     @Option(name: .long, help: "The folder that receives one folder per lesson.")
@@ -66,10 +66,12 @@ struct RunCommand: ParsableCommand {
         if (all || experiments) == !lessons.isEmpty {
             throw ValidationError("name lessons to run, or pass --all or --experiments (not both)")
         }
-        if let hidden, !(1...4096).contains(hidden) { throw ValidationError("--hidden must be 1 to 4096") }
-        if let layers, !(1...8).contains(layers) { throw ValidationError("--layers must be 1 to 8") }
-        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
-        if let learningRate, !(learningRate > 0) { throw ValidationError("--learning-rate must be above 0") }
+        if let problem = overrides.problem { throw ValidationError(problem) }
+    }
+
+    /// The lesson settings given on the command line.
+    private var overrides: LessonOverrides {
+        LessonOverrides(cell: cell, hidden: hidden, layers: layers, iterations: iterations, learningRate: learningRate, seed: seed)
     }
 
     func run() throws {
@@ -94,10 +96,7 @@ struct RunCommand: ParsableCommand {
         // Lessons train side by side (`LessonLanes`) and are handed over in order; a lesson's
         // figures are drawn by `BackgroundFigures` while later lessons train, and a lesson is
         // reported once its figures are written, before the next one's report.
-        let runner = LessonRunner(
-            outputFolder: URL(fileURLWithPath: out),
-            overrides: LessonOverrides(
-                cell: cell, hidden: hidden, layers: layers, iterations: iterations, learningRate: learningRate, seed: seed))
+        let runner = LessonRunner(outputFolder: URL(fileURLWithPath: out), overrides: overrides)
         let figures = noRender ? nil : FigureFiles(format: format)
         let files = urls.map { url in Result { try LessonFile(contentsOf: url) } }
         // Two lessons writing the same folder would write the same files: those runs take turns.
