@@ -79,7 +79,7 @@ enum PageSource {
             let folder = outputFolder.appendingPathComponent(file.lesson.name)
             // An output folder that cannot be written fails here, before any training.
             try AtomicFile.createFolder(folder)
-            let store = LessonModelStore(outputFolder: outputFolder, notice: { Console.error($0) })
+            let store = LessonModelStore(outputFolder: outputFolder, notice: { Console.error($0) }, isFigureFile: FigureFileNames.contains)
             return try LessonPageFile.write(store.traces(for: file), into: folder, figureScale: figureScale)
         }
     }

@@ -44,7 +44,7 @@ struct ModelOptions: ParsableArguments {
     /// The model of lesson `name` from `out`, trained first when needed (noted on standard error).
     static func lessonModel(_ name: String, folder: LessonsFolder, out: String, iteration: Int? = nil) throws -> LoadedModel {
         let file = try LessonFile(contentsOf: folder.lessonURL(name))
-        let store = LessonModelStore(outputFolder: URL(fileURLWithPath: out), notice: { Console.error($0) })
+        let store = LessonModelStore(outputFolder: URL(fileURLWithPath: out), notice: { Console.error($0) }, isFigureFile: FigureFileNames.contains)
         return try store.model(for: file, iteration: iteration)
     }
 

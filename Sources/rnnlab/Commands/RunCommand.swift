@@ -94,18 +94,19 @@ struct RunCommand: ParsableCommand {
             throw ExitCode.failure
         }
         // Lessons train side by side (`LessonLanes`) and are handed over in order; a lesson's
-        // figures are drawn by `BackgroundFigures` while later lessons train, and a lesson is
-        // reported once its figures are written, before the next one's report.
-        let runner = LessonRunner(outputFolder: URL(fileURLWithPath: out), overrides: overrides)
+        // figures are drawn into its fresh folder, and the folder put in place, by
+        // `LessonCompletion` while later lessons train; lessons are reported in order.
+        let runner = LessonRunner(outputFolder: URL(fileURLWithPath: out), overrides: overrides, isFigureFile: FigureFileNames.contains)
         let figures = noRender ? nil : FigureFiles(format: format)
         let files = urls.map { url in Result { try LessonFile(contentsOf: url) } }
         // Two lessons writing the same folder would write the same files: those runs take turns.
-        let names = files.compactMap { try? runner.folder(for: $0.get().lesson).path }
-        let lanes = Set(names).count == names.count ? LessonLanes<LessonOutcome>.lanes(lessons: urls.count) : 1
+        let folders = files.map { try? runner.folder(for: $0.get().lesson) }
+        let names = folders.compactMap { $0?.path }
+        let lanes = Set(names).count == names.count ? LessonLanes<StagedLesson>.lanes(lessons: urls.count) : 1
         let training = LessonLanes(
             count: urls.count, lanes: lanes, progress: quiet ? nil : ProgressBar(), shouldStop: { InterruptFlag.isSet }
         ) { index, control in
-            try runner.run(files[index].get(), control: control)
+            try runner.stage(files[index].get(), control: control)
         }
         /// What is written after a lesson trained: its figures and, with --html, its page.
         func writer(for file: Result<LessonFile, any Error>) -> (any FigureWriter & Sendable)? {
@@ -113,50 +114,54 @@ struct RunCommand: ParsableCommand {
             if html, let file = try? file.get() { writers.append(LessonPageWriter(file: file)) }
             return writers.isEmpty ? nil : FigureWriters(writers: writers)
         }
-        var tally = Tally()
-        var drawing: (outcome: LessonOutcome, figures: BackgroundFigures?)?
-        func finishDrawing() {
-            guard let (outcome, background) = drawing else { return }
-            drawing = nil
+        var tally = Tally(lessons: urls.indices.map { folders[$0].map(LessonFile.displayPath) ?? LessonFile.displayPath(urls[$0]) })
+        var completing: (index: Int, name: String, completion: LessonCompletion)?
+        /// Waits for the lesson being completed, and reports it.
+        func reportCompleted() {
+            guard let (index, name, completion) = completing else { return }
+            completing = nil
             do {
-                let files = try background?.files() ?? []
-                let removed = EarlierRunFiles.remove(in: outcome.folder, keeping: outcome.files + files)
-                report(outcome, figureFiles: files, removed: removed)
-                tally.ran.append(outcome.trace.lesson.name)
+                report(try completion.outcome())
+                tally.statuses[index] = .written
             } catch {
-                Console.error("\(outcome.trace.lesson.name): \(error)")
-                tally.failed += 1
+                Console.error("\(name): \(error)")
+                tally.statuses[index] = .failed
             }
         }
         for index in urls.indices {
             do {
-                let outcome = try training.outcome(index)
-                tally.trainingSeconds += outcome.trainingSeconds
-                finishDrawing()
-                drawing = (outcome, writer(for: files[index]).map { BackgroundFigures(writer: $0, trace: outcome.trace, folder: outcome.folder) })
+                let staged = try training.outcome(index)
+                tally.trainingSeconds += staged.outcome.trainingSeconds
+                reportCompleted()
+                completing = (index, staged.outcome.trace.lesson.name, LessonCompletion(staged, writer: writer(for: files[index])))
             } catch let error as LessonInterrupted {
-                finishDrawing()
+                reportCompleted()
                 Console.error("\(error)")
+                tally.statuses[index] = .interrupted
                 training.waitForAll()
+                // Lessons that trained after the one stopped are not written either.
+                for later in urls.indices.dropFirst(index + 1) { (try? training.finishedResult(later)?.get())?.discard() }
+                if urls.count > 1 { Console.error(tally.interruptionSummary) }
                 throw ExitCode(InterruptFlag.exitStatus)
             } catch {
-                finishDrawing()
+                reportCompleted()
                 Console.error("\(error)")
-                tally.failed += 1
+                tally.statuses[index] = .failed
             }
         }
-        finishDrawing()
+        reportCompleted()
         if InterruptFlag.isSet {
-            Console.error("interrupted")
+            Console.error(tally.interruptionSummary)
             throw ExitCode(InterruptFlag.exitStatus)
         }
         if urls.count > 1 && !quiet { Console.line(tally.summary(wallSeconds: (ContinuousClock.now - started).seconds, sideBySide: lanes > 1)) }
         if tally.failed > 0 { throw ExitCode.failure }
     }
 
-    private func report(_ outcome: LessonOutcome, figureFiles: [URL], removed: [URL]) {
+    private func report(_ outcome: LessonOutcome) {
         let trace = outcome.trace
-        let files = outcome.files + figureFiles
+        let files = outcome.files
+        let removed = outcome.removed
         let timing = "\(trace.training.iterations) iterations in \(Console.duration(outcome.trainingSeconds))"
         // A run with overrides names them and its own folder: it is not the lesson's run.
         let changed = outcome.overrides.isEmpty ? "" : " (\(outcome.overrides), in \(LessonFile.displayPath(outcome.folder))/)"
@@ -181,16 +186,53 @@ struct RunCommand: ParsableCommand {
 
 /// What happened to the lessons of one `run`.
 private struct Tally {
-    var ran: [String] = []
-    var failed = 0
+    /// What became of one lesson.
+    enum Status {
+        /// Trained, and its folder written.
+        case written
+        /// Failed with an error (reported).
+        case failed
+        /// Stopped by Ctrl-C while training.
+        case interrupted
+        /// Not trained, or trained but not written because of Ctrl-C.
+        case notWritten
+    }
+
+    /// Each lesson's folder, as shown.
+    var lessons: [String]
+    var statuses: [Status]
     /// The lessons' training loops added up; lessons that trained side by side overlap.
     var trainingSeconds = 0.0
 
+    init(lessons: [String]) {
+        self.lessons = lessons
+        statuses = Array(repeating: .notWritten, count: lessons.count)
+    }
+
+    var failed: Int { statuses.filter { if case .failed = $0 { true } else { false } }.count }
+
     /// `6 ran in 2.1 s; training loops 4.0 s (two lessons at a time)`.
     func summary(wallSeconds: Double, sideBySide: Bool) -> String {
-        var parts = ["\(ran.count) ran"]
+        let ran = statuses.filter { if case .written = $0 { true } else { false } }.count
+        var parts = ["\(ran) ran"]
         if failed > 0 { parts.append("\(failed) failed") }
         return parts.joined(separator: ", ") + " in \(Console.duration(wallSeconds)); training loops "
             + Console.duration(trainingSeconds) + (sideBySide ? " (two lessons at a time)" : "")
+    }
+
+    /// What Ctrl-C kept: "interrupted: wrote output/hello and output/hello-rnn; output/chatbot and
+    /// output/stock are as they were".
+    var interruptionSummary: String {
+        let written = lessons.indices.filter { if case .written = statuses[$0] { true } else { false } }.map { lessons[$0] }
+        let kept = lessons.indices.filter {
+            if case .written = statuses[$0] { false } else if case .failed = statuses[$0] { false } else { true }
+        }.map { lessons[$0] }
+        var parts = [written.isEmpty ? "nothing was written" : "wrote \(listing(written))"]
+        if !kept.isEmpty { parts.append("\(listing(kept)) \(kept.count == 1 ? "is" : "are") as \(kept.count == 1 ? "it was" : "they were")") }
+        return "interrupted: " + parts.joined(separator: "; ")
+    }
+
+    private func listing(_ items: [String]) -> String {
+        items.count > 1 ? items.dropLast().joined(separator: ", ") + " and " + items.last! : items.first ?? ""
     }
 }
