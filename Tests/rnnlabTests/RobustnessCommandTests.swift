@@ -105,6 +105,35 @@ struct RobustnessCommandTests {
         #expect(result.errorLines.first == expected)
     }
 
+    @Test("a trace of another format version: view and render refuse it in one line; one of 600 steps draws its figures without step frames")
+    func traces() throws {
+        let folder = try RNNLabProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try RNNLabProcess.run(["run", "hello", "--no-render", "--quiet", "--out", folder.path])
+        #expect(run.status == 0, "\(run.error)")
+        var trace = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("hello/trace.json"))) as? [String: Any])
+        var newer = trace
+        newer["formatVersion"] = 99
+        try JSONSerialization.data(withJSONObject: newer).write(to: folder.appendingPathComponent("newer.json"))
+        for command in ["view", "render"] {
+            let result = try RNNLabProcess.run([command, "newer.json"], in: folder)
+            #expect(result.status == 1 && result.output.isEmpty)
+            #expect(result.errorLines == ["Error: newer.json: written by a newer rnnlab (trace format 99; this one reads 1); run it again with `rnnlab run`"])
+        }
+        let steps = try #require(trace["steps"] as? [[String: Any]])
+        var repeated = (0..<100).flatMap { _ in steps }
+        for t in repeated.indices { repeated[t]["t"] = t }
+        trace["steps"] = repeated
+        try JSONSerialization.data(withJSONObject: trace).write(to: folder.appendingPathComponent("long.json"))
+        let render = try RNNLabProcess.run(["render", "long.json", "--out", "figures", "--scale", "0.5"], in: folder)
+        #expect(render.status == 0, "\(render.error)")
+        #expect(render.errorLines == ["hello: no step frames for 600 steps (at most 100; `rnnlab view` steps through them)"])
+        #expect(render.output.split(separator: "\n").count == 8 && !render.output.contains("steps/"))
+        let view = try RNNLabProcess.run(["view", "long.json", "--at", "599"], in: folder)
+        #expect(view.status == 0 && view.output.contains("599"), "\(view.error)")
+    }
+
     @Test("a lesson with an empty value in the lessons folder: list and run --all report it and go on")
     func emptyValueInFolder() throws {
         let folder = try RNNLabProcess.temporaryFolder()

@@ -62,11 +62,11 @@ public enum AtomicFile {
     /// larger than `limit` bytes (checked before reading): "N bytes; WHAT has at most LIMIT".
     public static func read(_ url: URL, limit: (bytes: Int, what: String)? = nil) throws -> [UInt8] {
         if let limit, let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit.bytes {
-            throw FileError(path: url.path, message: "\(size) bytes; \(limit.what) has at most \(limit.bytes)")
+            throw FileError(path: LessonFile.displayPath(url), message: "\(size) bytes; \(limit.what) has at most \(limit.bytes)")
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
-            throw FileError(path: url.path, message: exists ? "cannot be read" : "no such file")
+            throw FileError(path: LessonFile.displayPath(url), message: exists ? "cannot be read" : "no such file")
         }
         return [UInt8](data)
     }

@@ -5,7 +5,11 @@ import Foundation
 public enum JSONInput {
     /// Decodes `T` from the JSON file at `url`; a decoding error says where and what was expected.
     public static func decode<T: Decodable>(_ type: T.Type, from url: URL, expected: String) throws -> T {
-        let bytes = try AtomicFile.read(url)
+        try decode(type, from: AtomicFile.read(url), url: url, expected: expected)
+    }
+
+    /// Decodes `T` from JSON `bytes` read from `url` (which names it in errors).
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], url: URL, expected: String) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(bytes))
         } catch let error as DecodingError {

@@ -167,6 +167,7 @@ struct RunCommand: ParsableCommand {
         let changed = outcome.overrides.isEmpty ? "" : " (\(outcome.overrides), in \(LessonFile.displayPath(outcome.folder))/)"
         Console.line("\(trace.lesson.name)\(changed): \(trace.summary) (\(timing))")
         outcome.notes.forEach(Console.error)
+        if !noRender, let note = FigureFiles.stepFramesNote(for: trace) { Console.error(note) }
         if quiet { return }
         if !removed.isEmpty {
             Console.line("  removed \(removed.count) file\(removed.count == 1 ? "" : "s") of an earlier run that this run did not write")

@@ -47,7 +47,7 @@ struct ViewCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: trace)
-        let decoded = try JSONInput.decode(LessonTrace.self, from: url, expected: "a trace written by rnnlab run")
+        let decoded = try TraceFile.read(url)
         if json { return try TracePresenter.showValues(decoded, format: .json) }
         if csv { return try TracePresenter.showValues(decoded, format: .csv) }
         if table { return try TracePresenter.showValues(decoded, format: .table) }
