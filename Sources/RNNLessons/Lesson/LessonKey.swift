@@ -46,8 +46,8 @@ func number(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
 }
 
-/// Names a list for messages: `a, b or c`.
-func listing(_ items: [String], conjunction: String = "or") -> String {
+/// Names a list for messages: `a, b or c` (or `a, b and c` with `conjunction: "and"`).
+public func listing(_ items: [String], conjunction: String = "or") -> String {
     guard items.count > 1 else { return items.first ?? "" }
     return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
 }

@@ -70,7 +70,7 @@ extension LoadedModel {
         guard !characters.isEmpty else { throw LessonError("\(what) is empty; expected characters from \(vocabularyListing)") }
         let unknown = vocabulary.encode(characters).unknown
         guard unknown.isEmpty else {
-            let named = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+            let named = Excerpt.bare(unknown.map { "\"\($0)\"" }.joined(separator: ", "))
             throw LessonError("\(what) has characters \(lesson.name) does not know: \(named); expected characters from \(vocabularyListing)")
         }
         return characters

@@ -13,9 +13,11 @@ struct RunCommand: ParsableCommand {
             LESSON is a lesson's name (hello → lessons/hello.yaml) or the path of your own lesson file; \
             paths inside a lesson file are relative to it. A run writes OUT/NAME/; with overrides that \
             change the lesson it writes its own folder, named after them (--cell gru --hidden 8 → \
-            OUT/hello-gru-h8/), and leaves the lesson's own alone. Files of an earlier run that this \
-            run does not write again are removed (saved frames and chat pictures stay). Ctrl-C stops \
-            cleanly (exit status 130) and leaves no half-written file.
+            OUT/hello-gru-h8/), and leaves the lesson's own alone. The folder is written whole: a fresh \
+            folder takes its place once everything is written, so it holds this run or the one before, \
+            never a mix (files of an earlier run that this run does not write again go; saved frames, \
+            chat pictures and your own files stay). A second rnnlab writing the same folder meanwhile is \
+            told it is busy. Ctrl-C stops (exit status 130) and says which folders were written.
             """)
 
     @Argument(help: "Lesson names or lesson files.")
@@ -210,11 +212,11 @@ private struct Tally {
         statuses = Array(repeating: .notWritten, count: lessons.count)
     }
 
-    var failed: Int { statuses.filter { if case .failed = $0 { true } else { false } }.count }
+    var failed: Int { statuses.filter { $0 == .failed }.count }
 
     /// `6 ran in 2.1 s; training loops 4.0 s (two lessons at a time)`.
     func summary(wallSeconds: Double, sideBySide: Bool) -> String {
-        let ran = statuses.filter { if case .written = $0 { true } else { false } }.count
+        let ran = statuses.filter { $0 == .written }.count
         var parts = ["\(ran) ran"]
         if failed > 0 { parts.append("\(failed) failed") }
         return parts.joined(separator: ", ") + " in \(Console.duration(wallSeconds)); training loops "
@@ -224,16 +226,12 @@ private struct Tally {
     /// What Ctrl-C kept: "interrupted: wrote output/hello and output/hello-rnn; output/chatbot and
     /// output/stock are as they were".
     var interruptionSummary: String {
-        let written = lessons.indices.filter { if case .written = statuses[$0] { true } else { false } }.map { lessons[$0] }
-        let kept = lessons.indices.filter {
-            if case .written = statuses[$0] { false } else if case .failed = statuses[$0] { false } else { true }
-        }.map { lessons[$0] }
-        var parts = [written.isEmpty ? "nothing was written" : "wrote \(listing(written))"]
-        if !kept.isEmpty { parts.append("\(listing(kept)) \(kept.count == 1 ? "is" : "are") as \(kept.count == 1 ? "it was" : "they were")") }
+        let written = lessons.indices.filter { statuses[$0] == .written }.map { lessons[$0] }
+        let kept = lessons.indices.filter { [.interrupted, .notWritten].contains(statuses[$0]) }.map { lessons[$0] }
+        var parts = [written.isEmpty ? "nothing was written" : "wrote \(listing(written, conjunction: "and"))"]
+        if !kept.isEmpty {
+            parts.append("\(listing(kept, conjunction: "and")) \(kept.count == 1 ? "is as it was" : "are as they were")")
+        }
         return "interrupted: " + parts.joined(separator: "; ")
-    }
-
-    private func listing(_ items: [String]) -> String {
-        items.count > 1 ? items.dropLast().joined(separator: ", ") + " and " + items.last! : items.first ?? ""
     }
 }
