@@ -134,6 +134,19 @@ struct LessonRobustnessTests {
         #expect(message == "talk.tsv:2: the answer has 2000 words; expected at most 100")
     }
 
+    @Test("an input to show longer than the limit is refused before training")
+    func longShownInput() throws {
+        let long = String(repeating: "hi", count: 5001)
+        #expect(
+            Self.readError(Self.blockHello.replacingOccurrences(of: "input: \"hihell\"", with: "input: \"\(long)\""))
+                == "lesson.yaml:16:10: show.input: 10002 characters; expected at most 10000")
+        let whole = Self.blockHello.replacingOccurrences(of: "text: \"hihello\"", with: "text: \"\(long)\"")
+            .replacingOccurrences(of: "show:\n  input: \"hihell\"\n", with: "")
+        #expect(
+            try LessonTestSupport.loadError(whole)
+                == "lesson.yaml:5:1: data: the text is shown whole, 10001 characters; expected at most 10000: give data.window or show.input")
+    }
+
     @Test("command-line overrides get the lesson file's limits and messages")
     func overrideLimits() {
         #expect(LessonOverrides(learningRate: 1e6).problem == "--learning-rate: 1000000 is not a learning rate; expected a number above 0 and at most 100")

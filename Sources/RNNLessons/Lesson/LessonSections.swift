@@ -233,6 +233,9 @@ public struct LessonShow: Decodable, Sendable, Equatable {
         if let input, input.isEmpty {
             throw LessonFieldError(path: c.path("input"), message: "expected a non-empty text")
         }
+        if let input, input.count > LessonLimits.shownSteps {
+            throw LessonFieldError(path: c.path("input"), message: "\(input.count) characters; expected at most \(LessonLimits.shownSteps)")
+        }
     }
 
     /// Nothing to show beyond the defaults.

@@ -70,7 +70,8 @@ extension LoadedModel {
         guard !characters.isEmpty else { throw LessonError("\(what) is empty; expected characters from \(vocabularyListing)") }
         let unknown = vocabulary.encode(characters).unknown
         guard unknown.isEmpty else {
-            let named = Excerpt.bare(unknown.map { "\"\($0)\"" }.joined(separator: ", "))
+            let more = unknown.count > 10 ? " and \(unknown.count - 10) more" : ""
+            let named = unknown.prefix(10).map { Excerpt.quoted($0) }.joined(separator: ", ") + more
             throw LessonError("\(what) has characters \(lesson.name) does not know: \(named); expected characters from \(vocabularyListing)")
         }
         return characters

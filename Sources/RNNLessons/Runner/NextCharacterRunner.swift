@@ -123,7 +123,15 @@ struct NextCharacterRunner: TaskRunner {
 
     /// `show.input` as characters (checked against the vocabulary), or the first example's input.
     static func shownInput(_ file: LessonFile, _ data: CharacterDataset) throws -> [String] {
-        guard let text = file.lesson.show.input else { return data.vocabulary.decode(data.input(0)) }
+        guard let text = file.lesson.show.input else {
+            let shown = data.vocabulary.decode(data.input(0))
+            guard shown.count <= LessonLimits.shownSteps else {
+                throw file.error(
+                    at: ["data"], "the text is shown whole, \(shown.count) characters; expected at most \(LessonLimits.shownSteps): "
+                        + "give data.window or show.input", anchor: .key)
+            }
+            return shown
+        }
         let characters = text.map(String.init)
         let unknown = characters.filter { data.vocabulary.index(of: $0) == nil }
         guard unknown.isEmpty else {
