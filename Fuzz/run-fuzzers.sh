@@ -53,7 +53,8 @@ for target in $TARGETS; do
   log="$WORK/$target.log"
   largest=$(wc -c "$WORK/corpus/$target"/* | sort -n | tail -2 | head -1 | awk '{print $1}')
   if [ "$MODE" = libfuzzer ]; then
-    if RNNLAB_FUZZ_TARGET=$target "$FUZZER" -runs="$RUNS" -max_total_time="$SECONDS_PER_TARGET" -timeout="$TIMEOUT" \
+    # Swift's backtracer would take the crash signal from libFuzzer, which then writes no input.
+    if SWIFT_BACKTRACE=enable=no RNNLAB_FUZZ_TARGET=$target "$FUZZER" -runs="$RUNS" -max_total_time="$SECONDS_PER_TARGET" -timeout="$TIMEOUT" \
         -rss_limit_mb="$RSS_MB" -max_len=$((largest + largest / 4 + 64)) -artifact_prefix="$WORK/artifacts/$target-" \
         -print_final_stats=1 "$WORK/corpus/$target" >"$log" 2>&1; then status=ok; else status=FAILED; failed=1; fi
     runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{print $2}')
