@@ -15,7 +15,8 @@
             let arguments = CommandLine.arguments
             guard arguments.count >= 4, let target = FuzzTarget(rawValue: arguments[1]), let runs = Int(arguments[3]) else {
                 let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
-                FileHandle.standardError.write(Data("usage: rnnlab-fuzz \(names) CORPUS_FOLDER RUNS [SEED] [LAST_FOLDER] [SECONDS_PER_INPUT]\n".utf8))
+                let usage = "usage: rnnlab-fuzz \(names) CORPUS_FOLDER RUNS [SEED] [LAST_FOLDER] [SECONDS_PER_INPUT]\n"
+                FileHandle.standardError.write(Data(usage.utf8))
                 exit(2)
             }
             let corpus = URL(fileURLWithPath: arguments[2])
@@ -44,8 +45,9 @@
             try? FileManager.default.removeItem(at: saved)
             try? FileManager.default.removeItem(at: folder)
             let seconds = Date().timeIntervalSince(start)
-            print("\(target.rawValue): \(runs) inputs (\(seeds.count) corpus files, \(runs - min(runs, seeds.count)) mutants), "
-                + "0 crashes, 0 hangs, slowest input \(String(format: "%.2f", watchdog.slowest)) s, \(String(format: "%.0f", seconds)) s in all")
+            let mutants = runs - min(runs, seeds.count)
+            print("\(target.rawValue): \(runs) inputs (\(seeds.count) corpus files, \(mutants) mutants), 0 crashes, 0 hangs, "
+                + "slowest input \(String(format: "%.2f", watchdog.slowest)) s, \(String(format: "%.0f", seconds)) s in all")
         }
     }
 #endif

@@ -21,9 +21,9 @@ public struct SafeTensorsFile {
             throw CheckpointError(source: source, message: "missing tensor '\(name)' (the file has: \(known))")
         }
         if let index = tensor.buffer.firstIndex(where: { !$0.isFinite }) {
+            let value = NonFiniteValue.name(of: Double(tensor[index]))
             throw CheckpointError(
-                source: source,
-                message: "tensor '\(name)' holds \(NonFiniteValue.name(of: Double(tensor[index]))) at \(Self.place(of: index, in: tensor.shape)); expected finite weights")
+                source: source, message: "tensor '\(name)' holds \(value) at \(Self.place(of: index, in: tensor.shape)); expected finite weights")
         }
         return tensor
     }
@@ -139,10 +139,13 @@ public enum SafeTensors {
         of extents: [(name: String, range: Range<Int>)], dataCount: Int, fail: (String) -> CheckpointError
     ) throws {
         var end = 0
-        for (name, range) in extents.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }) {
+        let ordered = extents.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        for (name, range) in ordered {
             guard range.lowerBound == end else {
                 let problem = range.lowerBound < end ? "overlap the tensor before it" : "leave a gap of \(range.lowerBound - end) bytes"
-                throw fail("tensor '\(name)' has data_offsets [\(range.lowerBound), \(range.upperBound)] that \(problem) (which ends at \(end)); expected each tensor's data right after the one before")
+                throw fail(
+                    "tensor '\(name)' has data_offsets [\(range.lowerBound), \(range.upperBound)] that \(problem) (which ends at \(end)); "
+                        + "expected each tensor's data right after the one before")
             }
             end = range.upperBound
         }

@@ -32,8 +32,8 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw FileError(
-                path: LessonFile.displayPath(folder), message: "cannot create the folder (\(obstacle(to: folder) ?? FileError.reason(of: error)))")
+            let reason = obstacle(to: folder) ?? FileError.reason(of: error)
+            throw FileError(path: LessonFile.displayPath(folder), message: "cannot create the folder (\(reason))")
         }
     }
 

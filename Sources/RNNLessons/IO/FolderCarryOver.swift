@@ -35,7 +35,8 @@ enum FolderCarryOver {
                 }
                 try manager.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
                 if type == .typeSymbolicLink {
-                    try manager.createSymbolicLink(atPath: to.path, withDestinationPath: manager.destinationOfSymbolicLink(atPath: from.path))
+                    let destination = try manager.destinationOfSymbolicLink(atPath: from.path)
+                    try manager.createSymbolicLink(atPath: to.path, withDestinationPath: destination)
                 } else if Foundation.link(from.path, to.path) != 0 {
                     try manager.copyItem(at: from, to: to)
                 }

@@ -83,7 +83,8 @@ public final class FolderReplacement: @unchecked Sendable {
             }
         } catch {
             discard()
-            throw error as? FileError ?? FileError(path: LessonFile.displayPath(folder), message: "cannot be written (\(FileError.reason(of: error)))")
+            throw error as? FileError
+                ?? FileError(path: LessonFile.displayPath(folder), message: "cannot be written (\(FileError.reason(of: error)))")
         }
         // After the exchange, `fresh` names the old folder.
         try? manager.removeItem(at: fresh)

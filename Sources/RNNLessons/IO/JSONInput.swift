@@ -79,8 +79,8 @@ public struct JSONFloat: Decodable, Sendable {
         let number = try decoder.singleValueContainer().decode(Double.self)
         value = Float(number)
         guard value.isFinite else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "\(number) is too large for a 32-bit float; expected a number of at most 3.4e38 in size"))
+            let message = "\(number) is too large for a 32-bit float; expected a number of at most 3.4e38 in size"
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: message))
         }
     }
 }

@@ -58,7 +58,10 @@ enum TraceCheck {
                 let place = "snapshots[\(index)]"
                 within(snapshot.iteration, 0...training.loss.count - 1, "\(place).iteration")
                 within(snapshot.predicted.count, 0...TraceLimits.snapshotTokens, "\(place).predicted's length")
-                if !snapshot.probability.isEmpty { count(snapshot.probability, snapshot.predicted.count, "\(place).probability", "one per prediction") }
+                // A snapshot without targets has no `correct`, one of a regression lesson no `probability`.
+                if !snapshot.probability.isEmpty {
+                    count(snapshot.probability, snapshot.predicted.count, "\(place).probability", "one per prediction")
+                }
                 if !snapshot.correct.isEmpty { count(snapshot.correct, snapshot.predicted.count, "\(place).correct", "one per prediction") }
             }
         }
@@ -77,15 +80,18 @@ enum TraceCheck {
                 for (k, layer) in step.layers.enumerated() where problem == nil {
                     let layerPlace = "\(place).layers[\(k)]"
                     count(layer.h, model.hiddenSize, "\(layerPlace).h", "the hidden size")
-                    require((layer.c != nil) == (model.cell == "lstm"), "\(layerPlace).c is \(layer.c == nil ? "missing" : "given"); only an LSTM has a cell state")
+                    require(
+                        (layer.c != nil) == (model.cell == "lstm"),
+                        "\(layerPlace).c is \(layer.c == nil ? "missing" : "given"); only an LSTM has a cell state")
                     count(layer.c, model.hiddenSize, "\(layerPlace).c", "the hidden size")
                     require(Set(layer.gates.keys) == gates, "\(layerPlace).gates are \(layer.gates.keys.sorted()); expected \(gates.sorted())")
                     require(
                         layer.preActivations.isEmpty || Set(layer.preActivations.keys) == preActivations,
                         "\(layerPlace).preActivations are \(layer.preActivations.keys.sorted()); expected \(preActivations.sorted()) or none")
-                    for (name, values) in layer.gates.sorted(by: { $0.key < $1.key }) { count(values, model.hiddenSize, "\(layerPlace).gates.\(name)", "the hidden size") }
-                    for (name, values) in layer.preActivations.sorted(by: { $0.key < $1.key }) {
-                        count(values, model.hiddenSize, "\(layerPlace).preActivations.\(name)", "the hidden size")
+                    for (kind, vectors) in [("gates", layer.gates), ("preActivations", layer.preActivations)] {
+                        for (name, values) in vectors.sorted(by: { $0.key < $1.key }) {
+                            count(values, model.hiddenSize, "\(layerPlace).\(kind).\(name)", "the hidden size")
+                        }
                     }
                 }
             }
@@ -122,7 +128,9 @@ enum TraceCheck {
             for (name, rows) in [("trained", flow.trained), ("initial", flow.initial)] {
                 guard let rows else { continue }
                 count(rows, layers, "gradientFlow.\(name)", "one per layer")
-                for (k, row) in rows.enumerated() { count(row, flow.outputStep + 1, "gradientFlow.\(name)[\(k)]", "one per step up to outputStep") }
+                for (k, row) in rows.enumerated() {
+                    count(row, flow.outputStep + 1, "gradientFlow.\(name)[\(k)]", "one per step up to outputStep")
+                }
             }
             count(flow.singularValues, layers, "gradientFlow.singularValues", "one per layer")
             count(flow.initialSingularValues, layers, "gradientFlow.initialSingularValues", "one per layer")

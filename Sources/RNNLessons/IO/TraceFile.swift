@@ -38,7 +38,8 @@ public enum TraceFile {
     /// version checked first.
     public static func readComparison(_ url: URL) throws -> ComparisonTrace {
         let bytes = try AtomicFile.read(url, limit: (TraceLimits.fileBytes, "a trace"))
-        try checkVersion(of: bytes, current: ComparisonTrace.currentFormatVersion, display: LessonFile.displayPath(url), command: "rnnlab compare")
+        try checkVersion(
+            of: bytes, current: ComparisonTrace.currentFormatVersion, display: LessonFile.displayPath(url), command: "rnnlab compare")
         return try JSONInput.decode(ComparisonTrace.self, from: bytes, url: url, expected: "a trace written by rnnlab compare")
     }
 
