@@ -2,6 +2,7 @@
 #   make run    build in release, then run every lesson (figures under output/)
 #   make test   build and run the test suites (debug)
 #   make bench  speed of the engine and the lessons
+#   make fuzz   the parsers on mutated files (libFuzzer where it builds), a bounded count each
 SWIFT ?= swift
 # Release builds target the machine they run on (AVX-512 and FMA where present): several times
 # faster for the matrix kernels. Results do not change: products use fused multiply-adds, which
@@ -9,7 +10,7 @@ SWIFT ?= swift
 RELEASE := -c release -Xswiftc -target-cpu -Xswiftc native
 BIN := $(shell $(SWIFT) build $(RELEASE) --show-bin-path 2>/dev/null)
 
-.PHONY: run test bench deps browser build clean
+.PHONY: run test bench fuzz deps browser build clean
 
 deps:
 	@if ! pkg-config --exists cairo 2>/dev/null; then \
@@ -58,6 +59,11 @@ bench: deps
 	$(SWIFT) build $(RELEASE) --product rnnlab
 	$(SWIFT) build $(RELEASE) --product rnnlab-bench
 	$(BIN)/rnnlab-bench
+
+# Lesson, CSV, dialogs, safetensors and trace files mutated: FUZZ_RUNS inputs (default 20000) or
+# FUZZ_SECONDS (default 300) per parser; not part of make test.
+fuzz: deps
+	Fuzz/run-fuzzers.sh
 
 clean:
 	rm -rf .build

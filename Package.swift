@@ -34,6 +34,9 @@ let package = Package(
         .executableTarget(
             name: "rnnlab-bench", dependencies: ["RNNCore", "RNNLessons", "RNNRender"], path: "Benchmarks/RNNBench"),
         .executableTarget(name: "kernel-bench", dependencies: ["RNNCore"], path: "Benchmarks/KernelBench"),
+        // `make fuzz`: the parsers under libFuzzer (built with -sanitize=fuzzer -DLIBFUZZER), or
+        // a seeded mutation test where libFuzzer is missing.
+        .executableTarget(name: "rnnlab-fuzz", dependencies: ["RNNCore", "RNNLessons", "RNNRender"], path: "Fuzz/RNNLabFuzz"),
         .testTarget(
             name: "RNNCoreTests", dependencies: ["RNNCore"],
             resources: [.copy("Resources/parity")]),

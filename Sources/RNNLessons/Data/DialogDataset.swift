@@ -45,6 +45,12 @@ struct DialogDataset {
         if let empty = questions.indices.first(where: { questions[$0].isEmpty }) {
             throw LessonError("\(path):\(pairs[empty].line): the question has no words; expected text before the tab")
         }
+        for (part, texts) in [("question", questions), ("answer", answers)] {
+            if let long = texts.indices.first(where: { texts[$0].count > LessonLimits.dialogWords }) {
+                throw LessonError(
+                    "\(path):\(pairs[long].line): the \(part) has \(texts[long].count) words; expected at most \(LessonLimits.dialogWords)")
+            }
+        }
         let conflicts = Self.conflicts(questions: questions, answers: answers)
         var notes: [String] = []
         if let (first, second) = conflicts.first {

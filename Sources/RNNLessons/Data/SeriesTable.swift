@@ -82,9 +82,9 @@ public struct SeriesTable: Sendable {
     private static func describeColumns(_ names: [String]?, width: Int, path: String, missing reference: String) -> String {
         let numbers = "a column number 1 to \(width)"
         guard let names else {
-            return "\"\(reference)\" is not a column of \(path), which has no header line naming its columns; expected \(numbers)"
+            return "\(Excerpt.quoted(reference)) is not a column of \(path), which has no header line naming its columns; expected \(numbers)"
         }
-        return "\"\(reference)\" is not a column of \(path); it has \(names.joined(separator: ", ")) (or give \(numbers))"
+        return "\(Excerpt.quoted(reference)) is not a column of \(path); it has \(Excerpt.bare(names.joined(separator: ", "))) (or give \(numbers))"
     }
 
     /// The rows' values in `columns`, empty cells as `missing` says.
@@ -117,7 +117,7 @@ public struct SeriesTable: Sendable {
                     continue
                 }
                 guard let value = CSVTable.number(field, delimiter: table.delimiter), value.isFinite else {
-                    throw .badCell("\(row.line): \(label(i)) is \"\(field)\"; expected a number")
+                    throw .badCell("\(row.line): \(label(i)) is \(Excerpt.quoted(field)); expected a number")
                 }
                 values.append(value)
             }

@@ -45,12 +45,11 @@ public struct Lesson: Decodable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.lessonSection(allowing: Self.keys)
         let needs = "a lesson needs task, data and model"
-        let written = try c.decodeIfPresent(String.self, forKey: "name")
+        let written = try c.text("name", expected: "a name for the output folder, or no name: line for the file's name")
         name = written ?? Self.folderName(from: decoder.userInfo[Self.fileNameKey] as? String ?? "lesson")
-        title = try c.decodeIfPresent(String.self, forKey: "title") ?? name
-        source = try c.decodeIfPresent(String.self, forKey: "source")
-        guard c.contains("task") else { throw LessonFieldError(path: ["task"], message: "missing; \(needs)", anchor: .parent) }
-        task = try c.choice(LessonTask.self, "task", what: "a task")!
+        title = try c.text("title", expected: "a title for the figures, or no title: line for the name") ?? name
+        source = try c.text("source", expected: "where the lesson comes from, or no source: line")
+        task = try c.required("task", needs: needs) { try c.choice(LessonTask.self, $0, what: "a task") }
         data = try c.required(LessonData.self, "data", needs: needs)
         model = try c.required(LessonModel.self, "model", needs: needs)
         train = try c.decodeIfPresent(LessonTraining.self, forKey: "train") ?? LessonTraining()

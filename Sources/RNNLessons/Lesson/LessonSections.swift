@@ -220,19 +220,20 @@ public struct LessonModel: Decodable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.lessonSection(allowing: Self.keys)
         let needs = "a model needs cell and hidden"
-        guard c.contains("cell") else { throw LessonFieldError(path: c.path("cell"), message: "missing; \(needs)", anchor: .parent) }
-        cell = try c.choice(CellKind.self, "cell", what: "a cell")!
-        layers = try c.integer("layers", in: 1...8, what: "a layer count") ?? 1
+        cell = try c.required("cell", needs: needs) { try c.choice(CellKind.self, $0, what: "a cell") }
+        layers = try c.integer("layers", in: LessonLimits.layers, what: "a layer count") ?? 1
         guard c.contains("hidden") else { throw LessonFieldError(path: c.path("hidden"), message: "missing; \(needs)", anchor: .parent) }
+        let sizes = "\(LessonLimits.describe(LessonLimits.hidden)) or vocab"
+        if try c.decodeNil(forKey: "hidden") { throw LessonFieldError(path: c.path("hidden"), message: "empty; expected \(sizes)") }
         if let size = try? c.decode(Int.self, forKey: "hidden") {
-            guard (1...4096).contains(size) else {
-                throw LessonFieldError(path: c.path("hidden"), message: "\(size) is not a hidden size; expected 1 to 4096 or vocab")
+            guard LessonLimits.hidden.contains(size) else {
+                throw LessonFieldError(path: c.path("hidden"), message: "\(size) is not a hidden size; expected \(sizes)")
             }
             hidden = .size(size)
         } else {
             let text = (try? c.decode(String.self, forKey: "hidden")) ?? "?"
             guard text == "vocab" else {
-                throw LessonFieldError(path: c.path("hidden"), message: "\"\(text)\" is not a hidden size; expected a number or vocab")
+                throw LessonFieldError(path: c.path("hidden"), message: "\(Excerpt.quoted(text)) is not a hidden size; expected a number or vocab")
             }
             hidden = .vocabulary
         }
@@ -285,8 +286,8 @@ public struct LessonTraining: Decodable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.lessonSection(allowing: Self.keys)
         optimizer = try c.choice(OptimizerKind.self, "optimizer", what: "an optimizer") ?? .adam
-        learningRate = try c.positive("learning_rate", maximum: 100, what: "a learning rate") ?? Self.defaultLearningRate
-        iterations = try c.integer("iterations", in: 1...10_000_000, what: "an iteration count") ?? Self.defaultIterations
+        learningRate = try c.positive("learning_rate", maximum: LessonLimits.learningRate, what: "a learning rate") ?? Self.defaultLearningRate
+        iterations = try c.integer("iterations", in: LessonLimits.iterations, what: "an iteration count") ?? Self.defaultIterations
         seed = try c.integer("seed", in: 0...Int.max, what: "a seed").map(UInt64.init) ?? Self.defaultSeed
         loss = try c.choice(LossKind.self, "loss", what: "a loss")
         batch = try c.integer("batch", in: 1...Int.max, what: "a batch size")
@@ -323,6 +324,9 @@ public struct LessonShow: Decodable, Sendable, Equatable {
         }
         if let input, input.isEmpty {
             throw LessonFieldError(path: c.path("input"), message: "expected a non-empty text")
+        }
+        if let input, input.count > LessonLimits.shownSteps {
+            throw LessonFieldError(path: c.path("input"), message: "\(input.count) characters; expected at most \(LessonLimits.shownSteps)")
         }
     }
 

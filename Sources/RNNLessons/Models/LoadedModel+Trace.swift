@@ -36,10 +36,30 @@ extension LoadedModel {
     ///
     /// - Throws: `LessonError` (one line) for characters outside the vocabulary (naming them and
     ///   listing the vocabulary), an empty input, or features of the wrong width.
+    ///   A value the network computes that is not finite (weights or input too large) is a
+    ///   `LessonError` naming where it appeared.
     public func trace(_ input: ModelInput, beam: Int = 1, interventions: Interventions? = nil) throws -> TracedInput {
-        guard let interventions, !interventions.isEmpty else { return try plainTrace(input, beam: beam, forcing: [:]) }
-        var traced = try withInterventions(interventions) { try plainTrace(input, beam: beam, forcing: interventions.forcing) }
-        traced.trace.withoutGradients()
+        let steps: Int
+        switch input {
+        case .lessonDefault: steps = 0
+        case .text(let text): steps = text.count
+        case .features(let rows): steps = rows.count
+        }
+        guard steps <= LessonLimits.shownSteps else {
+            throw LessonError("the input has \(steps) steps; expected at most \(LessonLimits.shownSteps)")
+        }
+        var traced: TracedInput
+        if let interventions, !interventions.isEmpty {
+            traced = try withInterventions(interventions) { try plainTrace(input, beam: beam, forcing: interventions.forcing) }
+            traced.trace.withoutGradients()
+        } else {
+            traced = try plainTrace(input, beam: beam, forcing: [:])
+        }
+        if let value = NonFiniteValue.first(in: traced.trace) {
+            throw LessonError(
+                "\(lesson.name) \(weightsDescription) computes a value that is not finite on this input (\(value)); "
+                    + "expected weights and inputs small enough for 32-bit floats")
+        }
         return traced
     }
 
@@ -66,7 +86,8 @@ extension LoadedModel {
         guard !characters.isEmpty else { throw LessonError("\(what) is empty; expected characters from \(vocabularyListing)") }
         let unknown = vocabulary.encode(characters).unknown
         guard unknown.isEmpty else {
-            let named = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+            let more = unknown.count > 10 ? " and \(unknown.count - 10) more" : ""
+            let named = unknown.prefix(10).map { Excerpt.quoted($0) }.joined(separator: ", ") + more
             throw LessonError("\(what) has characters \(lesson.name) does not know: \(named); expected characters from \(vocabularyListing)")
         }
         return characters

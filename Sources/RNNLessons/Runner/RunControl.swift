@@ -52,5 +52,7 @@ public struct LessonInterrupted: Error, CustomStringConvertible, Sendable {
     /// The iterations done.
     public var completed: Int
 
-    public var description: String { "\(lesson): interrupted after \(completed) iterations; nothing was written" }
+    public var description: String {
+        "\(lesson): interrupted after \(completed) iteration\(completed == 1 ? "" : "s"); nothing of it was written"
+    }
 }

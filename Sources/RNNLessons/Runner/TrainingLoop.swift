@@ -138,8 +138,51 @@ public struct TrainingDiverged: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String {
-        "\(lesson): training diverged at iteration \(iteration) (loss \(loss)); lower the learning rate "
-            + "(now \(learningRate), e.g. --learning-rate \(learningRate / 10)) "
-            + "or limit the gradient with `clip: 1` under train; earlier output was left as it was"
+        "\(lesson): training diverged at iteration \(iteration) (loss \(loss)); \(Self.hint(learningRate: learningRate)); "
+            + "earlier output was left as it was"
     }
+
+    /// What to do about a loss that runs away: "lower the learning rate (now 0.1, e.g.
+    /// --learning-rate 0.01) or limit the gradient with `clip: 1` under train".
+    static func hint(learningRate: Double) -> String {
+        "lower the learning rate (now \(learningRate), e.g. --learning-rate \(learningRate / 10)) "
+            + "or limit the gradient with `clip: 1` under train"
+    }
+}
+
+/// A training whose loss grew a thousandfold or more over the untrained network's without
+/// stopping being finite: it ran to the end, but it learnt nothing and says so.
+public struct LossGrowth: CustomStringConvertible, Sendable {
+    /// How many times the untrained network's loss counts as running away.
+    public static let factor = 1000.0
+
+    /// The lesson's name.
+    public var lesson: String
+    /// The untrained network's loss (iteration 0).
+    public var initialLoss: Double
+    /// The largest loss, and its iteration.
+    public var largestLoss: Double
+    public var iteration: Int
+    /// The learning rate, for the hint.
+    public var learningRate: Double
+
+    /// The growth of `losses` (iterations 0…N) of a run of `lesson`, or `nil` when no loss
+    /// reached `factor` times the first.
+    public init?(losses: [Double], lesson: Lesson) {
+        guard let first = losses.first, first > 0, let largest = losses.indices.max(by: { losses[$0] < losses[$1] }),
+            losses[largest] >= Self.factor * first
+        else { return nil }
+        self.lesson = lesson.name
+        initialLoss = first
+        largestLoss = losses[largest]
+        iteration = largest
+        learningRate = lesson.train.learningRate
+    }
+
+    public var description: String {
+        "\(lesson): the loss grew a thousandfold or more, from \(Self.format(initialLoss)) at iteration 0 to "
+            + "\(Self.format(largestLoss)) at iteration \(iteration); \(TrainingDiverged.hint(learningRate: learningRate))"
+    }
+
+    private static func format(_ loss: Double) -> String { String(format: loss < 1e6 ? "%.4g" : "%.3e", loss) }
 }

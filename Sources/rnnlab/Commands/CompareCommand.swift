@@ -33,10 +33,10 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A lesson key and the values to try.", valueName: "KEY=V1,V2,…"))
     var vary: [String] = []
 
-    @Option(name: .long, help: "Train every variant with this many seeds (default: the lesson's compare.seeds, or 1).")
+    @Option(name: .long, parsing: .unconditional, help: "Train every variant with this many seeds (default: the lesson's compare.seeds, or 1).")
     var seeds: Int?
 
-    @Option(name: .long, help: "The first seed (default: the lesson's); the others follow it.")
+    @Option(name: .long, parsing: .unconditional, help: "The first seed (default: the lesson's); the others follow it.")
     var seed: UInt64?
 
     @Flag(name: .long, help: "Choose each cell's hidden size so every variant has about as many parameters as the lesson's model.")

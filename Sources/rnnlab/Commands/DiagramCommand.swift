@@ -25,7 +25,7 @@ struct DiagramCommand: ParsableCommand {
     @Option(name: .long, help: "png, svg or pdf.")
     var format: OutputFormat = .png
 
-    @Option(name: .long, help: "Pixels per point for PNG.")
+    @Option(name: .long, parsing: .unconditional, help: "Pixels per point for PNG.")
     var scale: Double = 2
 
     func validate() throws {

@@ -72,6 +72,12 @@ final class LessonLanes<Outcome>: @unchecked Sendable {
         }
     }
 
+    /// The result of lesson `index` if it has finished, without waiting or showing progress
+    /// (after `waitForAll`, every lesson's).
+    func finishedResult(_ index: Int) -> Result<Outcome, any Error>? {
+        lock.withLock { results[index] }
+    }
+
     /// Trains lessons in order until none is left.
     private func work() {
         while let index = take() {

@@ -9,7 +9,7 @@ struct ModelOptions: ParsableArguments {
     @Argument(help: "A lesson's name or lesson file (with --model: whose model the file holds).")
     var lesson: String?
 
-    @Option(name: .long, help: "Use the weights of snapshot iteration K (one of the lesson's show.snapshots).")
+    @Option(name: .long, parsing: .unconditional, help: "Use the weights of snapshot iteration K (one of the lesson's show.snapshots).")
     var iteration: Int?
 
     @Option(name: .long, help: "Weights saved with PyTorch names (rnn.*, fc.*): a character model, or with a lesson, the lesson's model trained elsewhere (by its PyTorch export).")
@@ -48,7 +48,7 @@ struct ModelOptions: ParsableArguments {
     /// The model of lesson `name` from `out`, trained first when needed (noted on standard error).
     static func lessonModel(_ name: String, folder: LessonsFolder, out: String, iteration: Int? = nil) throws -> LoadedModel {
         let file = try LessonFile(contentsOf: folder.lessonURL(name))
-        let store = LessonModelStore(outputFolder: URL(fileURLWithPath: out), notice: { Console.error($0) })
+        let store = LessonModelStore(outputFolder: URL(fileURLWithPath: out), notice: { Console.error($0) }, isFigureFile: FigureFileNames.contains)
         return try store.model(for: file, iteration: iteration)
     }
 
