@@ -41,7 +41,7 @@ struct LessonRobustnessTests {
     @Test(
         "an empty value is an error saying what is expected, not a trap (Lesson.swift:44, LessonSections.swift:109, :157, :161)",
         arguments: [
-            ("task: next-char", "task:", "lesson.yaml:4:6: task: empty; expected next-char, regression, classify or seq2seq"),
+            ("task: next-char", "task:", "lesson.yaml:4:6: task: empty; expected next-char, regression, classify, generate or seq2seq"),
             ("cell: lstm", "cell:", "lesson.yaml:8:8: model.cell: empty; expected rnn, lstm or gru"),
             (
                 "learning_rate: 0.1", "learning_rate:",
@@ -108,13 +108,14 @@ struct LessonRobustnessTests {
 
     @Test("a huge CSV cell is echoed cut short, control bytes escaped")
     func hugeCSVCell() {
+        func problem(_ text: String) -> SeriesTable.Problem? {
+            let table = CSVTable(parsing: text, header: true)
+            do { _ = try SeriesTable(table, path: "p.csv", columns: ["Open", "Low"], target: "Low", missing: .error) } catch { return error }
+            return nil
+        }
         let cell = String(repeating: "9", count: 1_000_000) + "\u{7}x"
-        #expect(throws: LessonError("p.csv:2: Low is \"" + String(repeating: "9", count: 60) + "…\" (1000002 characters); expected 2 numbers (Open, Low)")) {
-            try SeriesCSV(parsing: "1,2\n3,\(cell)\n", path: "p.csv", columns: ["Open", "Low"])
-        }
-        #expect(throws: LessonError("p.csv:2: Low is \"\\u{7}\"; expected 2 numbers (Open, Low)")) {
-            try SeriesCSV(parsing: "1,2\n3,\u{7}\n", path: "p.csv", columns: ["Open", "Low"])
-        }
+        #expect(problem("Open,Low\n3,\(cell)\n") == .badCell("2: column Low (2) is \"" + String(repeating: "9", count: 60) + "…\" (1000002 characters); expected a number"))
+        #expect(problem("Open,Low\n3,\u{7}\n") == .badCell("2: column Low (2) is \"\\u{7}\"; expected a number"))
     }
 
     @Test("a dialog answer longer than the limit is refused before training")
@@ -140,11 +141,10 @@ struct LessonRobustnessTests {
         #expect(
             Self.readError(Self.blockHello.replacingOccurrences(of: "input: \"hihell\"", with: "input: \"\(long)\""))
                 == "lesson.yaml:16:10: show.input: 10002 characters; expected at most 10000")
+        // A text longer than 1,000 characters is read in windows, and the first window is shown.
         let whole = Self.blockHello.replacingOccurrences(of: "text: \"hihello\"", with: "text: \"\(long)\"")
             .replacingOccurrences(of: "show:\n  input: \"hihell\"\n", with: "")
-        #expect(
-            try LessonTestSupport.loadError(whole)
-                == "lesson.yaml:5:1: data: the text is shown whole, 10001 characters; expected at most 10000: give data.window or show.input")
+        #expect(try LessonTestSupport.loadError(whole) == nil)
     }
 
     @Test("command-line overrides get the lesson file's limits and messages")

@@ -144,7 +144,7 @@ struct RobustnessCommandTests {
             .write(to: folder.appendingPathComponent("broken.yaml"))
         let list = try RNNLabProcess.run(["list", "--lessons", folder.path])
         #expect(list.status == 1 && list.output.contains("hello"))
-        #expect(list.errorLines.count == 1 && list.error.contains("broken.yaml:5:6: task: empty; expected next-char, regression, classify or seq2seq"))
+        #expect(list.errorLines.count == 1 && list.error.contains("broken.yaml:5:6: task: empty; expected next-char, regression, classify, generate or seq2seq"))
         let run = try RNNLabProcess.run(["run", "--all", "--lessons", folder.path, "--out", folder.appendingPathComponent("out").path, "--no-render", "--quiet"])
         #expect(run.status == 1 && run.output.contains("hello: predicted"))
         #expect(run.error.contains("broken.yaml:5:6: task: empty"))
