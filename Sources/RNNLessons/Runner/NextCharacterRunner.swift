@@ -91,7 +91,7 @@ struct NextCharacterRunner: TaskRunner {
         let summary = Self.summary(
             predicted: finalText, target: shownTarget?.joined(), firstRight: firstRight, loss: finalLoss,
             rebuiltAccuracy: result["rebuilt_accuracy"])
-        let trace = LessonTrace(
+        var trace = LessonTrace(
             lesson: LessonInfo(name: lesson.name, title: lesson.title, source: lesson.source, task: lesson.task.rawValue),
             model: setup.info(), vocabulary: vocabulary.tokens,
             training: TrainingHistory(
@@ -99,6 +99,7 @@ struct NextCharacterRunner: TaskRunner {
             snapshots: snapshots, steps: steps, result: result,
             metric: metric(for: lesson),
             gradientFlow: flow.trace(model), summary: summary)
+        trace.text = TextActivations.reading(data.characters, model: model, vocabulary: vocabulary)
         return TrainedLesson(
             trace: trace, tensors: model.namedTensors,
             metadata: setup.metadata(file: file, vocabulary: vocabulary.tokens), trainingSeconds: record.seconds, snapshotWeights: record.snapshotWeights)

@@ -2,7 +2,7 @@ import RNNCore
 
 /// `stock`: true and predicted values over the test days, the naive forecast dashed, RMSE in the subtitle.
 enum StockFigure {
-    static func make(_ trace: LessonTrace, forecast f: ForecastTrace) -> PlotFigure {
+    static func make(_ trace: LessonTrace, forecast f: ForecastTrace, room: Size = PageSize.natural.room) -> PlotFigure {
         let theme = Theme.light
         let days = f.dayIndex.map(Double.init)
         func points(_ values: [Double]) -> [(x: Double, y: Double)] { zip(days, values).map { ($0, $1) } }
@@ -17,11 +17,11 @@ enum StockFigure {
         func money(_ v: Double) -> String { unit == "$" ? "$\(Ticks.format(v, decimals: 2))" : "\(Ticks.format(v, decimals: 2)) \(unit)" }
         let rmse = "RMSE model \(money(f.rmse)) (scaled \(Ticks.format(f.rmseScaled, decimals: 4)))"
             + " · naive \(money(f.naiveRmse)) (scaled \(Ticks.format(f.naiveRmseScaled, decimals: 4)))"
-        var header = trace.header("\(f.targetName) on the \(f.dayIndex.count) test days · \(rmse)")
-        header.title += " — RMSE \(money(f.rmse))"
+        let header = trace.header(
+            "\(f.targetName) on the \(f.dayIndex.count) test days: RMSE \(money(f.rmse)), naive \(money(f.naiveRmse))", key: rmse)
         return PlotFigure(
             header: header,
             plot: LinePlot(series: series, xLabel: "day index (of \(f.totalDays) days)",
-                           yLabel: "\(f.targetName) (\(unit))", markers: markers))
+                           yLabel: "\(f.targetName) (\(unit))", markers: markers), room: room)
     }
 }
