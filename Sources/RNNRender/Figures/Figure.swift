@@ -1,5 +1,5 @@
 /// A figure: measures its size first, then draws into a canvas of that size.
-protocol Figure {
+protocol Figure: Sendable {
     /// The logical size in points, measured with `canvas` (text widths), margins included.
     func size(_ canvas: Canvas) throws -> Size
     /// Draws the figure into `canvas` of the measured `size`.
@@ -26,6 +26,18 @@ extension Figure {
         return try Document.render(width: paper.width, height: paper.height, format: format, scale: scale) { canvas in
             try canvas.transformed(x: fit.x, y: fit.y, scale: fit.scale) { try draw(canvas, size: measured) }
             inspect(canvas)
+        }
+    }
+
+    /// The pixels of the figure on `page` (a page size: frames of an animation share one size) at
+    /// `scale` pixels per point: the same pixels as its PNG.
+    func pixels(scale: Double, page: PageSize) throws -> DecodedImage {
+        let paper = page.points ?? PageSize.widescreen.points!
+        let measured = try size(try Document.measuringCanvas())
+        let content = Size(width: measured.width.rounded(.up), height: measured.height.rounded(.up))
+        let fit = PageFit(content: content, page: Size(width: paper.width, height: paper.height))
+        return try Document.pixels(width: paper.width, height: paper.height, scale: scale) { canvas in
+            try canvas.transformed(x: fit.x, y: fit.y, scale: fit.scale) { try draw(canvas, size: measured) }
         }
     }
 

@@ -48,6 +48,9 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "The figures' format (png, svg, pdf).")
     var format: OutputFormat = .png
 
+    @Option(name: .long, help: PageSize.help)
+    var size: PageSize = .widescreen
+
     func validate() throws {
         if all == (lesson != nil) { throw ValidationError("name a lesson to compare, or pass --all (not both)") }
         if all && (cells != nil || !vary.isEmpty || matchParams) {
@@ -157,9 +160,9 @@ struct CompareCommand: ParsableCommand {
 
     /// Draws the figures and writes the folder whole; returns the names of the files.
     private func write(_ trace: ComparisonTrace, to folder: URL) throws -> [String] {
-        let format = format
+        let format = format, page = size
         let figures = ComparisonFigure.available(for: trace)
-        let drawn = ParallelMap.run(figures.map { figure in { @Sendable in try figure.render(trace, format: format) } })
+        let drawn = ParallelMap.run(figures.map { figure in { @Sendable in try figure.render(trace, format: format, page: page) } })
         var files: [(name: String, bytes: [UInt8])] = [
             ("trace.json", try ComparisonSummary.traceJSON(trace)),
             ("summary.csv", Array(ComparisonSummary.csv(trace).utf8)),

@@ -59,6 +59,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "The figures' format (png, svg, pdf).")
     var format: OutputFormat = .png
 
+    @Option(name: .long, help: PageSize.help)
+    var size: PageSize = .widescreen
+
     @Flag(name: .long, help: "Print only each lesson's result line (and errors).")
     var quiet = false
 
@@ -98,7 +101,7 @@ struct RunCommand: ParsableCommand {
             outputFolder: URL(fileURLWithPath: out),
             overrides: LessonOverrides(
                 cell: cell, hidden: hidden, layers: layers, iterations: iterations, learningRate: learningRate, seed: seed))
-        let figures = noRender ? nil : FigureFiles(format: format)
+        let figures = noRender ? nil : FigureFiles(format: format, page: size)
         let files = urls.map { url in Result { try LessonFile(contentsOf: url) } }
         // Two lessons writing the same folder would write the same files: those runs take turns.
         let names = files.compactMap { try? runner.folder(for: $0.get().lesson).path }
