@@ -32,15 +32,14 @@ public enum ComparisonFigure: String, CaseIterable, Sendable {
 
     /// Draws this figure of `trace` on `page` and returns the file's bytes (PNG at `scale` pixels per point).
     public func render(_ trace: ComparisonTrace, format: OutputFormat, scale: Double = 2, page: PageSize = .widescreen) throws -> [UInt8] {
-        try figure(trace, page: page).render(format: format, scale: scale, page: page)
+        try figure(trace, room: page.room).render(format: format, scale: scale, page: page)
     }
 
-    /// This figure of `trace` laid out for `page`.
-    func figure(_ trace: ComparisonTrace, page: PageSize) throws -> any Figure {
+    /// This figure of `trace` laid out for `room`.
+    func figure(_ trace: ComparisonTrace, room: Size) throws -> any Figure {
         guard Self.available(for: trace).contains(self) else {
             throw RenderError.notAvailable(figure: rawValue, reason: "the comparison has nothing this figure draws")
         }
-        let room = page.room
         return switch self {
         case .loss: ComparisonLossFigure.make(trace, room: room)
         case .sweep: SweepFigure.make(trace, room: room)
