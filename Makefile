@@ -10,15 +10,16 @@ SWIFT ?= swift
 RELEASE := -c release -Xswiftc -target-cpu -Xswiftc native
 BIN := $(shell $(SWIFT) build $(RELEASE) --show-bin-path 2>/dev/null)
 
-.PHONY: run test bench fuzz deps browser build clean
+.PHONY: run test bench fuzz deps browser pdftools build clean
 
+# Cairo draws every figure; giflib writes the animations (`rnnlab animate`).
 deps:
-	@if ! pkg-config --exists cairo 2>/dev/null; then \
+	@if ! pkg-config --exists cairo 2>/dev/null || [ ! -f /usr/include/gif_lib.h ]; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Cairo (libcairo2-dev pkg-config) with apt-get..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcairo2-dev pkg-config; \
+	    echo "Installing Cairo and giflib (libcairo2-dev pkg-config libgif-dev) with apt-get..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcairo2-dev pkg-config libgif-dev; \
 	  else \
-	    echo "Cairo is missing. Install it with:  sudo apt-get install -y libcairo2-dev pkg-config"; exit 1; \
+	    echo "Cairo or giflib is missing. Install them with:  sudo apt-get install -y libcairo2-dev pkg-config libgif-dev"; exit 1; \
 	  fi; \
 	fi
 
@@ -32,6 +33,19 @@ browser:
 	      || echo "chromium could not be installed: the browser test will be skipped"; \
 	  else \
 	    echo "chromium is missing, so the browser test will be skipped. Install it with:  sudo apt-get install -y chromium"; \
+	  fi; \
+	fi
+
+# The handout and worksheet tests read the PDFs back with poppler's pdftotext and pdfinfo,
+# installed here when missing and possible; without them those tests report themselves skipped.
+pdftools:
+	@if ! command -v pdftotext >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing poppler-utils (for the PDF tests) with apt-get..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils) \
+	      || echo "poppler-utils could not be installed: the PDF text tests will be skipped"; \
+	  else \
+	    echo "pdftotext is missing, so the PDF text tests will be skipped. Install it with:  sudo apt-get install -y poppler-utils"; \
 	  fi; \
 	fi
 
@@ -49,7 +63,7 @@ run: build
 # take seconds instead of minutes. The golden-weights test runs in both, which checks that both
 # builds compute the same bits.
 SLOW_SUITES := LearningTests|BrowserTests
-test: deps browser
+test: deps browser pdftools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip '$(SLOW_SUITES)'
 	$(SWIFT) build $(RELEASE) -Xswiftc -enable-testing --build-tests

@@ -16,6 +16,7 @@ let package = Package(
         .systemLibrary(
             name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CGIF", path: "Sources/CGIF", providers: [.apt(["libgif-dev"])]),
         .target(
             name: "RNNCore",
             // Float.squareRoot() is C's sqrtf from the standard library's shims. With errno
@@ -24,7 +25,7 @@ let package = Package(
             // one vector instruction, correctly rounded all the same.
             swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
         .target(name: "RNNLessons", dependencies: ["RNNCore", "Yams"]),
-        .target(name: "RNNRender", dependencies: ["RNNCore", "CCairo"]),
+        .target(name: "RNNRender", dependencies: ["RNNCore", "CCairo", "CGIF"]),
         .executableTarget(
             name: "rnnlab",
             dependencies: [

@@ -13,9 +13,9 @@ import Testing
         let figures = FigureRenderer.availableFigures(for: trace)
         #expect(figures.count >= 5)
         for figure in figures {
-            let bytes = try FigureRenderer.render(figure, trace: trace, format: .png, scale: 2)
+            let bytes = try FigureRenderer.render(figure, trace: trace, format: .png, scale: 2, page: .natural)
             let image = try PNGDecoder.decode(bytes)
-            let size = try FigureRenderer.size(figure, trace: trace)
+            let size = try FigureRenderer.size(figure, trace: trace, page: .natural)
             #expect(image.width == Int(size.width * 2) && image.height == Int(size.height * 2), "\(name)/\(figure)")
             #expect(close(image.rgb(0, 0), Theme.light.background.bytes, 0), "\(name)/\(figure) corner")
             #expect(close(image.rgb(image.width - 1, image.height - 1), Theme.light.background.bytes, 0))
@@ -39,15 +39,15 @@ import Testing
     /// The terminal, the files and the figures count the same way: steps, decoder steps,
     /// layers, units and iterations from 0; the final loss is the last iteration's.
     @Test func figuresNumberAsTheTerminalDoes() {
-        let gru2 = HiddenFigure(trace: SyntheticTraces.gru2()).stack.blocks
+        let gru2 = HiddenFigure(trace: SyntheticTraces.gru2()).grid.rows.flatMap(\.blocks)
         #expect(gru2.map(\.title) == ["layer 0 · hidden state h_t", "layer 1 · hidden state h_t"])
-        #expect(gru2[0].rowLabels.first == "0" && gru2[0].rowLabels.last == "7")
-        let gates = GatesFigure(trace: SyntheticTraces.gru2()).stack.blocks.compactMap(\.title)
+        #expect(gru2[0].values.count == 8, "units 0…7")
+        let gates = GatesFigure(trace: SyntheticTraces.gru2()).grid.rows.flatMap(\.blocks).map(\.title)
         #expect(gates.first?.hasPrefix("layer 0 · ") == true && !gates.contains { $0.hasPrefix("layer 2") })
-        let decoder = DecoderStepFigure(trace: SyntheticTraces.seq2seq(), t: 1).header.subtitles.last ?? ""
-        #expect(decoder.hasPrefix("Decoder step t = 1 (of t = 0…"), "\(decoder)")
+        let decoder = DecoderStepFigure(trace: SyntheticTraces.seq2seq(), t: 1).header.title
+        #expect(decoder.hasPrefix("Decoder step t = 1 of 0…"), "\(decoder)")
         let hello = SyntheticTraces.hello()
-        let loss = LossFigure.make(hello).header.subtitles.last ?? ""
+        let loss = LossFigure.make(hello).header.subtitles.first ?? ""
         #expect(loss.hasSuffix("final loss \(String(format: "%.4f", hello.training.loss.last!))"))
         #expect(hello.subtitle.contains("· 50 iterations ·"), "iterations 0…50 are 50 optimizer steps")
     }
@@ -99,10 +99,10 @@ import Testing
         }
     }
 
-    @Test func rightPredictionsAreGreenAndWrongOnesRed() throws {
+    @Test func rightAndWrongPredictionsHaveTheirColours() throws {
         let trace = SyntheticTraces.hello()
         let figure = PredictionsFigure(trace: trace)
-        let image = try PNGDecoder.decode(try FigureRenderer.render(.predictions, trace: trace, format: .png, scale: 1))
+        let image = try PNGDecoder.decode(try FigureRenderer.render(.predictions, trace: trace, format: .png, scale: 1, page: .natural))
         let canvas = try Document.measuringCanvas()
         let first = trace.snapshots.first!, last = trace.snapshots.last!
         #expect(!first.correct[0] && last.correct[0])

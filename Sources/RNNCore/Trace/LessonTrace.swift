@@ -34,6 +34,8 @@ public struct LessonTrace: Codable, Sendable, Equatable {
     public var classification: ClassificationTrace?
     /// For generate lessons: the input and the held-out outputs.
     public var generation: GenerationTrace?
+    /// For character lessons: the training text read by the trained network, the units that vary most.
+    public var text: TextActivations?
     /// The lesson's metrics (final loss, accuracy, RMSE…), by name.
     public var result: [String: Double]
     /// Which of `result` says best how well the network does, with its baseline.
@@ -42,6 +44,9 @@ public struct LessonTrace: Codable, Sendable, Equatable {
     public var gradientFlow: GradientFlowTrace?
     /// The lesson's outcome in words ("predicted ihello"), for titles and the console.
     public var summary: String
+    /// The iteration whose network the steps, the decoder and the gradient flow show, when it is
+    /// not the trained one (a frame of `rnnlab animate`); `nil` for the trained network.
+    public var shownIteration: Int?
 
     /// Creates a trace.
     public init(

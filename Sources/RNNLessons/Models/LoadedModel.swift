@@ -90,8 +90,13 @@ public struct LoadedModel {
 
     /// Loads a lesson's checkpoint at `url` (in the lesson's output `folder`) as the lesson's task says.
     static func lesson(_ file: LessonFile, checkpoint url: URL, iteration: Int?, folder: URL) throws -> LoadedModel {
-        let source = LessonFile.displayPath(url)
-        let checkpoint = try CheckpointFile.read(url)
+        try lesson(file, checkpoint: CheckpointFile.read(url), source: LessonFile.displayPath(url), iteration: iteration, folder: folder)
+    }
+
+    /// Loads a lesson's checkpoint read from `source` (a file, or weights kept in memory).
+    static func lesson(_ file: LessonFile, checkpoint: SafeTensorsFile, source: String, iteration: Int?, folder: URL) throws
+        -> LoadedModel
+    {
         var tokens = checkpoint.metadata["vocabulary"].flatMap(Self.decodeTokens) ?? []
         if tokens.isEmpty && file.lesson.task == .nextCharacter { tokens = try CharacterDataset.load(from: file).vocabulary.tokens }
         let lesson = file.lesson

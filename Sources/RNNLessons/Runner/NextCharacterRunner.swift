@@ -125,7 +125,7 @@ struct NextCharacterRunner: TaskRunner {
         let summary = Self.summary(
             predicted: finalText, target: shownTarget?.joined(), firstRight: firstRight, loss: record.finalLoss,
             rebuiltAccuracy: result["rebuilt_accuracy"], validationLoss: result["validation_loss"])
-        let trace = LessonTrace(
+        var trace = LessonTrace(
             lesson: lesson.info, model: setup.info(), vocabulary: vocabulary.tokens,
             training: TrainingHistory(
                 loss: losses, predictions: predictions, firstCorrectIteration: firstRight, optimizer: setup.optimizerCaption,
@@ -133,6 +133,8 @@ struct NextCharacterRunner: TaskRunner {
             snapshots: snapshots, steps: shownPass.steps, result: result,
             metric: metric(for: lesson),
             gradientFlow: flow.trace(model), summary: summary)
+        trace.text = TextActivations.reading(
+            data.corpus.indices(0..<min(TextActivations.longestText, data.corpus.count)), model: model, vocabulary: vocabulary)
         return TrainedLesson(
             trace: trace, tensors: model.namedTensors,
             metadata: setup.metadata(file: file, vocabulary: vocabulary.tokens), trainingSeconds: record.seconds, evaluationSeconds: record.evaluationSeconds,

@@ -50,6 +50,8 @@ struct CompareCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Also write the comparison as one self-contained HTML page (compare/NAME/NAME.html).")
     var html = false
+    @Option(name: .long, help: PageSize.help)
+    var size: PageSize = .widescreen
 
     func validate() throws {
         if all == (lesson != nil) { throw ValidationError("name a lesson to compare, or pass --all (not both)") }
@@ -160,9 +162,9 @@ struct CompareCommand: ParsableCommand {
 
     /// Draws the figures and writes the folder whole; returns the names of the files.
     private func write(_ trace: ComparisonTrace, to folder: URL) throws -> [String] {
-        let format = format
+        let format = format, page = size
         let figures = ComparisonFigure.available(for: trace)
-        let drawn = ParallelMap.run(figures.map { figure in { @Sendable in try figure.render(trace, format: format) } })
+        let drawn = ParallelMap.run(figures.map { figure in { @Sendable in try figure.render(trace, format: format, page: page) } })
         var files: [(name: String, bytes: [UInt8])] = [
             ("trace.json", try ComparisonSummary.traceJSON(trace)),
             ("summary.csv", Array(ComparisonSummary.csv(trace).utf8)),

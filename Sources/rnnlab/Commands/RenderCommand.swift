@@ -24,6 +24,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Pixels per point for PNG (2 is sharp on projectors).")
     var scale: Double = 2
 
+    @Option(name: .long, help: PageSize.help)
+    var size: PageSize = .widescreen
+
     func validate() throws {
         guard scale > 0 && scale <= 8 else { throw ValidationError("--scale must be between 0 and 8") }
     }
@@ -33,7 +36,7 @@ struct RenderCommand: ParsableCommand {
         let folder = out.map { URL(fileURLWithPath: $0) } ?? url.deletingLastPathComponent()
         if Self.isComparison(url) { return try renderComparison(url, into: folder) }
         let decoded = try TraceFile.read(url)
-        let writer = FigureFiles(format: format, scale: scale, figures: figures.isEmpty ? nil : figures)
+        let writer = FigureFiles(format: format, scale: scale, page: size, figures: figures.isEmpty ? nil : figures)
         if figures.isEmpty, let note = FigureFiles.stepFramesNote(for: decoded) { Console.error(note) }
         for file in try writer.writeFigures(for: decoded, into: folder) { print(file.relativePath) }
     }
@@ -52,7 +55,7 @@ struct RenderCommand: ParsableCommand {
         let decoded = try TraceFile.readComparison(url)
         for figure in ComparisonFigure.available(for: decoded) {
             let file = folder.appendingPathComponent(figure.fileName(format))
-            try AtomicFile.write(try figure.render(decoded, format: format, scale: scale), to: file)
+            try AtomicFile.write(try figure.render(decoded, format: format, scale: scale, page: size), to: file)
             print(file.relativePath)
         }
     }

@@ -61,6 +61,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "The figures' format (png, svg, pdf).")
     var format: OutputFormat = .png
 
+    @Option(name: .long, help: PageSize.help)
+    var size: PageSize = .widescreen
+
     @Flag(name: .long, help: "Print only each lesson's result line (and errors).")
     var quiet = false
 
@@ -99,7 +102,7 @@ struct RunCommand: ParsableCommand {
         // figures are drawn into its fresh folder, and the folder put in place, by
         // `LessonCompletion` while later lessons train; lessons are reported in order.
         let runner = LessonRunner(outputFolder: URL(fileURLWithPath: out), overrides: overrides, isFigureFile: FigureFileNames.contains)
-        let figures = noRender ? nil : FigureFiles(format: format)
+        let figures = noRender ? nil : FigureFiles(format: format, page: size)
         let files = urls.map { url in Result { try LessonFile(contentsOf: url) } }
         // Two lessons writing the same folder would write the same files: those runs take turns.
         let folders = files.map { try? runner.folder(for: $0.get().lesson) }

@@ -9,6 +9,8 @@ struct FigureFiles: FigureWriter {
     var format: OutputFormat = .png
     /// Pixels per point for PNG.
     var scale: Double = 2
+    /// The page every figure is drawn on.
+    var page: PageSize = .widescreen
     /// Which figures; all that make sense for the trace when `nil`.
     var figures: [FigureKind]?
     /// Whether to draw the step-through frames too (a seq2seq trace's decoder steps after its
@@ -20,22 +22,22 @@ struct FigureFiles: FigureWriter {
     /// Figures are drawn on every core (each on its own Cairo surface), then written in order.
     func writeFigures(for trace: LessonTrace, into folder: URL) throws -> [URL] {
         var jobs: [(file: String, draw: @Sendable () throws -> [UInt8])] = []
-        let format = format, scale = scale
+        let format = format, scale = scale, page = page
         for figure in figures ?? FigureRenderer.availableFigures(for: trace) {
             if let reason = FigureRenderer.unavailableReason(figure, trace: trace) {
                 throw ValidationFailure("figure '\(figure.rawValue)' is not available for \(trace.lesson.name): \(reason)")
             }
-            jobs.append((figure.fileName(format), { try FigureRenderer.render(figure, trace: trace, format: format, scale: scale) }))
+            jobs.append((figure.fileName(format), { try FigureRenderer.render(figure, trace: trace, format: format, scale: scale, page: page) }))
         }
         if includeSteps && figures == nil {
             for t in Self.hasStepFrames(trace) ? trace.steps.indices : 0..<0 {
                 jobs.append(
-                    (FigureKind.stepFileName(t, format: format), { try FigureRenderer.renderStep(t: t, trace: trace, format: format, scale: scale) }))
+                    (FigureKind.stepFileName(t, format: format), { try FigureRenderer.renderStep(t: t, trace: trace, format: format, scale: scale, page: page) }))
             }
             for t in Self.hasStepFrames(trace) ? 0..<FigureRenderer.decoderStepCount(for: trace) : 0..<0 {
                 jobs.append(
                     (FigureKind.decoderStepFileName(t, trace: trace, format: format),
-                     { try FigureRenderer.renderDecoderStep(t: t, trace: trace, format: format, scale: scale) }))
+                     { try FigureRenderer.renderDecoderStep(t: t, trace: trace, format: format, scale: scale, page: page) }))
             }
         }
         let drawn = ParallelMap.run(jobs.map(\.draw))
