@@ -57,8 +57,9 @@ import Testing
         var trace = SyntheticTraces.hello()
         trace.training.validation = ValidationHistory(iterations: [0, 25, 50], loss: [1.7, 0.9, 0.4])
         let figure = LossFigure.make(trace)
-        #expect(figure.header.subtitles.last?.hasPrefix("Training and validation loss per iteration · final loss ") == true)
-        #expect(figure.header.subtitles.last?.hasSuffix(" · validation 0.4000") == true)
+        #expect(figure.header.title.hasPrefix("Training loss: "))
+        #expect(figure.header.subtitles.first?.contains(" · final loss ") == true)
+        #expect(figure.header.subtitles.first?.hasSuffix(" · validation 0.4000") == true)
         #expect(figure.plot.series.map(\.name).prefix(2) == ["training loss", "validation loss (held out)"])
         #expect(figure.plot.series[1].points.map(\.x) == [0, 25, 50])
         let image = try PNGDecoder.decode(try FigureRenderer.render(.loss, trace: trace, format: .png, scale: 1))
@@ -72,13 +73,13 @@ import Testing
     @Test func forecastFigureUsesTheLessonsWords() throws {
         var trace = SyntheticTraces.regression()
         let stock = ForecastFigure.make(trace, forecast: trace.forecast!)
-        #expect(stock.header.title.hasSuffix(" — RMSE $9.87") && stock.plot.yLabel == "Close ($)")
+        #expect(stock.header.title.contains(": RMSE $9.87, naive ") && stock.plot.yLabel == "Close ($)")
         #expect(stock.plot.xLabel == "day index (of 732 days)" && stock.plot.series[2].name == "naive (tomorrow = today)")
         trace.forecast?.targetName = "temperature"
         trace.forecast?.unit = "°C"
         trace.forecast?.period = "hour"
         let weather = ForecastFigure.make(trace, forecast: trace.forecast!)
-        #expect(weather.header.title.hasSuffix(" — RMSE 9.87 °C") && weather.plot.yLabel == "temperature (°C)")
+        #expect(weather.header.title.contains(": RMSE 9.87 °C, naive ") && weather.plot.yLabel == "temperature (°C)")
         #expect(weather.plot.xLabel == "hour index (of 732 hours)" && weather.plot.series[2].name == "naive (next hour = this hour)")
         trace.forecast?.unit = ""
         #expect(ForecastFigure.make(trace, forecast: trace.forecast!).plot.yLabel == "temperature")

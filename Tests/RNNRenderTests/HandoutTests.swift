@@ -35,7 +35,7 @@ import Testing
         for t in trace.steps.indices { trace.steps[t].layers[0].h[3] = Float(t) / 10 - 0.2 }
         #expect(FigureCaption.lines(.hidden, trace).0.contains("unit 3 follows the position in the input, r = 1.00"))
         let regression = SyntheticTraces.regression()
-        #expect(FigureCaption.lines(.stock, regression).0.contains("$9.87") && FigureCaption.lines(.stock, regression).0.contains("worse"))
+        #expect(FigureCaption.lines(.forecast, regression).0.contains("$9.87") && FigureCaption.lines(.forecast, regression).0.contains("worse"))
         let story = LessonStory(trace: hello)
         #expect(story.question.contains("“hihell”") && story.question.contains("“ihello”"))
         #expect(story.revealFigure == .predictions)

@@ -16,7 +16,7 @@ enum FigureCaption {
         case .activations: activations(trace)
         case .gradientFlow: (GradientFlowFigure.whatToSee(trace) + ".", "Log scale: each step back multiplies the error; a straight line is a steady rate.")
         case .attention: attention(trace)
-        case .stock: stock(trace)
+        case .forecast: forecast(trace)
         case .evidence: evidence(trace)
         case .confusion: confusion(trace)
         }
@@ -123,7 +123,7 @@ enum FigureCaption {
         return (line + ".", "A row per answer word, a column per question word; each row sums to 1.")
     }
 
-    private static func stock(_ trace: LessonTrace) -> (String, String) {
+    private static func forecast(_ trace: LessonTrace) -> (String, String) {
         guard let f = trace.forecast else { return ("", "") }
         let change = (f.naiveRmse - f.rmse) / f.naiveRmse
         return ("Test RMSE \(LessonStory.money(f.rmse, f.unit)) against \(LessonStory.money(f.naiveRmse, f.unit)) for “tomorrow = today”: "

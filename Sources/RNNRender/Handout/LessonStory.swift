@@ -86,7 +86,7 @@ struct LessonStory {
     var revealFigure: FigureKind {
         switch task {
         case "seq2seq": trace.decoder?.contains { $0.attention != nil } == true ? .attention : .unrolled
-        case "regression": .stock
+        case "regression": .forecast
         case "classify": trace.classification?.evidence.isEmpty == false ? .evidence : .unrolled
         default: .predictions
         }
