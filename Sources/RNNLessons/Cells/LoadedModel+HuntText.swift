@@ -9,12 +9,16 @@ extension LoadedModel {
     /// - Throws: `FileError` for a file that cannot be read or is not UTF-8; `LessonError` for a
     ///   text with characters outside the vocabulary (naming them), an empty text, or a model
     ///   from outside given no text.
-    public func huntText(file url: URL?, length: Int) throws -> [String] {
+    /// - Returns: the characters, and what they are for a byline ("its held-out text (the last
+    ///   10 %)", "the text of notes.txt").
+    public func huntText(file url: URL?, length: Int) throws -> (characters: [String], description: String) {
         _ = try huntedNetwork()
         let text: String
         let what: String
+        let description: String
         if let url {
             what = LessonFile.displayPath(url)
+            description = "the text of \(what)"
             let bytes = try AtomicFile.read(url)
             guard let decoded = String(validating: bytes, as: UTF8.self) else { throw FileError(path: what, message: "is not UTF-8 text") }
             text = String(decoded.prefix(length))
@@ -23,10 +27,12 @@ extension LoadedModel {
             let dataset = try CharacterDataset.load(from: file)
             let part = dataset.validation ?? dataset.training
             what = dataset.validation == nil ? "\(lesson.name)'s text" : "\(lesson.name)'s held-out text"
+            let share = Int((Double(part.range.count) / Double(dataset.corpus.count) * 100).rounded())
+            description = dataset.validation == nil ? "its own text" : "its held-out text (the last \(share) %, never trained on)"
             let read = part.range.prefix(length)
             text = read.map { dataset.vocabulary.tokens[Int(dataset.corpus.indices[$0])] }.joined()
         }
-        return try characters(of: text, what: what)
+        return (try characters(of: text, what: what), description)
     }
 
     /// The character model the hunter reads.

@@ -29,6 +29,9 @@ struct CellsCommand: ParsableCommand {
     @Option(name: .long, help: "Read at most this many characters of the text.")
     var length = 20_000
 
+    @Option(name: .long, help: PageSize.help)
+    var size: PageSize = .widescreen
+
     func validate() throws {
         if !(2...1_000_000).contains(length) { throw ValidationError("--length must be 2 to 1000000") }
     }
@@ -36,15 +39,18 @@ struct CellsCommand: ParsableCommand {
     func run() throws {
         let probes = try probe.isEmpty ? TextProbe.named : probe.map(TextProbe.init(parsing:))
         let model = try source.load()
-        let characters = try model.huntText(file: text.map { URL(fileURLWithPath: $0) }, length: length)
-        let hunt = try CellHunt(model: model, characters: characters, probes: probes)
+        let read = try model.huntText(file: text.map { URL(fileURLWithPath: $0) }, length: length)
+        let hunt = try CellHunt(model: model, characters: read.characters, probes: probes)
         hunt.lines.forEach(Console.line)
-        let reading = text.map { "the text of \(LessonFile.displayPath(URL(fileURLWithPath: $0)))" } ?? "its own text"
-        let subtitle = "\(model.lesson.name) \(model.weightsDescription) reading \(reading)"
+        // What the lesson's sources measured, beside what this run found.
+        for reference in model.file?.lesson.compare?.references ?? [] {
+            Console.line("beside: \(reference.source)\(reference.note.map { ": " + $0 } ?? "")")
+        }
+        let subtitle = "\(model.lesson.name) \(model.weightsDescription) reading \(read.description)"
         let folder = model.folder.appendingPathComponent("cells")
         try FolderReplacement.write(folder) { fresh in
             for portrait in hunt.portraits(subtitle: subtitle) {
-                for file in try CellFigures.render(portrait, format: .png) {
+                for file in try CellFigures.render(portrait, format: .png, page: size) {
                     try AtomicFile.write(file.bytes, to: fresh.appendingPathComponent(file.name))
                 }
             }

@@ -82,7 +82,7 @@ struct CompareCommand: ParsableCommand {
     private func prepare() throws -> [Comparison] {
         if all {
             let files = try (folder.catalog().files() + folder.catalog().experimentFiles()).map(LessonFile.init(contentsOf:))
-            let compared = files.filter { $0.lesson.compare != nil }
+            let compared = files.filter { $0.lesson.compare?.isSweep == true }
             guard !compared.isEmpty else { throw LessonError("no lesson has a compare: section") }
             return try compared.map { try checked(Comparison(base: $0, seedCount: seeds, firstSeed: seed)) }
         }

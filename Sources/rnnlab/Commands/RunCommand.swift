@@ -88,7 +88,7 @@ struct RunCommand: ParsableCommand {
                 let catalog = try folder.catalog()
                 // An experiment that compares variants runs with `rnnlab compare`, not as one lesson.
                 let experimentFiles = experiments ? try catalog.experimentFiles().filter { url in
-                    (try? LessonFile(contentsOf: url).lesson.compare) == nil
+                    (try? LessonFile(contentsOf: url).lesson.compare?.isSweep) != true
                 } : []
                 urls = (all ? try catalog.files() : []) + experimentFiles
             } else {

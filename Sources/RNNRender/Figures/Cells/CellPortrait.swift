@@ -14,7 +14,7 @@ public struct CellPortrait: Sendable {
     public var values: [Float]
     /// The probe's value at each character.
     public var probeValues: [Float]
-    /// The line under the title: which model, which weights.
+    /// The byline: which model, which weights, which text.
     public var subtitle: String
 
     /// Creates a portrait.
@@ -39,12 +39,17 @@ public struct CellPortrait: Sendable {
 /// The cell hunter's figures of one unit: `text-PROBE` (the text coloured by the unit) and
 /// `scatter-PROBE` (the unit against the probe).
 public enum CellFigures {
-    /// Both figures of `portrait`, named after its probe (a `regex:` probe is `regex`).
-    public static func render(_ portrait: CellPortrait, format: OutputFormat, scale: Double = 2) throws -> [(name: String, bytes: [UInt8])] {
+    /// Both figures of `portrait` laid out for `page`, named after its probe (a `regex:` probe
+    /// is `regex`).
+    public static func render(
+        _ portrait: CellPortrait, format: OutputFormat, scale: Double = 2, page: PageSize = .widescreen
+    ) throws -> [(name: String, bytes: [UInt8])] {
         let name = portrait.probe.hasPrefix("regex:") ? "regex" : portrait.probe
         return [
-            ("text-\(name).\(format.fileExtension)", try CellTextFigure(portrait).render(format: format, scale: scale)),
-            ("scatter-\(name).\(format.fileExtension)", try CellScatterFigure(portrait).render(format: format, scale: scale)),
+            ("text-\(name).\(format.fileExtension)",
+             try CellTextFigure(portrait, room: page.room).render(format: format, scale: scale, page: page)),
+            ("scatter-\(name).\(format.fileExtension)",
+             try CellScatterFigure(portrait, room: page.room).render(format: format, scale: scale, page: page)),
         ]
     }
 }

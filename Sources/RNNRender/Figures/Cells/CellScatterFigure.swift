@@ -7,7 +7,7 @@ struct CellScatterFigure: Figure {
     let figure: PlotFigure
     static let maxDots = 2500
 
-    init(_ portrait: CellPortrait) {
+    init(_ portrait: CellPortrait, room: Size = PageSize.natural.room) {
         let n = min(portrait.values.count, portrait.probeValues.count)
         let stride = max(1, n / Self.maxDots)
         let distinct = Set(portrait.probeValues.prefix(n))
@@ -24,7 +24,8 @@ struct CellScatterFigure: Figure {
             let variance = ys.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(ys.count)
             return (Double(value), mean, variance.squareRoot())
         }
-        let dotColor = RGBColor(hex: 0x4C78A8).withAlpha(0.35), meanColor = RGBColor(hex: 0xE45756)
+        // Blue dots and an orange mean: apart in every common form of colour blindness.
+        let dotColor = RGBColor(hex: 0x4C78A8).withAlpha(0.35), meanColor = RGBColor(hex: 0xE66100)
         var plot = LinePlot(
             series: [
                 LinePlot.Series(name: "one character", points: dots, color: dotColor, showPoints: true, width: 0),
@@ -37,8 +38,11 @@ struct CellScatterFigure: Figure {
         figure = PlotFigure(
             header: Header(
                 title: "\(portrait.unit) against the \(portrait.probe) probe: \(portrait.rText)",
-                subtitles: [portrait.subtitle, "Each dot is one character of the text (\(dots.count) of \(n)); red: the unit's mean at each probe value"]),
-            plot: plot)
+                subtitles: [
+                    "each dot is one character of the text (\(dots.count) of \(n)); the line: the unit's mean at each probe value, bars ± 1 sd",
+                    portrait.subtitle,
+                ]),
+            plot: plot, room: room)
     }
 
     func size(_ canvas: Canvas) throws -> Size { try figure.size(canvas) }

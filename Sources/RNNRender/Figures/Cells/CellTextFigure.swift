@@ -1,43 +1,67 @@
 /// Karpathy's picture of an interpretable cell: lines of text, each character's background
-/// coloured by the unit's value after reading it (blue low, white 0, red high), so a cell that
+/// coloured by the unit's value after reading it (blue low, white 0, orange high), so a cell that
 /// counts the position in the line shows as a colour that deepens along every line and resets
 /// at each line break (drawn as ↵).
+///
+/// Laid out for a page: as many whole lines as the room holds, from the first line that starts
+/// in the text, with characters as wide as the longest of them allows.
 struct CellTextFigure: Figure {
     let portrait: CellPortrait
     let header: Header
     /// The lines shown, each the indices of its characters (a line break ends its line).
     let lines: [[Int]]
     let scale: ValueScale
-    static let columns = 80
-    static let maxLines = 18
-    static let cellWidth: Double = 13
-    static let cellHeight: Double = 24
-    static let fontSize: Double = 15
+    let cellWidth: Double
+    let cellHeight: Double
+    let room: Size
+    /// The longest line drawn before it is broken; the widest a character box gets.
+    static let longestLine = 100
+    static let widestCell: Double = 16
+    /// Room kept at the right for the colour bar.
+    static let colorBarRoom: Double = 100
 
-    init(_ portrait: CellPortrait) {
+    init(_ portrait: CellPortrait, room: Size = PageSize.natural.room) {
         self.portrait = portrait
-        var lines: [[Int]] = [[]]
-        for (index, character) in portrait.characters.enumerated() {
-            if lines.count > Self.maxLines { break }
-            if lines[lines.count - 1].count == Self.columns { lines.append([]) }
-            lines[lines.count - 1].append(index)
-            if character == "\n" || character == "\r\n" { lines.append([]) }
+        self.room = room
+        let isBreak = { (character: String) in character == "\n" || character == "\r\n" }
+        // Start after the first line break, so that the first line shown is a whole line.
+        let firstBreak = portrait.characters.prefix(Self.longestLine).firstIndex(where: isBreak)
+        let start = firstBreak.map { $0 + 1 } ?? 0
+        var all: [[Int]] = [[]]
+        for index in start..<portrait.characters.count {
+            if all[all.count - 1].count == Self.longestLine { all.append([]) }
+            all[all.count - 1].append(index)
+            if isBreak(portrait.characters[index]) { all.append([]) }
+            if all.count > 200 { break }
         }
-        self.lines = Array(lines.prefix(Self.maxLines).filter { !$0.isEmpty })
-        let shown = self.lines.flatMap { $0 }
+        all = all.filter { !$0.isEmpty }
+        let columns = max(all.prefix(40).map(\.count).max() ?? 1, 20)
+        cellWidth = min(Self.widestCell, (room.width - 2 * Layout.margin - Self.colorBarRoom) / Double(columns))
+        cellHeight = max(cellWidth * 1.6, 20)
+        let key = "each character coloured by \(portrait.unit) after reading it; ↵ is a line break"
+        let draft = Header(title: Self.title(portrait), subtitles: [key, portrait.subtitle])
+        let rowsRoom = room.height - 2 * Layout.margin - draft.height
+        let lines = Array(all.prefix(max(3, Int(rowsRoom / cellHeight))))
+        self.lines = lines
+        let shown = lines.flatMap { $0 }
         scale = .symmetric(covering: shown.map { portrait.values[$0] })
-        let cut = shown.count < portrait.characters.count ? " · the first \(shown.count) of \(portrait.characters.count) characters" : ""
         header = Header(
-            title: "\(portrait.unit) and the \(portrait.probe) probe: \(portrait.rText)",
-            subtitles: [portrait.subtitle, "Each character coloured by \(portrait.unit) after reading it; ↵ is a line break\(cut)"])
+            title: Self.title(portrait),
+            subtitles: [key + " · \(shown.count) of the \(portrait.characters.count) characters read", portrait.subtitle])
+    }
+
+    static func title(_ portrait: CellPortrait) -> String {
+        "\(portrait.unit) along the text: the \(portrait.probe) cell, \(portrait.rText)"
     }
 
     private var colorBar: ColorBar { ColorBar(scale: scale, label: "value of \(portrait.unit)") }
-    private var textWidth: Double { Double(Self.columns) * Self.cellWidth }
-    private var textHeight: Double { Double(lines.count) * Self.cellHeight }
+    private var textWidth: Double { Double(lines.map(\.count).max() ?? 1) * cellWidth }
+    private var textHeight: Double { Double(lines.count) * cellHeight }
+    private var fontSize: Double { max(10, min(cellHeight * 0.62, cellWidth * 1.15)) }
 
     private func frame(_ canvas: Canvas) -> (header: Header, width: Double) {
-        header.fitted(canvas, contentWidth: textWidth + Layout.gap + colorBar.width(canvas, height: textHeight))
+        let width = max(textWidth + Layout.gap + colorBar.width(canvas, height: textHeight), room.width - 2 * Layout.margin)
+        return (header.wrapped(canvas, width: width), width)
     }
 
     func size(_ canvas: Canvas) throws -> Size {
@@ -52,16 +76,17 @@ struct CellTextFigure: Figure {
         for (row, line) in lines.enumerated() {
             for (column, index) in line.enumerated() {
                 let cell = Rect(
-                    x: Layout.margin + Double(column) * Self.cellWidth, y: top + Double(row) * Self.cellHeight,
-                    width: Self.cellWidth, height: Self.cellHeight - 2)
+                    x: Layout.margin + Double(column) * cellWidth, y: top + Double(row) * cellHeight,
+                    width: cellWidth, height: cellHeight - 2)
                 let fill = scale.color(Double(portrait.values[index]))
                 canvas.fill(cell, fill)
                 let character = portrait.characters[index]
                 let shown = character == "\n" || character == "\r\n" ? "↵" : character == "\t" ? "⇥" : character
-                canvas.text(shown, x: cell.midX, y: cell.midY, size: Self.fontSize, color: canvas.contrastingText(on: fill),
+                canvas.text(shown, x: cell.midX, y: cell.midY, size: fontSize, color: canvas.contrastingText(on: fill),
                             align: .center, valign: .middle)
             }
         }
-        try colorBar.draw(canvas, x: Layout.margin + textWidth + Layout.gap, y: top, height: max(textHeight - 2, 80))
+        let barX = Layout.margin + width - colorBar.width(canvas, height: textHeight)
+        try colorBar.draw(canvas, x: barX, y: top, height: max(textHeight - 2, 80))
     }
 }
