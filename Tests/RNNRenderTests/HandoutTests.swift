@@ -40,4 +40,27 @@ import Testing
         #expect(story.question.contains("“hihell”") && story.question.contains("“ihello”"))
         #expect(story.revealFigure == .predictions)
     }
+
+    @Test func theCellHuntersFiguresJoinTheLessonWithCaptionsFromItsNumbers() throws {
+        let portrait = CellFigureTests.portrait()
+        let found = CellHuntRecord.Finding(
+            unit: portrait.unit, probe: portrait.probe, probeMeaning: portrait.probeMeaning, r: portrait.r, values: portrait.values,
+            probeValues: portrait.probeValues,
+            causal: "zeroing unit 7 (h and c): loss on line breaks 0.148 → 5.068 (448), on the others 1.625 → 1.627 (19551): 3221.8× the rise on the others")
+        var weak = found
+        (weak.probe, weak.r, weak.causal) = ("vowel", 0.12, nil)
+        let record = CellHuntRecord(subtitle: portrait.subtitle, characters: portrait.characters, findings: [found, weak])
+        #expect(record.portraits.map(\.probe) == ["position", "vowel"])
+        let sections = [HandoutSection(trace: SyntheticTraces.hello(), cells: record)]
+        let plain = Handout.pageCount([HandoutSection(trace: SyntheticTraces.hello())])
+        #expect(Handout.pageCount(sections) == plain + 4, "a text page and a scatter page per probe")
+        #expect(Self.pages(try Handout.render(sections, title: "Test", page: .a4)) == plain + 4)
+
+        let strong = CellCaption.lines(record.portraits[0], causal: found.causal)
+        #expect(strong.text.0 == "c[7] follows the position probe (characters since the line break), r = 0.97.")
+        #expect(strong.text.1 == "Zeroed: unit 7 (h and c): loss on line breaks 0.148 → 5.068, on the others 1.625 → 1.627: 3221.8× the rise on the others.")
+        let none = CellCaption.lines(record.portraits[1], causal: nil)
+        #expect(none.text.0 == "No unit follows the vowel probe closely: the best, c[7], has r = 0.12.")
+        #expect(none.text.1.contains("not measured"))
+    }
 }

@@ -1,24 +1,28 @@
 import Foundation
 import RNNCore
 
-/// One lesson of a handout: its run, and the comparison of its experiment where there is one.
+/// One lesson of a handout: its run, the comparison of its experiment and the cells the cell
+/// hunter found, where there are such.
 public struct HandoutSection: Sendable {
     /// The lesson's trace (`rnnlab run`), or `nil` for an experiment known by its comparison only.
     public var trace: LessonTrace?
     /// The comparison of the lesson's variants (`rnnlab compare`), when it has been run.
     public var comparison: ComparisonTrace?
+    /// What `rnnlab cells` found in the lesson's model, when it has been run.
+    public var cells: CellHuntRecord?
 
     /// Creates a section.
-    public init(trace: LessonTrace?, comparison: ComparisonTrace? = nil) {
+    public init(trace: LessonTrace?, comparison: ComparisonTrace? = nil, cells: CellHuntRecord? = nil) {
         self.trace = trace
         self.comparison = comparison
+        self.cells = cells
     }
 }
 
 /// `rnnlab handout`: the lessons as one PDF for a class — a title page; per lesson the question
 /// it answers, the model and the result beside what it is measured against; a page to predict
 /// on and the page that answers it; every figure with two lines computed from its numbers; the
-/// comparison's figures where an experiment was run.
+/// comparison's figures where an experiment was run, and the cell hunter's where it was run.
 public enum Handout {
     /// The PDF of `sections` on `page` (`natural` is drawn on A4).
     public static func render(_ sections: [HandoutSection], title: String, page: PageSize = .a4) throws -> [UInt8] {
@@ -42,6 +46,7 @@ public enum Handout {
             var count = 0
             if let trace = section.trace { count += 3 + figures(trace).count }
             if let comparison = section.comparison { count += 1 + ComparisonFigure.available(for: comparison).count }
+            if let cells = section.cells { count += 2 * cells.findings.count }
             return count
         }.reduce(0, +)
     }
@@ -73,6 +78,14 @@ public enum Handout {
                     let figure = try kind.figure(comparison, room: layout.figureRoom)
                     pages.append { try layout.figurePage($0, figure: figure, caption: ComparisonCaption.lines(kind, comparison)) }
                 }
+            }
+            for portrait in section.cells?.portraits ?? [] {
+                let causal = section.cells?.findings.first { $0.probe == portrait.probe }?.causal
+                let captions = CellCaption.lines(portrait, causal: causal)
+                let text = CellTextFigure(portrait, room: layout.figureRoom)
+                let scatter = CellScatterFigure(portrait, room: layout.figureRoom)
+                pages.append { try layout.figurePage($0, figure: text, caption: captions.text) }
+                pages.append { try layout.figurePage($0, figure: scatter, caption: captions.scatter) }
             }
         }
         return pages

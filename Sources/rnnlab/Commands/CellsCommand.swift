@@ -15,7 +15,8 @@ struct CellsCommand: ParsableCommand {
             (h, and c for an LSTM, of every layer) with each probe, prints the best units with r, then \
             zeroes the best unit and reports the loss on the characters the probe concerns (line \
             breaks for position) against the loss on the others. Probes: position, quote, bracket, \
-            word, vowel, space, regex:PATTERN (default: all but regex). Figures go to OUT/NAME/cells/.
+            word, vowel, space, regex:PATTERN (default: all but regex). Figures go to OUT/NAME/cells/, \
+            with cells.json, which rnnlab handout draws them from.
             """)
 
     @OptionGroup var source: ModelOptions
@@ -48,8 +49,12 @@ struct CellsCommand: ParsableCommand {
         }
         let subtitle = "\(model.lesson.name) \(model.weightsDescription) reading \(read.description)"
         let folder = model.folder.appendingPathComponent("cells")
+        let record = hunt.record(subtitle: subtitle)
         try FolderReplacement.write(folder) { fresh in
-            for portrait in hunt.portraits(subtitle: subtitle) {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            try AtomicFile.write(Array(try encoder.encode(record)), to: fresh.appendingPathComponent(CellHuntRecord.fileName))
+            for portrait in record.portraits {
                 for file in try CellFigures.render(portrait, format: .png, page: size) {
                     try AtomicFile.write(file.bytes, to: fresh.appendingPathComponent(file.name))
                 }
@@ -60,14 +65,14 @@ struct CellsCommand: ParsableCommand {
 }
 
 extension CellHunt {
-    /// The best unit of each probe, as its figures draw it.
-    func portraits(subtitle: String) -> [CellPortrait] {
-        results.compactMap { result in
+    /// The best unit of each probe, as `cells/cells.json` keeps it and the figures draw it.
+    func record(subtitle: String) -> CellHuntRecord {
+        CellHuntRecord(subtitle: subtitle, characters: recording.characters, findings: results.compactMap { result in
             guard let best = result.best.first else { return nil }
-            return CellPortrait(
+            return CellHuntRecord.Finding(
                 unit: best.unit.description(layers: recording.layers), probe: result.probe.name, probeMeaning: result.probe.meaning,
-                r: best.r, characters: recording.characters, values: recording.values[best.unit]!, probeValues: result.values,
-                subtitle: subtitle)
-        }
+                r: best.r, values: recording.values[best.unit]!, probeValues: result.values,
+                causal: result.causal == nil ? nil : causalLine(result))
+        })
     }
 }

@@ -13,14 +13,15 @@ struct HandoutCommand: ParsableCommand {
             A title page; per lesson the question it answers, the model and the result beside what it is \
             measured against, a page to predict on and the page that answers it, then each figure with two \
             lines computed from its numbers. An experiment whose comparison was run (rnnlab compare) adds \
-            its figures. Lessons not trained yet are trained first. Writes OUT/handout.pdf (one lesson: \
+            its figures, and a lesson whose cells were hunted (rnnlab cells) the hunter's. Lessons not \
+            trained yet are trained first. Writes OUT/handout.pdf (one lesson: \
             OUT/NAME/handout.pdf).
             """)
 
     @Argument(help: "Lesson names or lesson files.")
     var lessons: [String] = []
 
-    @Flag(name: .long, help: "Every lesson of the lecture, and every experiment whose comparison was run.")
+    @Flag(name: .long, help: "Every lesson of the lecture, and every experiment whose comparison or cell hunt was run.")
     var all = false
 
     @Option(name: .long, help: "The page: a4 (landscape, default) or 16:9.")
@@ -44,7 +45,9 @@ struct HandoutCommand: ParsableCommand {
             if all {
                 let catalog = try folder.catalog()
                 files = try catalog.files().map { try LessonFile(contentsOf: $0) }
-                files += try catalog.experimentFiles().map { try LessonFile(contentsOf: $0) }.filter { comparison(of: $0, in: output) != nil }
+                files += try catalog.experimentFiles().map { try LessonFile(contentsOf: $0) }.filter {
+                    comparison(of: $0, in: output) != nil || cells(of: $0, in: output) != nil
+                }
             } else {
                 files = try lessons.map { try LessonFile(contentsOf: folder.lessonURL($0)) }
             }
@@ -52,7 +55,7 @@ struct HandoutCommand: ParsableCommand {
                 let comparison = comparison(of: file, in: output)
                 // An experiment that compares variants is shown by its comparison alone.
                 let trace = file.lesson.compare != nil && comparison != nil ? nil : try store.traces(for: file).trace
-                return HandoutSection(trace: trace, comparison: comparison)
+                return HandoutSection(trace: trace, comparison: comparison, cells: cells(of: file, in: output))
             }
             let target = files.count == 1 && !all
                 ? output.appendingPathComponent(files[0].lesson.name).appendingPathComponent("handout.pdf")
@@ -65,6 +68,13 @@ struct HandoutCommand: ParsableCommand {
             Console.error("\(error)")
             throw ExitCode.failure
         }
+    }
+
+    /// What `rnnlab cells` wrote for `file`'s lesson (OUT/NAME/cells/cells.json), if it was run.
+    private func cells(of file: LessonFile, in output: URL) -> CellHuntRecord? {
+        let url = output.appendingPathComponent(file.lesson.name).appendingPathComponent("cells/\(CellHuntRecord.fileName)")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return try? JSONDecoder().decode(CellHuntRecord.self, from: data)
     }
 
     /// The comparison `rnnlab compare` wrote for `file`'s lesson (OUT/compare/NAME/trace.json), if any.
