@@ -22,7 +22,7 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("  zeroing ") && $0.contains("loss on spaces and line breaks") })
         let folder = out.appendingPathComponent("char-sequence/cells")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == ["scatter-vowel.png", "scatter-word.png", "text-vowel.png", "text-word.png"])
+        #expect(names == ["cells.json", "scatter-vowel.png", "scatter-word.png", "text-vowel.png", "text-word.png"])
     }
 
     @Test(arguments: [
