@@ -11,13 +11,18 @@ BIN := $(shell $(SWIFT) build $(RELEASE) --show-bin-path 2>/dev/null)
 
 .PHONY: run test bench deps browser build clean
 
+# The C libraries the build links, found through pkg-config: Cairo draws the figures; libdeflate
+# compresses the PNG files; zlib checks them (and is the deflate trial's other candidate).
+PKG_CONFIG_NAMES := cairo zlib libdeflate
+APT_PACKAGES := libcairo2-dev zlib1g-dev libdeflate-dev pkg-config
+
 deps:
-	@if ! pkg-config --exists cairo 2>/dev/null; then \
+	@if ! pkg-config --exists $(PKG_CONFIG_NAMES) 2>/dev/null; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Cairo (libcairo2-dev pkg-config) with apt-get..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcairo2-dev pkg-config; \
+	    echo "Installing $(APT_PACKAGES) with apt-get..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
 	  else \
-	    echo "Cairo is missing. Install it with:  sudo apt-get install -y libcairo2-dev pkg-config"; exit 1; \
+	    echo "Missing C libraries. Install them with:  sudo apt-get install -y $(APT_PACKAGES)"; exit 1; \
 	  fi; \
 	fi
 

@@ -16,6 +16,12 @@ let package = Package(
         .systemLibrary(
             name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CLibDeflate", path: "Sources/CLibDeflate", pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]),
         .target(
             name: "RNNCore",
             // Float.squareRoot() is C's sqrtf from the standard library's shims. With errno
@@ -24,7 +30,7 @@ let package = Package(
             // one vector instruction, correctly rounded all the same.
             swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
         .target(name: "RNNLessons", dependencies: ["RNNCore", "Yams"]),
-        .target(name: "RNNRender", dependencies: ["RNNCore", "CCairo"]),
+        .target(name: "RNNRender", dependencies: ["RNNCore", "CCairo", "CZlib", "CLibDeflate"]),
         .executableTarget(
             name: "rnnlab",
             dependencies: [
@@ -32,7 +38,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
-            name: "rnnlab-bench", dependencies: ["RNNCore", "RNNLessons", "RNNRender"], path: "Benchmarks/RNNBench"),
+            name: "rnnlab-bench", dependencies: ["RNNCore", "RNNLessons", "RNNRender", "CZlib", "CLibDeflate"], path: "Benchmarks/RNNBench"),
         .executableTarget(name: "kernel-bench", dependencies: ["RNNCore"], path: "Benchmarks/KernelBench"),
         .testTarget(
             name: "RNNCoreTests", dependencies: ["RNNCore"],

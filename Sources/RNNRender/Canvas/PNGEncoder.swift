@@ -1,4 +1,5 @@
 import CCairo
+import CZlib
 import Foundation
 import RNNCore
 
@@ -8,7 +9,7 @@ import RNNCore
 /// into zeros; `ZlibRowEncoder` compresses those runs a machine word at a time. Rows equal to
 /// the row above (compared as whole rows) are written as zeros without looking at their pixels.
 /// The bytes depend only on the pixels.
-enum PNGEncoder {
+package enum PNGEncoder {
     /// The PNG file of `surface`, an image surface whose pixels are all opaque.
     static func encode(_ surface: CairoSurface) throws -> [UInt8] {
         let handle = surface.handle
@@ -18,7 +19,27 @@ enum PNGEncoder {
         guard width > 0, height > 0, let data = cairo_image_surface_get_data(handle) else {
             throw RenderError.cairo(operation: "encode PNG", status: "no image data")
         }
-        let compressed = compress(data, width: width, height: height, stride: stride)
+        let compressed: [UInt8]
+        if TrialCandidates.choice == "hand" {
+        compressed = compress(rows: height, rowBytes: 1 + 3 * width, split: width * height >= splitPixels) { y, out in
+            filterRow(data + y * stride, above: y == 0 ? nil : data + (y - 1) * stride, width: width, into: out)
+        }
+        } else {
+            let rowBytes = 1 + 3 * width
+            let rows = [UInt8](unsafeUninitializedCapacity: rowBytes * height) { buffer, count in
+                for y in 0..<height {
+                    filterRow(data + y * stride, above: y == 0 ? nil : data + (y - 1) * stride, width: width, into: buffer.baseAddress! + y * rowBytes)
+                }
+                count = rowBytes * height
+            }
+            compressed = rows.withUnsafeBytes { rows in
+                switch TrialCandidates.choice {
+                case "zlib1": TrialCandidates.zlib(rows, level: 1, strategy: Z_DEFAULT_STRATEGY)
+                case "libdeflate1": TrialCandidates.libdeflate(rows, level: 1)
+                default: TrialCandidates.libdeflate(rows, level: 6)
+                }
+            }
+        }
 
         var file: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
@@ -31,15 +52,24 @@ enum PNGEncoder {
     }
 
     /// Pixels from which an image is compressed in two halves of rows side by side.
-    private static let splitPixels = 1 << 20
+    package static let splitPixels = 1 << 20
 
-    /// The zlib stream of the filtered rows. A large image is compressed as two parts, the top
-    /// half's rows and the bottom half's, on two threads (`TwoThreads`): the first part ends on
-    /// a whole byte, the second continues the stream without reaching back into the first, and
-    /// the checksums are combined. The split depends only on the size, so the bytes do too.
-    private static func compress(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int) -> [UInt8] {
-        let rowBytes = 1 + 3 * width
-        let middle = width * height >= splitPixels ? height / 2 : 0
+    /// The hand-written encoder's zlib stream of rows already filtered (`rowBytes` each), in two
+    /// halves on two threads when `split`: the deflate trial of `rnnlab-bench figures`.
+    package static func handWrittenStream(filteredRows rows: UnsafeRawBufferPointer, rowBytes: Int, split: Bool) -> [UInt8] {
+        compress(rows: rows.count / rowBytes, rowBytes: rowBytes, split: split) { y, out in
+            out.update(from: rows.baseAddress!.assumingMemoryBound(to: UInt8.self) + y * rowBytes, count: rowBytes)
+        }
+    }
+
+    /// The zlib stream of `rows` rows of `rowBytes` bytes, each written by `writeRow(y, into)`.
+    /// When `split`, the image is compressed as two parts, the top half's rows and the bottom
+    /// half's, on two threads (`TwoThreads`): the first part ends on a whole byte, the second
+    /// continues the stream without reaching back into the first, and the checksums are
+    /// combined. The split depends only on the size, so the bytes do too.
+    private static func compress(rows height: Int, rowBytes: Int, split: Bool,
+                                 writeRow: (Int, UnsafeMutablePointer<UInt8>) -> Void) -> [UInt8] {
+        let middle = split ? height / 2 : 0
         var parts: [(bytes: [UInt8], checksum: UInt32)] = [([], 1), ([], 1)]
         parts.withUnsafeMutableBufferPointer { parts in
             TwoThreads.run(splitting: 0..<height, at: middle) { rows in
@@ -47,7 +77,7 @@ enum PNGEncoder {
                 let encoder = ZlibRowEncoder(
                     rowBytes: rowBytes, expectedBytes: rows.count * rowBytes / 32, header: first)
                 for y in rows {
-                    filterRow(data + y * stride, above: y == 0 ? nil : data + (y - 1) * stride, width: width, into: encoder.nextRow)
+                    writeRow(y, encoder.nextRow)
                     encoder.encodeRow()
                 }
                 // Only a top part that another part continues ends without the final block.
