@@ -2,6 +2,7 @@
 #   make run    build in release, then run every lesson (figures under output/)
 #   make test   build and run the test suites (debug)
 #   make bench  speed of the engine and the lessons
+#   make fuzz   the parsers on mutated files (libFuzzer where it builds), a bounded count each
 SWIFT ?= swift
 # Release builds target the machine they run on (AVX-512 and FMA where present): several times
 # faster for the matrix kernels. Results do not change: products use fused multiply-adds, which
@@ -9,15 +10,16 @@ SWIFT ?= swift
 RELEASE := -c release -Xswiftc -target-cpu -Xswiftc native
 BIN := $(shell $(SWIFT) build $(RELEASE) --show-bin-path 2>/dev/null)
 
-.PHONY: run test bench deps browser build clean
+.PHONY: run test bench fuzz deps browser pdftools build clean
 
-# The C libraries the build links, found through pkg-config: Cairo draws the figures; libdeflate
-# compresses the PNG files; zlib checks them (and is the deflate trial's other candidate).
+# The C libraries the build links: Cairo draws every figure; giflib writes the animations
+# (`rnnlab animate`); libdeflate compresses the PNG files; zlib checks them (and is the deflate
+# trial's other candidate). giflib has no pkg-config file, so its header is looked for.
 PKG_CONFIG_NAMES := cairo zlib libdeflate
-APT_PACKAGES := libcairo2-dev zlib1g-dev libdeflate-dev pkg-config
+APT_PACKAGES := libcairo2-dev libgif-dev zlib1g-dev libdeflate-dev pkg-config
 
 deps:
-	@if ! pkg-config --exists $(PKG_CONFIG_NAMES) 2>/dev/null; then \
+	@if ! pkg-config --exists $(PKG_CONFIG_NAMES) 2>/dev/null || [ ! -f /usr/include/gif_lib.h ]; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
 	    echo "Installing $(APT_PACKAGES) with apt-get..."; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
@@ -39,6 +41,19 @@ browser:
 	  fi; \
 	fi
 
+# The handout and worksheet tests read the PDFs back with poppler's pdftotext and pdfinfo,
+# installed here when missing and possible; without them those tests report themselves skipped.
+pdftools:
+	@if ! command -v pdftotext >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing poppler-utils (for the PDF tests) with apt-get..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils) \
+	      || echo "poppler-utils could not be installed: the PDF text tests will be skipped"; \
+	  else \
+	    echo "pdftotext is missing, so the PDF text tests will be skipped. Install it with:  sudo apt-get install -y poppler-utils"; \
+	  fi; \
+	fi
+
 build: deps
 	$(SWIFT) build $(RELEASE) --product rnnlab
 
@@ -53,7 +68,7 @@ run: build
 # take seconds instead of minutes. The golden-weights test runs in both, which checks that both
 # builds compute the same bits.
 SLOW_SUITES := LearningTests|BrowserTests
-test: deps browser
+test: deps browser pdftools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip '$(SLOW_SUITES)'
 	$(SWIFT) build $(RELEASE) -Xswiftc -enable-testing --build-tests
@@ -63,6 +78,11 @@ bench: deps
 	$(SWIFT) build $(RELEASE) --product rnnlab
 	$(SWIFT) build $(RELEASE) --product rnnlab-bench
 	$(BIN)/rnnlab-bench
+
+# Lesson, CSV, dialogs, safetensors and trace files mutated: FUZZ_RUNS inputs (default 20000) or
+# FUZZ_SECONDS (default 300) per parser; not part of make test.
+fuzz: deps
+	Fuzz/run-fuzzers.sh
 
 clean:
 	rm -rf .build

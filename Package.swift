@@ -16,6 +16,7 @@ let package = Package(
         .systemLibrary(
             name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CGIF", path: "Sources/CGIF", providers: [.apt(["libgif-dev"])]),
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
@@ -30,7 +31,7 @@ let package = Package(
             // one vector instruction, correctly rounded all the same.
             swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
         .target(name: "RNNLessons", dependencies: ["RNNCore", "Yams"]),
-        .target(name: "RNNRender", dependencies: ["RNNCore", "CCairo", "CZlib", "CLibDeflate"]),
+        .target(name: "RNNRender", dependencies: ["RNNCore", "CCairo", "CGIF", "CZlib", "CLibDeflate"]),
         .executableTarget(
             name: "rnnlab",
             dependencies: [
@@ -40,6 +41,9 @@ let package = Package(
         .executableTarget(
             name: "rnnlab-bench", dependencies: ["RNNCore", "RNNLessons", "RNNRender", "CZlib", "CLibDeflate"], path: "Benchmarks/RNNBench"),
         .executableTarget(name: "kernel-bench", dependencies: ["RNNCore"], path: "Benchmarks/KernelBench"),
+        // `make fuzz`: the parsers under libFuzzer (built with -sanitize=fuzzer -DLIBFUZZER), or
+        // a seeded mutation test where libFuzzer is missing.
+        .executableTarget(name: "rnnlab-fuzz", dependencies: ["RNNCore", "RNNLessons", "RNNRender"], path: "Fuzz/RNNLabFuzz"),
         .testTarget(
             name: "RNNCoreTests", dependencies: ["RNNCore"],
             resources: [.copy("Resources/parity")]),

@@ -1,6 +1,6 @@
 // rnnlab-bench: the speed of the engine, against the PyTorch numbers of the issues.
 // Run with `make bench` (release build, native CPU). `--quick` measures for less time;
-// naming groups (`engine`, `seq2seq`, `lessons`, `experiments`, `figures`) runs only those; run from the package root.
+// naming groups (`engine`, `seq2seq`, `lessons`, `texts`, `experiments`, `animations`, `figures`) runs only those; run from the package root.
 // `--only TEXT` keeps the engine cases whose name contains TEXT (for profiling one, e.g. `--only H=512`).
 // `figures` draws from saved traces (`--traces DIR`, default `output`) and is not part of the default run;
 // it ends with the deflate trial on the PNG files in the same folder, which `deflate` runs alone.
@@ -24,7 +24,9 @@ print("RNNLab benchmarks (release, \(ProcessInfo.processInfo.activeProcessorCoun
 if wanted("engine") { EngineBenchmarks.run(quick: quick, only: only) }
 if wanted("seq2seq") { Seq2SeqBenchmarks.run(quick: quick) }
 if wanted("lessons") { try LessonBenchmarks.run() }
+if wanted("texts") { try TextBenchmarks.run() }
 if wanted("experiments") { try ExperimentBenchmarks.run() }
+if wanted("animations") { try AnimationBenchmarks.run() }
 if groups.contains("figures") { try FigureBenchmarks.run(tracesFolder: tracesFolder ?? "output") }
 if groups.contains("figures") || groups.contains("deflate") {
     try DeflateTrial.run(folder: URL(fileURLWithPath: tracesFolder ?? "output"))

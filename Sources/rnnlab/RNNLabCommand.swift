@@ -8,6 +8,7 @@ struct RNNLabCommand: ParsableCommand {
         abstract: "A lab for teaching recurrent neural networks: train, look inside, draw.",
         subcommands: [
             ListCommand.self, RunCommand.self, CompareCommand.self, StepCommand.self, InspectCommand.self, SampleCommand.self,
-            ChatCommand.self, CellsCommand.self, ViewCommand.self, HTMLCommand.self, RenderCommand.self, DiagramCommand.self, ForwardCommand.self,
+            ChatCommand.self, CellsCommand.self, ViewCommand.self, HTMLCommand.self, AnimateCommand.self, HandoutCommand.self,
+            WorksheetCommand.self, RenderCommand.self, DiagramCommand.self, ForwardCommand.self, LessonCommand.self, ExportCommand.self,
         ])
 }

@@ -75,6 +75,26 @@ struct SafeTensorsTests {
         #expect(Self.message(Self.file(header: negative, data: [0, 0, 0, 0])).contains("bad shape"))
     }
 
+    @Test("data_offsets that overlap, leave a gap or leave bytes over are refused, as the reference implementation does")
+    func layout() {
+        let four = [UInt8](repeating: 0, count: 4)
+        let overlap = #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#
+        #expect(
+            Self.message(Self.file(header: overlap, data: four))
+                == "m.safetensors: tensor 'b' has data_offsets [0, 4] that overlap the tensor before it (which ends at 4); "
+                + "expected each tensor's data right after the one before")
+        let gap = #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}}"#
+        #expect(Self.message(Self.file(header: gap, data: four + four + four)).contains("'b' has data_offsets [8, 12] that leave a gap of 4 bytes"))
+        let short = #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#
+        #expect(
+            Self.message(Self.file(header: short, data: four + four))
+                == "m.safetensors: the tensors' data end at byte 4 of 8; expected them to fill the file")
+        let shifted = #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#
+        #expect(Self.message(Self.file(header: shifted, data: four + four)).contains("leave a gap of 4 bytes"))
+        let empty = #"{"a":{"dtype":"F32","shape":[0],"data_offsets":[0,0]},"b":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#
+        #expect(Self.message(Self.file(header: empty, data: four)) == "no error")
+    }
+
     @Test("a missing tensor is named")
     func missing() throws {
         let file = try SafeTensors.decode(Self.sample(), source: "m.safetensors")

@@ -15,7 +15,7 @@ struct BeamSearchLearningTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = try LessonTestSupport.lesson("chatbot")
         let model = try LessonModelStore(outputFolder: folder).model(for: file)
-        let pairs = try DialogFile.pairs(contentsOf: file.resolve(try #require(file.lesson.data.dialogs)))
+        let pairs = try DialogFile.pairs(contentsOf: file.resolve(try #require(file.lesson.data.dialogs)), layout: .tabSeparated)
         let tokenizer = WordTokenizer()
 
         /// The training questions answered exactly with `width` hypotheses, and the first few missed.

@@ -37,11 +37,18 @@ struct LessonFileTests {
             ("hidden: 5", "hidden: lots", "lesson.yaml:8:41: model.hidden: \"lots\" is not a hidden size; expected a number or vocab"),
             ("task: next-char", "task: poetry", "lesson.yaml:5:7: task: \"poetry\" is not a task; expected next-char, regression, classify, generate or seq2seq"),
             ("optimizer: adam", "optimizer: adamw", "lesson.yaml:9:21: train.optimizer: \"adamw\" is not an optimizer; expected adam or sgd"),
-            ("title: \"Teach hello: hihell -> ihello\"\n", "", "lesson.yaml:2:1: title: missing; a lesson needs name, title, source, task, data, model and train"),
-            ("text: \"hihello\"", "text_file: missing.txt", "lesson.yaml:7:20: data.text_file: no such file missing.txt"),
+            ("task: next-char\n", "", "lesson.yaml:2:1: task: missing; a lesson needs task, data and model"),
+            ("text: \"hihello\"", "text_file: missing.txt", "lesson.yaml:7:20: data.text_file: missing.txt: no such file"),
+            ("text: \"hihello\"", "text_file: /", "lesson.yaml:7:20: data.text_file: /: is a folder, not a file"),
+            ("text: \"hihello\"", "text_file: /dev/zero", "lesson.yaml:7:20: data.text_file: /dev/zero: is not a regular file (a device, a pipe or a socket)"),
             (
                 "text: \"hihello\"", "csv: x.csv",
-                "lesson.yaml:7:9: data.csv: not used by a next-char lesson; expected text, text_file or window"
+                "lesson.yaml:7:9: data.csv: not used by a next-char lesson; expected text, text_file, window or validation"
+            ),
+            ("text: \"hihello\" }", "text: \"hihello\", validation: 0.9 }", "lesson.yaml:7:38: data.validation: 0.9 is not a held-out fraction; expected a number above 0 and at most 0.5"),
+            (
+                "text: \"hihello\" }", "text: \"hihello\", validation: 0.2 }",
+                "lesson.yaml:7:38: data.validation: holds out 1 of 7 characters; expected at least 2 (a sequence and the character after it)"
             ),
             (
                 "input: \"hihell\"", "input: \"hihelp\"",
@@ -69,7 +76,7 @@ struct LessonFileTests {
                 == "j.json:2:40: model.colour: unknown key; expected cell, layers, hidden, embedding, attention, forget_bias, bidirectional or readout")
     }
 
-    @Test("a regression lesson checks its CSV: one line naming file:line and what was expected")
+    @Test("a regression lesson checks its CSV: one line naming file:line and column, or the lesson's key")
     func badCSV() throws {
         let stock = try String(contentsOf: LessonTestSupport.lessons.appendingPathComponent("stock.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "stock/data-02-stock_daily.csv", with: "prices.csv")
@@ -78,32 +85,52 @@ struct LessonFileTests {
         let wrongValue = header + rows[0..<20].joined() + "1,2,abc,4,5\n" + rows[20...].joined()
         #expect(
             try LessonTestSupport.loadError(stock, extra: ["prices.csv": wrongValue])
-                == "prices.csv:22: Low is \"abc\"; expected 5 numbers (Open, High, Low, Volume, Close)")
+                == "prices.csv:22: column Low (3) is \"abc\"; expected a number")
         let shortRow = header + rows[0..<5].joined() + "1,2,3,4\r\n" + rows[5...].joined()
         #expect(
             try LessonTestSupport.loadError(stock, extra: ["prices.csv": shortRow])
-                == "prices.csv:7: expected 5 numbers (Open, High, Low, Volume, Close), found 4 fields")
+                == "prices.csv:7: column Close (5) is empty; expected a number (or missing: skip or previous in the lesson)")
+        let longRow = header + rows[0..<5].joined() + "1,2,3,4,5,6\n" + rows[5...].joined()
+        #expect(
+            try LessonTestSupport.loadError(stock, extra: ["prices.csv": longRow])
+                == "prices.csv:7: 6 fields; expected 5, as the first line has")
         #expect(
             try LessonTestSupport.loadError(stock.replacingOccurrences(of: "window: 7", with: "window: 30"), extra: ["prices.csv": header + rows.joined()])
-                == "lesson.yaml:15:11: data.window: 30 days leave no training or test window in 40 rows split at 0.7; expected fewer days or more rows")
+                == "lesson.yaml:16:11: data.window: 30 rows leave no training or test window in 40 rows split at 0.7; expected fewer rows per window or more rows")
         #expect(
-            try LessonTestSupport.loadError(stock.replacingOccurrences(of: "target: Close", with: "target: Price"))
-                == "lesson.yaml:13:11: data.target: \"Price\" is not one of the columns; expected Open, High, Low, Volume or Close")
+            try LessonTestSupport.loadError(stock.replacingOccurrences(of: "target: Close", with: "target: Price"), extra: ["prices.csv": header + rows.joined()])
+                == "lesson.yaml:14:11: data.target: \"Price\" is not a column of prices.csv; it has Open, High, Low, Volume, Close (or give a column number 1 to 5)")
+        #expect(
+            try LessonTestSupport.loadError(stock, extra: ["prices.csv": "# nothing here\n"])
+                == "prices.csv: no rows of numbers; expected lines of Open, High, Low, Volume, Close")
     }
 
-    @Test("a CSV header picks columns by name")
-    func csvHeader() throws {
-        let table = try SeriesCSV(parsing: "Date,Close,Open\n1,10,11\n2,12,13\n", path: "x.csv", columns: ["Open", "Close"])
-        #expect(table.rows == [[11, 10], [13, 12]])
-        #expect(throws: LessonError("x.csv:1: the header has no column \"High\"; it has Date, Close, Open")) {
-            try SeriesCSV(parsing: "Date,Close,Open\n1,10,11\n", path: "x.csv", columns: ["High"])
-        }
-    }
-
-    @Test("the lesson hash is FNV-1a 64 of the file's bytes")
-    func hash() {
+    @Test("the lesson hash covers task, data, model and train: comments, titles, show and compare leave it")
+    func hash() throws {
         #expect(LessonHash.of([UInt8]()) == "fnv1a64:cbf29ce484222325")
         #expect(LessonHash.of(Array("a".utf8)) == "fnv1a64:af63dc4c8601ec8c")
+        let folder = try LessonTestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func hash(_ text: String) throws -> String {
+            try LessonFile(contentsOf: LessonTestSupport.write(text, named: "hello.yaml", in: folder)).hash
+        }
+        let hello = try LessonTestSupport.hello()
+        let original = try hash(hello)
+        let unchanged = [
+            hello + "\n# a new comment\n",
+            hello.replacingOccurrences(of: "title: \"Teach hello: hihell -> ihello\"", with: "title: \"Another title\""),
+            hello.replacingOccurrences(of: "snapshots: [0, 1, 6, 9, 50]", with: "snapshots: [0, 50]"),
+            hello.replacingOccurrences(of: "source: \"lecture lab 12-1\"\n", with: ""),
+            hello.replacingOccurrences(of: "model: { cell: lstm, layers: 1, hidden: 5 }", with: "model:\n  hidden: 5\n  layers: 1\n  cell: lstm"),
+            hello + "compare: { vary: [\"cell=rnn,gru\"] }\n",
+        ]
+        for text in unchanged { #expect(try hash(text) == original, "\(text)") }
+        let changed = [
+            hello.replacingOccurrences(of: "hidden: 5", with: "hidden: 6"),
+            hello.replacingOccurrences(of: "learning_rate: 0.1", with: "learning_rate: 0.2"),
+            hello.replacingOccurrences(of: "text: \"hihello\"", with: "text: \"hihellos\""),
+        ]
+        for text in changed { #expect(try hash(text) != original, "\(text)") }
     }
 
     @Test("command-line overrides replace the file's settings")

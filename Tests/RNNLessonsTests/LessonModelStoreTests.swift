@@ -25,7 +25,11 @@ struct LessonModelStoreTests {
         let early = try store().model(for: LessonFile(contentsOf: url), iteration: 0)
         #expect(try early.trace(.text("hihell")).trace.steps.map { $0.prediction ?? "" }.joined() != "ihello")
         #expect(throws: LessonError.self) { try store().model(for: LessonFile(contentsOf: url), iteration: 2) }
-        try (LessonTestSupport.hello() + "\n# changed\n").write(to: url, atomically: true, encoding: .utf8)
+        // A comment or a title changes nothing that training does: the model is current.
+        try (LessonTestSupport.hello(replacing: "Teach hello", with: "Learn hello") + "\n# changed\n").write(to: url, atomically: true, encoding: .utf8)
+        _ = try store().model(for: LessonFile(contentsOf: url))
+        #expect(notices.count == 1)
+        try LessonTestSupport.hello(replacing: "learning_rate: 0.1", with: "learning_rate: 0.09").write(to: url, atomically: true, encoding: .utf8)
         _ = try store().model(for: LessonFile(contentsOf: url))
         #expect(notices.count == 2 && notices[1].contains("changed"))
     }
@@ -66,8 +70,8 @@ struct LessonModelStoreTests {
         let model = try LessonModelStore(outputFolder: folder.appendingPathComponent("out")).model(for: file)
         let days: [[Float]] = [[100, 1000], [118, 1100], [103, 1200], [106, 1300]]
         let own = try model.trace(.features(days))
-        #expect(own.notes.isEmpty && own.trace.steps.map(\.inputToken) == ["day 0", "day 1", "day 2", "day 3"])
-        #expect(own.trace.lesson.title == "series at iteration 20 (trained): your 4-day window")
+        #expect(own.notes.isEmpty && own.trace.steps.map(\.inputToken) == ["row 0", "row 1", "row 2", "row 3"])
+        #expect(own.trace.lesson.title == "series at iteration 20 (trained): your 4-row window")
         // Scaled as the test days are: the features the network reads are the user's days, scaled.
         let data = try SeriesDataset.load(from: file)
         let scaled = data.testScaler.scale(days.map { $0.map(Double.init) })
@@ -75,8 +79,8 @@ struct LessonModelStoreTests {
             #expect(zip(step.x, day).allSatisfy { abs(Double($0) - $1) < 1e-5 })
         }
         let forecast = try #require(own.trace.steps.last?.prediction)
-        #expect(own.trace.summary == "your 4-day window: forecast Price \(forecast)")
-        #expect(try model.trace(.lessonDefault).trace.steps.first?.inputToken != "day 0", "the saved test window is another")
+        #expect(own.trace.summary == "your 4-row window: forecast Price \(forecast)")
+        #expect(try model.trace(.lessonDefault).trace.steps.first?.inputToken != "row 0", "the saved test window is another")
         #expect(throws: LessonError.self) { try model.trace(.features([[100, 1000], [1]])) }
         #expect(throws: LessonError.self) { try model.trace(.features([])) }
     }

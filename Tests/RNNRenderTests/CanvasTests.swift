@@ -59,6 +59,5 @@ import Testing
     @Test func gateColourBarsNameTheGate() {
         #expect(GatesFigure.name("i") == "input gate i")
         #expect(GatesFigure.name("g") == "candidate g")
-        #expect(GatesFigure.title("z") == "update gate z (how much of h_{t-1} is kept)")
     }
 }

@@ -17,7 +17,7 @@ import Testing
         for (a, b) in zip(blues, blues.dropFirst()) { #expect(b <= a) }
     }
 
-    @Test func divergingIsWhiteAtZeroAndBlueRedAtEnds() {
+    @Test func divergingIsWhiteAtZeroAndBlueOrangeAtEnds() {
         let centre = ColorMap.diverging.color(for: 0, in: -1...1).bytes
         #expect(centre.r >= 240 && centre.g >= 240 && centre.b >= 240)
         let low = ColorMap.diverging.color(at: 0), high = ColorMap.diverging.color(at: 1)

@@ -38,7 +38,7 @@ import Testing
         for t in [0, count / 2, count - 1] {
             let figure = DecoderStepFigure(trace: trace, t: t)
             #expect(try figure.size(canvas) == size, "frame \(t) of \(count)")
-            let image = try PNGDecoder.decode(try FigureRenderer.renderDecoderStep(t: t, trace: trace, format: .png, scale: 2))
+            let image = try PNGDecoder.decode(try FigureRenderer.renderDecoderStep(t: t, trace: trace, format: .png, scale: 2, page: .natural))
             #expect(image.width == Int(size.width.rounded(.up) * 2) && image.height == Int(size.height.rounded(.up) * 2))
             let boxes = (0..<count).map { figure.answerBoxRect(canvas, $0) }
             #expect(boxes.allSatisfy { $0.minX >= Layout.margin && $0.maxX <= size.width - Layout.margin })
@@ -52,7 +52,7 @@ import Testing
         let t = 2
         let figure = DecoderStepFigure(trace: trace, t: t)
         let canvas = try Document.measuringCanvas()
-        let image = try PNGDecoder.decode(try FigureRenderer.renderDecoderStep(t: t, trace: trace, format: .png, scale: 1))
+        let image = try PNGDecoder.decode(try FigureRenderer.renderDecoderStep(t: t, trace: trace, format: .png, scale: 1, page: .natural))
         let theme = Theme.light
         let chosen = try #require(figure.chosenBarRect(canvas))
         #expect(close(pixel(image, chosen.minX + 3, chosen.midY), theme.output.bytes))

@@ -37,3 +37,14 @@ func writeTestFile(_ bytes: [UInt8], to path: String) throws {
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(bytes).write(to: url)
 }
+
+/// Writes the first, middle and last frames of the GIF at `$RNNLAB_GIF` as PNG files next to it,
+/// for looking at them; does nothing when the variable is not set.
+@Test func dumpGIFFramesForInspection() throws {
+    guard let path = ProcessInfo.processInfo.environment["RNNLAB_GIF"], !path.isEmpty else { return }
+    let frames = try GIFDecoder.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+    print("frames \(frames.count), delays \(frames.map(\.delay))")
+    for k in Set([0, frames.count / 2, frames.count - 1]).sorted() {
+        try writeTestFile(try frames[k].image.png(), to: "\(path)-frame-\(k).png")
+    }
+}

@@ -13,9 +13,9 @@ import Testing
         let figures = FigureRenderer.availableFigures(for: trace)
         #expect(figures.count >= 5)
         for figure in figures {
-            let bytes = try FigureRenderer.render(figure, trace: trace, format: .png, scale: 2)
+            let bytes = try FigureRenderer.render(figure, trace: trace, format: .png, scale: 2, page: .natural)
             let image = try PNGDecoder.decode(bytes)
-            let size = try FigureRenderer.size(figure, trace: trace)
+            let size = try FigureRenderer.size(figure, trace: trace, page: .natural)
             #expect(image.width == Int(size.width * 2) && image.height == Int(size.height * 2), "\(name)/\(figure)")
             #expect(close(image.rgb(0, 0), Theme.light.background.bytes, 0), "\(name)/\(figure) corner")
             #expect(close(image.rgb(image.width - 1, image.height - 1), Theme.light.background.bytes, 0))
@@ -26,9 +26,9 @@ import Testing
         let hello = FigureRenderer.availableFigures(for: SyntheticTraces.hello())
         #expect(hello == [.unrolled, .hidden, .gates, .cell, .predictions, .loss, .activations, .gradientFlow])
         let seq2seq = FigureRenderer.availableFigures(for: SyntheticTraces.seq2seq())
-        #expect(seq2seq.contains(.attention) && !seq2seq.contains(.predictions) && !seq2seq.contains(.stock))
+        #expect(seq2seq.contains(.attention) && !seq2seq.contains(.predictions) && !seq2seq.contains(.forecast))
         let regression = FigureRenderer.availableFigures(for: SyntheticTraces.regression())
-        #expect(regression.contains(.stock) && !regression.contains(.activations) && !regression.contains(.attention))
+        #expect(regression.contains(.forecast) && !regression.contains(.activations) && !regression.contains(.attention))
         let rnn = FigureRenderer.availableFigures(for: SyntheticTraces.oneStep())
         #expect(!rnn.contains(.gates) && !rnn.contains(.gradientFlow) && rnn.contains(.cell))
         #expect(throws: RenderError.self) {
@@ -39,17 +39,51 @@ import Testing
     /// The terminal, the files and the figures count the same way: steps, decoder steps,
     /// layers, units and iterations from 0; the final loss is the last iteration's.
     @Test func figuresNumberAsTheTerminalDoes() {
-        let gru2 = HiddenFigure(trace: SyntheticTraces.gru2()).stack.blocks
+        let gru2 = HiddenFigure(trace: SyntheticTraces.gru2()).grid.rows.flatMap(\.blocks)
         #expect(gru2.map(\.title) == ["layer 0 · hidden state h_t", "layer 1 · hidden state h_t"])
-        #expect(gru2[0].rowLabels.first == "0" && gru2[0].rowLabels.last == "7")
-        let gates = GatesFigure(trace: SyntheticTraces.gru2()).stack.blocks.compactMap(\.title)
+        #expect(gru2[0].values.count == 8, "units 0…7")
+        let gates = GatesFigure(trace: SyntheticTraces.gru2()).grid.rows.flatMap(\.blocks).map(\.title)
         #expect(gates.first?.hasPrefix("layer 0 · ") == true && !gates.contains { $0.hasPrefix("layer 2") })
-        let decoder = DecoderStepFigure(trace: SyntheticTraces.seq2seq(), t: 1).header.subtitles.last ?? ""
-        #expect(decoder.hasPrefix("Decoder step t = 1 (of t = 0…"), "\(decoder)")
+        let decoder = DecoderStepFigure(trace: SyntheticTraces.seq2seq(), t: 1).header.title
+        #expect(decoder.hasPrefix("Decoder step t = 1 of 0…"), "\(decoder)")
         let hello = SyntheticTraces.hello()
-        let loss = LossFigure.make(hello).header.subtitles.last ?? ""
+        let loss = LossFigure.make(hello).header.subtitles.first ?? ""
         #expect(loss.hasSuffix("final loss \(String(format: "%.4f", hello.training.loss.last!))"))
         #expect(hello.subtitle.contains("· 50 iterations ·"), "iterations 0…50 are 50 optimizer steps")
+    }
+
+    /// loss.png with held-out data: both curves, named, the validation loss in the subtitle.
+    @Test func lossFigureDrawsTheValidationLoss() throws {
+        var trace = SyntheticTraces.hello()
+        trace.training.validation = ValidationHistory(iterations: [0, 25, 50], loss: [1.7, 0.9, 0.4])
+        let figure = LossFigure.make(trace)
+        #expect(figure.header.title.hasPrefix("Training loss: "))
+        #expect(figure.header.subtitles.first?.contains(" · final loss ") == true)
+        #expect(figure.header.subtitles.first?.hasSuffix(" · validation 0.4000") == true)
+        #expect(figure.plot.series.map(\.name).prefix(2) == ["training loss", "validation loss (held out)"])
+        #expect(figure.plot.series[1].points.map(\.x) == [0, 25, 50])
+        let image = try PNGDecoder.decode(try FigureRenderer.render(.loss, trace: trace, format: .png, scale: 1))
+        let colour = Theme.light.accent(3).bytes
+        let found = (0..<image.height).contains { y in (0..<image.width).contains { close(image.rgb($0, y), colour, 4) } }
+        #expect(found, "the validation curve is drawn in its colour")
+        #expect(LossFigure.make(SyntheticTraces.hello()).plot.series.first?.name == "loss")
+    }
+
+    /// forecast.png in the lesson's words: the target, its unit, its period.
+    @Test func forecastFigureUsesTheLessonsWords() throws {
+        var trace = SyntheticTraces.regression()
+        let stock = ForecastFigure.make(trace, forecast: trace.forecast!)
+        #expect(stock.header.title.contains(": RMSE $9.87, naive ") && stock.plot.yLabel == "Close ($)")
+        #expect(stock.plot.xLabel == "day index (of 732 days)" && stock.plot.series[2].name == "naive (tomorrow = today)")
+        trace.forecast?.targetName = "temperature"
+        trace.forecast?.unit = "°C"
+        trace.forecast?.period = "hour"
+        let weather = ForecastFigure.make(trace, forecast: trace.forecast!)
+        #expect(weather.header.title.contains(": RMSE 9.87 °C, naive ") && weather.plot.yLabel == "temperature (°C)")
+        #expect(weather.plot.xLabel == "hour index (of 732 hours)" && weather.plot.series[2].name == "naive (next hour = this hour)")
+        trace.forecast?.unit = ""
+        #expect(ForecastFigure.make(trace, forecast: trace.forecast!).plot.yLabel == "temperature")
+        _ = try FigureRenderer.render(.forecast, trace: trace, format: .png, scale: 1)
     }
 
     @Test func vectorFormatsAreProducedAndReproducible() throws {
@@ -66,10 +100,10 @@ import Testing
         }
     }
 
-    @Test func rightPredictionsAreGreenAndWrongOnesRed() throws {
+    @Test func rightAndWrongPredictionsHaveTheirColours() throws {
         let trace = SyntheticTraces.hello()
         let figure = PredictionsFigure(trace: trace)
-        let image = try PNGDecoder.decode(try FigureRenderer.render(.predictions, trace: trace, format: .png, scale: 1))
+        let image = try PNGDecoder.decode(try FigureRenderer.render(.predictions, trace: trace, format: .png, scale: 1, page: .natural))
         let canvas = try Document.measuringCanvas()
         let first = trace.snapshots.first!, last = trace.snapshots.last!
         #expect(!first.correct[0] && last.correct[0])

@@ -9,6 +9,12 @@ enum SyntheticTraces {
          ("regression", regression())]
     }
 
+    /// One trace per model size, small to as large as a lesson file allows: the lecture's hello-rnn
+    /// (hidden 3), hello (hidden 5), and 3 layers of 4096 units over a 66-character input.
+    static var sizes: [(name: String, trace: LessonTrace)] {
+        [("tiny", tiny()), ("hello", hello()), ("wide", wideTrace)]
+    }
+
     /// A smooth deterministic "random" value in −1…1.
     static func wave(_ a: Int, _ b: Int, _ seed: Double = 0) -> Float {
         Float(sin(Double(a) * 0.91 + Double(b) * 1.37 + seed) * cos(Double(a) * 0.23 - Double(b) * 0.61 + seed * 2))
@@ -97,6 +103,23 @@ enum SyntheticTraces {
         nextChar(name: "hello", title: "Teach hello: hihell -> ihello", cell: "lstm", layers: 1, hidden: 5,
                  input: chars("hihell"), target: chars("ihello"), iterations: 50, snapshotIterations: [0, 1, 6, 9, 50],
                  wrongAt: [2])
+    }
+
+    /// The lecture's slide: a vanilla RNN of 3 units, hell → ello.
+    static func tiny() -> LessonTrace {
+        nextChar(name: "hello-rnn", title: "A vanilla RNN learns hello: hell -> ello", cell: "rnn", layers: 1, hidden: 3,
+                 input: chars("hell"), target: chars("ello"), iterations: 100, snapshotIterations: [0, 1, 10, 30, 60, 100])
+    }
+
+    /// `wide()`, built once (it is large).
+    static let wideTrace = wide()
+
+    /// 3 LSTM layers of 4096 units over a 66-character input: every figure must summarise.
+    static func wide() -> LessonTrace {
+        let text = "if you want to build a ship, don't drum up people to collect wood."
+        let input = Array(chars(text).dropLast()), target = Array(chars(text).dropFirst())
+        return nextChar(name: "wide", title: "As wide as a lesson gets", cell: "lstm", layers: 3, hidden: 4096,
+                        input: input, target: target, iterations: 40, snapshotIterations: [0, 10, 20, 30, 40])
     }
 
     /// One step of a plain RNN.

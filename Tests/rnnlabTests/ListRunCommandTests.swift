@@ -12,7 +12,7 @@ struct ListRunCommandTests {
         #expect(lines.first?.hasPrefix("NAME") == true && lines.first?.contains("TASK") == true)
         #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == [
             "ONE", "spell", "MANY", "sentiment", "stock", "MANY", "chatbot", "MANY", "char-sequence", "hello", "hello-rnn",
-            "long-sequence", "EXPERIMENT", "adding", "remember", "why-attention", "why-gates",
+            "long-sequence", "EXPERIMENT", "adding", "paradise-lost", "remember", "why-attention", "why-gates",
         ])
         #expect(lines.contains("ONE TO MANY:") && lines.contains("MANY TO ONE:"))
         #expect(result.output.contains("generated adding, length 50; compare: length × cell"))

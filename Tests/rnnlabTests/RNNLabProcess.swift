@@ -66,6 +66,40 @@ struct RNNLabProcess {
             error: String(decoding: errorData, as: UTF8.self))
     }
 
+    /// A started `rnnlab` that the test signals or waits for.
+    final class Running: @unchecked Sendable {
+        let process = Process()
+        private let output = Pipe(), error = Pipe()
+
+        fileprivate init(_ arguments: [String], in folder: URL, binary: URL) throws {
+            process.executableURL = binary
+            process.arguments = arguments
+            process.currentDirectoryURL = folder
+            process.standardOutput = output
+            process.standardError = error
+            try process.run()
+        }
+
+        /// Sends `signal` (SIGKILL, SIGINT) to the process.
+        func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+        /// Waits for the process to end and returns what it printed.
+        func finish() -> Result {
+            let outData = output.fileHandleForReading.readDataToEndOfFile()
+            let errorData = error.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Result(
+                status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+                error: String(decoding: errorData, as: UTF8.self))
+        }
+    }
+
+    /// Starts `rnnlab arguments…` in `folder` without waiting for it.
+    static func launch(_ arguments: [String], in folder: URL = root) throws -> Running {
+        guard let binary else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "rnnlab is not built"]) }
+        return try Running(arguments, in: folder, binary: binary)
+    }
+
     /// A new empty temporary folder.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rnnlab-cli-\(UUID().uuidString)")

@@ -13,13 +13,30 @@ public struct SafeTensorsFile {
         self.metadata = metadata
     }
 
-    /// The tensor called `name`, or an error naming the file and the missing tensor.
+    /// The tensor called `name`, or an error naming the file and the tensor when it is missing or
+    /// holds a value that is not finite (a model must never compute with NaN or infinity).
     public func tensor(_ name: String, source: String) throws -> Tensor {
         guard let tensor = tensors[name] else {
             let known = tensors.keys.sorted().joined(separator: ", ")
             throw CheckpointError(source: source, message: "missing tensor '\(name)' (the file has: \(known))")
         }
+        if let index = tensor.buffer.firstIndex(where: { !$0.isFinite }) {
+            let value = NonFiniteValue.name(of: Double(tensor[index]))
+            throw CheckpointError(
+                source: source, message: "tensor '\(name)' holds \(value) at \(Self.place(of: index, in: tensor.shape)); expected finite weights")
+        }
         return tensor
+    }
+
+    /// The multi-index of element `index` of a row-major tensor: `[2, 3]`.
+    static func place(of index: Int, in shape: [Int]) -> String {
+        var rest = index
+        var place: [Int] = []
+        for dimension in shape.reversed() where dimension > 0 {
+            place.append(rest % dimension)
+            rest /= dimension
+        }
+        return "[" + place.reversed().map(String.init).joined(separator: ", ") + "]"
     }
 }
 
@@ -70,6 +87,7 @@ public enum SafeTensors {
         guard let entries = header as? [String: Any] else { throw fail("the header is not a JSON object") }
         let dataCount = bytes.count - headerEnd
         var file = SafeTensorsFile()
+        var extents: [(name: String, range: Range<Int>)] = []
         for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
             if name == "__metadata__" {
                 guard let metadata = entry as? [String: String] else { throw fail("__metadata__ must map strings to strings") }
@@ -106,11 +124,34 @@ public enum SafeTensors {
                     "tensor '\(name)' of shape \(shape) and dtype \(dtypeName) needs \(elements * dtype.size) bytes, "
                         + "but data_offsets give \(end - begin)")
             }
+            extents.append((name, begin..<end))
             let tensor = Tensor(shape: shape)
             dtype.convert(bytes, from: headerEnd + begin, count: elements, into: tensor.pointer)
             file.tensors[name] = tensor
         }
+        try checkLayout(of: extents, dataCount: dataCount, fail: fail)
         return file
+    }
+
+    /// Checks, as the format's reference implementation does, that the tensors' data follow each
+    /// other without overlap or gap from the first data byte to the last.
+    private static func checkLayout(
+        of extents: [(name: String, range: Range<Int>)], dataCount: Int, fail: (String) -> CheckpointError
+    ) throws {
+        var end = 0
+        let ordered = extents.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        for (name, range) in ordered {
+            guard range.lowerBound == end else {
+                let problem = range.lowerBound < end ? "overlap the tensor before it" : "leave a gap of \(range.lowerBound - end) bytes"
+                throw fail(
+                    "tensor '\(name)' has data_offsets [\(range.lowerBound), \(range.upperBound)] that \(problem) (which ends at \(end)); "
+                        + "expected each tensor's data right after the one before")
+            }
+            end = range.upperBound
+        }
+        guard end == dataCount else {
+            throw fail("the tensors' data end at byte \(end) of \(dataCount); expected them to fill the file")
+        }
     }
 
     /// Encodes tensors, in the given order, as F32, with `metadata`. The bytes depend only on

@@ -21,7 +21,10 @@ public enum Activation {
         let shifted = ExpReduction.magic.addingProduct(clamped, ExpReduction.log2e)
         let n = shifted - ExpReduction.magic
         let r = clamped.addingProduct(n, -ExpReduction.ln2High).addingProduct(n, -ExpReduction.ln2Low)
-        let power = Float(bitPattern: UInt32(truncatingIfNeeded: Int32(n) + 127) << 23)
+        // n read from the sum's low bits, as the vector version does: a NaN argument gives a NaN
+        // result instead of trapping in a conversion to Int32.
+        let whole = Int32(bitPattern: shifted.bitPattern) &- Int32(bitPattern: ExpReduction.magic.bitPattern)
+        let power = Float(bitPattern: UInt32(bitPattern: (whole &+ 127) &<< 23))
         return ExpPolynomial.value(r) * power
     }
 

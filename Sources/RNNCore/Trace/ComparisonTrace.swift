@@ -3,7 +3,9 @@
 /// the gradient flow of its shown input.
 public struct ComparisonTrace: Codable, Sendable, Equatable {
     /// The trace format's version; raised when fields change meaning.
-    public var formatVersion: Int = 1
+    public var formatVersion: Int = ComparisonTrace.currentFormatVersion
+    /// The format version this build writes and reads.
+    public static let currentFormatVersion = 1
     /// The lesson compared (its own settings, before any variation).
     public var lesson: LessonInfo
     /// The varied keys, slowest first.

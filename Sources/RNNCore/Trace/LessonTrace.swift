@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the figures of one lesson run are drawn from, saved as `trace.json`.
 ///
 /// A trace holds plain values only: the model's description, the training history, the
@@ -32,6 +34,8 @@ public struct LessonTrace: Codable, Sendable, Equatable {
     public var classification: ClassificationTrace?
     /// For generate lessons: the input and the held-out outputs.
     public var generation: GenerationTrace?
+    /// For character lessons: the training text read by the trained network, the units that vary most.
+    public var text: TextActivations?
     /// The lesson's metrics (final loss, accuracy, RMSE…), by name.
     public var result: [String: Double]
     /// Which of `result` says best how well the network does, with its baseline.
@@ -40,6 +44,9 @@ public struct LessonTrace: Codable, Sendable, Equatable {
     public var gradientFlow: GradientFlowTrace?
     /// The lesson's outcome in words ("predicted ihello"), for titles and the console.
     public var summary: String
+    /// The iteration whose network the steps, the decoder and the gradient flow show, when it is
+    /// not the trained one (a frame of `rnnlab animate`); `nil` for the trained network.
+    public var shownIteration: Int?
 
     /// Creates a trace.
     public init(
@@ -158,17 +165,39 @@ public struct TrainingHistory: Codable, Sendable, Equatable {
     public var firstCorrectIteration: Int?
     /// The optimizer, learning rate and seed, for captions ("Adam, lr 0.1, seed 777").
     public var optimizer: String
+    /// The loss on the data held out at the end of the training data (`data.validation`), at
+    /// the iterations where it was measured.
+    public var validation: ValidationHistory?
 
     /// Creates a history.
-    public init(loss: [Double], predictions: [String]? = nil, firstCorrectIteration: Int? = nil, optimizer: String) {
+    public init(
+        loss: [Double], predictions: [String]? = nil, firstCorrectIteration: Int? = nil, optimizer: String,
+        validation: ValidationHistory? = nil
+    ) {
         self.loss = loss
         self.predictions = predictions
         self.firstCorrectIteration = firstCorrectIteration
         self.optimizer = optimizer
+        self.validation = validation
     }
 
     /// The number of optimizer steps, N: the last iteration's number (0 without a loss).
     public var iterations: Int { max(loss.count - 1, 0) }
+}
+
+/// The loss on held-out data during training, measured at some iterations (0 and the last
+/// among them), beside the training loss.
+public struct ValidationHistory: Codable, Sendable, Equatable {
+    /// The iterations measured, increasing.
+    public var iterations: [Int]
+    /// The held-out loss at each of them.
+    public var loss: [Double]
+
+    /// Creates a history.
+    public init(iterations: [Int], loss: [Double]) {
+        self.iterations = iterations
+        self.loss = loss
+    }
 }
 
 /// The model's prediction on the shown input at one training iteration.
@@ -293,23 +322,29 @@ public struct DecoderStepTrace: Codable, Sendable, Equatable {
     }
 }
 
-/// A regression lesson's forecast over its test days.
+/// A regression lesson's forecast over its test rows ("days" for the stock lesson).
 public struct ForecastTrace: Codable, Sendable, Equatable {
+    /// The most test rows a trace keeps for the figure: the last ones (the errors are measured on all).
+    public static let keptRows = 1_000
+
     /// What is forecast ("Close").
     public var targetName: String
-    /// The unit of the unscaled values ("$").
+    /// The unit of the unscaled values ("$", "°C"; empty for none).
     public var unit: String
-    /// The index of each test day in the whole series (time order).
+    /// What one row of the series is ("day", "hour", "row"); `nil` in traces from before it was
+    /// recorded, which were all of days.
+    public var period: String?
+    /// The index of each test row shown in the whole series (time order).
     public var dayIndex: [Int]
     /// The true values, unscaled.
     public var actual: [Double]
     /// The model's forecast, unscaled.
     public var predicted: [Double]
-    /// The naive forecast "tomorrow = today", unscaled.
+    /// The naive forecast "the next row = this row", unscaled.
     public var naive: [Double]
-    /// The first day of the test period in the whole series (the train/test boundary).
+    /// The first row of the test period in the whole series (the train/test boundary).
     public var testStartDay: Int
-    /// The number of days in the whole series.
+    /// The number of rows in the whole series.
     public var totalDays: Int
     /// Root mean squared error of the model, on scaled values.
     public var rmseScaled: Double
@@ -322,12 +357,13 @@ public struct ForecastTrace: Codable, Sendable, Equatable {
 
     /// Creates a forecast.
     public init(
-        targetName: String, unit: String, dayIndex: [Int], actual: [Double], predicted: [Double],
+        targetName: String, unit: String, period: String? = nil, dayIndex: [Int], actual: [Double], predicted: [Double],
         naive: [Double], testStartDay: Int, totalDays: Int, rmseScaled: Double, naiveRmseScaled: Double,
         rmse: Double, naiveRmse: Double
     ) {
         self.targetName = targetName
         self.unit = unit
+        self.period = period
         self.dayIndex = dayIndex
         self.actual = actual
         self.predicted = predicted
@@ -338,5 +374,38 @@ public struct ForecastTrace: Codable, Sendable, Equatable {
         self.naiveRmseScaled = naiveRmseScaled
         self.rmse = rmse
         self.naiveRmse = naiveRmse
+    }
+
+    /// What one row is: `period`, or "day" for older traces.
+    public var periodName: String { period ?? "day" }
+
+    /// `value` with two decimals in the unit: "$7.95" (a currency sign goes first), "7.95 °C", "7.95".
+    public func format(_ value: Double) -> String {
+        Self.format(value, unit: unit)
+    }
+
+    /// The naive forecast in words: "tomorrow = today" for days, else "next hour = this hour".
+    public var naiveLabel: String { Self.naiveLabel(period: periodName) }
+
+    /// "test days: RMSE $7.95 · naive “tomorrow = today” $7.97", in the lesson's unit and period.
+    public var errorSummary: String {
+        "test \(periodName)s: RMSE \(format(rmse)) · naive “\(naiveLabel)” \(format(naiveRmse))"
+    }
+
+    /// "The model reads day by day; it predicts Close after the last day (t = 6)."
+    public func readingSentence(lastStep: Int) -> String {
+        "The model reads \(periodName) by \(periodName); it predicts \(targetName) after the last \(periodName) (t = \(lastStep))."
+    }
+
+    /// `value` with two decimals in `unit` (see `format(_:)`).
+    public static func format(_ value: Double, unit: String) -> String {
+        let number = String(format: "%.2f", value)
+        if unit.isEmpty { return number }
+        return ["$", "£", "€", "¥"].contains(unit) ? unit + number : "\(number) \(unit)"
+    }
+
+    /// The naive forecast of a series of `period`s in words.
+    public static func naiveLabel(period: String) -> String {
+        period == "day" ? "tomorrow = today" : "next \(period) = this \(period)"
     }
 }

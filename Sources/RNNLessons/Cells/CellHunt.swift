@@ -119,12 +119,19 @@ public struct CellHunt: Sendable {
             let units = result.best.map { "\($0.unit.description(layers: recording.layers)) r = \(Self.format(r: $0.r))" }
             lines.append("\(name): \(units.joined(separator: ", "))")
             if let check = result.causal {
-                let times = check.ratio.isInfinite ? "the others did not move" : String(format: "%.1f× the rise on the others", check.ratio)
+                let verdict =
+                    check.concernedRise <= 0 ? "no rise where the unit claims to matter"
+                    : check.ratio.isInfinite ? "the others did not move"
+                    : String(format: "%.1f× the rise on the others", check.ratio)
+                let unit = result.best[0].unit
+                let hasCell = recording.units.contains { $0.layer == unit.layer && $0.state == "c" }
+                let zeroed = hasCell ? "unit \(unit.unit)\(recording.layers > 1 ? " of layer \(unit.layer)" : "") (h and c)"
+                    : unit.description(layers: recording.layers)
                 lines.append(String(
                     format: "  zeroing %@: loss on %@ %.3f → %.3f (%d), on the others %.3f → %.3f (%d): %@",
-                    result.best[0].unit.description(layers: recording.layers), result.probe.concernedCharacters,
+                    zeroed, result.probe.concernedCharacters,
                     check.concerned.before, check.concerned.after, check.concerned.count,
-                    check.others.before, check.others.after, check.others.count, times))
+                    check.others.before, check.others.after, check.others.count, verdict))
             } else {
                 lines.append("  no causal check: the text has no \(result.probe.concernedCharacters), or nothing else")
             }

@@ -56,7 +56,7 @@ extension Comparison {
     public func trace(_ runs: [ComparisonRun]) -> ComparisonTrace {
         let lesson = base.lesson
         return ComparisonTrace(
-            lesson: LessonInfo(name: lesson.name, title: lesson.title, source: lesson.source, task: lesson.task.rawValue),
+            lesson: lesson.info,
             keys: variations.map(\.key), values: variations.map(\.values), metric: metric, runs: runs,
             references: references, notes: notes)
     }

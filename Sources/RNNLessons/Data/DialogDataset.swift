@@ -22,30 +22,74 @@ struct DialogDataset {
     /// The tokenizer of questions, answers and the user's input.
     static let tokenizer = WordTokenizer()
 
-    /// Reads the lesson's `data.dialogs` file.
+    /// What the user should be told about the dialogs, one line each (questions a chat log
+    /// answers in more than one way).
+    let notes: [String]
+
+    /// Reads the lesson's `data.dialogs` (question<TAB>answer lines) or `data.chat_log` file.
     static func load(from file: LessonFile) throws -> DialogDataset {
-        guard let path = file.lesson.data.dialogs else {
-            throw file.error(at: ["data"], "a seq2seq lesson needs data.dialogs (a question<TAB>answer file)", anchor: .parent)
-        }
-        let pairs = try DialogFile.pairs(contentsOf: file.resolve(path))
-        return try DialogDataset(pairs: pairs, path: LessonFile.displayPath(file.resolve(path)))
+        let data = file.lesson.data
+        let (path, layout): (String, DialogLayout) =
+            if let chatLog = data.chatLog { (chatLog, .chatLog) } else { (data.dialogs!, .tabSeparated) }
+        let url = file.resolve(path)
+        let pairs = try DialogFile.pairs(contentsOf: url, layout: layout)
+        return try DialogDataset(pairs: pairs, path: LessonFile.displayPath(url), layout: layout)
     }
 
-    /// Tokenizes and encodes `pairs`; a pair whose question has no words is an error naming its line.
-    init(pairs: [DialogPair], path: String) throws {
+    /// Tokenizes and encodes `pairs`; a pair whose question has no words is an error naming its
+    /// line, and so is, in a question<TAB>answer file, a question answered in two ways (a chat
+    /// log's are noted: people answer "ok" in many ways).
+    init(pairs: [DialogPair], path: String, layout: DialogLayout = .tabSeparated) throws {
         let questions = pairs.map { Self.tokenizer.tokenize($0.question) }
         let answers = pairs.map { Self.tokenizer.tokenize($0.answer) }
         if let empty = questions.indices.first(where: { questions[$0].isEmpty }) {
             throw LessonError("\(path):\(pairs[empty].line): the question has no words; expected text before the tab")
+        }
+        for (part, texts) in [("question", questions), ("answer", answers)] {
+            if let long = texts.indices.first(where: { texts[$0].count > LessonLimits.dialogWords }) {
+                throw LessonError(
+                    "\(path):\(pairs[long].line): the \(part) has \(texts[long].count) words; expected at most \(LessonLimits.dialogWords)")
+            }
+        }
+        let conflicts = Self.conflicts(questions: questions, answers: answers)
+        var notes: [String] = []
+        if let (first, second) = conflicts.first {
+            switch layout {
+            case .tabSeparated:
+                throw LessonError(
+                    "\(path):\(pairs[second].line): the question \"\(pairs[second].question)\" is answered differently on line "
+                        + "\(pairs[first].line); expected one answer per question (remove or merge one of them)")
+            case .chatLog:
+                let more = conflicts.count > 1 ? ", and \(conflicts.count - 1) more such line\(conflicts.count == 2 ? "" : "s")" : ""
+                notes.append(
+                    "\(path): \"\(pairs[second].question)\" (lines \(pairs[first].line) and \(pairs[second].line)) is answered "
+                        + "differently by the lines after it\(more); the model learns a mix of their answers")
+            }
         }
         let vocabulary = Vocabulary(tokens: zip(questions, answers).flatMap { $0 + $1 })
         self.pairs = pairs
         self.questions = questions
         self.answers = answers
         self.vocabulary = vocabulary
+        self.notes = notes
         sources = questions.map { vocabulary.encode($0).indices }
         targets = answers.map { vocabulary.encode($0).indices }
         spacing = TokenSpacing(texts: pairs.flatMap { [$0.question, $0.answer] }, tokenizer: Self.tokenizer)
+    }
+
+    /// The pairs (earlier, later) whose questions are the same words with different answers,
+    /// each later pair with the first earlier one it contradicts.
+    private static func conflicts(questions: [[String]], answers: [[String]]) -> [(Int, Int)] {
+        var first: [[String]: Int] = [:]
+        var found: [(Int, Int)] = []
+        for (index, question) in questions.enumerated() {
+            if let earlier = first[question] {
+                if answers[earlier] != answers[index] { found.append((earlier, index)) }
+            } else {
+                first[question] = index
+            }
+        }
+        return found
     }
 
     /// `words` joined into text as the dialogs write them ("tanh(w_hh h_t-1", "between -1 and 1").

@@ -17,66 +17,69 @@ public struct DialogPair: Sendable, Equatable {
     }
 }
 
-/// How a dialog file is written.
+/// How a dialog file is written; a lesson says which (`dialogs:` or `chat_log:`), it is never guessed.
 public enum DialogLayout: Sendable, Equatable {
-    /// One pair a line: `question<TAB>answer`.
+    /// One pair a line: `question<TAB>answer` (`data.dialogs`). A first line such as
+    /// `question<TAB>answer` that names the two columns is a header, and skipped.
     case tabSeparated
-    /// A chat log: every line is answered by the next one, so lines 1, 2, 3 give the pairs
-    /// (1, 2) and (2, 3). A blank line ends a conversation; no pair crosses it.
+    /// A chat log (`data.chat_log`): every line is answered by the next one, so lines 1, 2, 3
+    /// give the pairs (1, 2) and (2, 3). A blank line ends a conversation; no pair crosses it.
     case chatLog
 }
 
 /// Reads the question–answer pairs a chatbot lesson trains on.
 ///
-/// A dialog file is UTF-8 text in one of two layouts (see ``DialogLayout``). Lines starting
-/// with `#` are comments; they and blank lines are skipped. The layout is `tabSeparated` when
-/// any other line contains a TAB, and `chatLog` otherwise. Windows line endings and a leading
-/// byte-order mark are accepted.
+/// A dialog file is UTF-8 text in one of two layouts (see ``DialogLayout``), which the caller
+/// chooses. Lines starting with `#` are comments; they and blank lines are skipped. Windows line
+/// endings and a leading byte-order mark are accepted.
 ///
 /// For example, with `<TAB>` standing for a TAB character:
 /// ```
 /// # greetings
+/// question<TAB>answer
 /// hi<TAB>hello! what shall we learn today?
 /// what is an rnn?<TAB>a network that reads a sequence one step at a time.
 /// ```
 public enum DialogFile {
-    /// The pairs of the dialog file at `url`, in file order.
+    /// The words that name the columns of a header line (`question<TAB>answer`, `prompt<TAB>response`).
+    public static let headerWords: Set<String> = [
+        "question", "answer", "questions", "answers", "q", "a", "prompt", "response", "input", "output", "user", "bot",
+        "reply", "query", "human", "assistant", "message", "source", "target",
+    ]
+
+    /// The pairs of the dialog file at `url`, read in `layout`, in file order.
     ///
     /// Errors name the file by `url.relativePath`, so a relative file URL stays short.
-    /// - Throws: `DialogFileError` when the file cannot be read, is not UTF-8, has a malformed
-    ///   line, or holds no pair.
-    public static func pairs(contentsOf url: URL) throws -> [DialogPair] {
+    /// - Throws: `DialogFileError` when the file cannot be read (missing, a folder, a device),
+    ///   is not UTF-8, has a malformed line, or holds no pair.
+    public static func pairs(contentsOf url: URL, layout: DialogLayout) throws -> [DialogPair] {
         let path = url.relativePath
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw DialogFileError.unreadable(path: path, reason: reason(for: error, url: url))
-        }
-        return try pairs(parsing: try text(of: data, path: path), path: path)
+        let bytes: [UInt8]
+        do { bytes = try DataFile.read(url) } catch { throw DialogFileError.unreadable(path: path, reason: error.description) }
+        return try pairs(parsing: try text(of: bytes, path: path), path: path, layout: layout)
     }
 
     /// The pairs of dialog text read from `path` (used in error messages only), in file order.
     ///
     /// - Throws: `DialogFileError.malformedLine` for a bad tab-separated line,
     ///   `DialogFileError.noPairs` when the text holds no pair.
-    public static func pairs(parsing text: String, path: String) throws -> [DialogPair] {
+    public static func pairs(parsing text: String, path: String, layout: DialogLayout) throws -> [DialogPair] {
         let lines = numberedLines(of: text)
         let pairs =
-            switch layout(of: lines) {
+            switch layout {
             case .tabSeparated: try tabSeparatedPairs(lines, path: path)
             case .chatLog: chatLogPairs(lines)
             }
         if pairs.isEmpty {
-            throw DialogFileError.noPairs(path: path)
+            throw DialogFileError.noPairs(path: path, layout: layout)
         }
         return pairs
     }
 
-    /// The layout of dialog `text`: `tabSeparated` when a line that is neither blank nor a
-    /// comment contains a TAB, `chatLog` otherwise.
-    public static func layout(of text: String) -> DialogLayout {
-        layout(of: numberedLines(of: text))
+    /// Whether `fields` name the columns of a dialog file rather than hold a pair: two words
+    /// such as `question` and `answer`.
+    public static func isHeader(_ fields: [String]) -> Bool {
+        fields.count == 2 && fields.allSatisfy { headerWords.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":"))) }
     }
 
     // MARK: - Lines
@@ -109,16 +112,14 @@ public enum DialogFile {
         return lines
     }
 
-    private static func layout(of lines: [Line]) -> DialogLayout {
-        lines.contains { $0.text?.contains("\t") == true } ? .tabSeparated : .chatLog
-    }
-
     // MARK: - Layouts
 
     private static func tabSeparatedPairs(_ lines: [Line], path: String) throws -> [DialogPair] {
-        try lines.compactMap { line in
+        let firstLine = lines.first { $0.text != nil }?.number
+        return try lines.compactMap { line in
             guard let text = line.text else { return nil }
             let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(trimmed)
+            if line.number == firstLine && isHeader(fields) { return nil }
             guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
                 throw DialogFileError.malformedLine(
                     path: path, line: line.number, found: description(ofMalformed: text, fields: fields))
@@ -146,7 +147,7 @@ public enum DialogFile {
     private static func description(ofMalformed text: String, fields: [String]) -> String {
         let problem =
             switch fields.count {
-            case 1: "no tab"
+            case 1: "no tab; a chat log, every line answered by the next, is read with chat_log: instead of dialogs:"
             case 2 where fields[0].isEmpty: "an empty question"
             case 2: "an empty answer"
             default: "\(fields.count - 1) tabs"
@@ -172,8 +173,7 @@ public enum DialogFile {
     }
 
     /// The file's text, or an error giving the line and byte of the first invalid UTF-8 sequence.
-    private static func text(of data: Data, path: String) throws -> String {
-        let bytes = [UInt8](data)
+    private static func text(of bytes: [UInt8], path: String) throws -> String {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0
@@ -191,21 +191,6 @@ public enum DialogFile {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
-
-    /// Why `url` could not be read, in a few words.
-    private static func reason(for error: any Error, url: URL) -> String {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue {
-            return "it is a folder"
-        }
-        switch (error as NSError).code {
-        case CocoaError.fileReadNoSuchFile.rawValue, CocoaError.fileNoSuchFile.rawValue: return "no such file"
-        case CocoaError.fileReadNoPermission.rawValue: return "permission denied"
-        default:
-            let description = (error as NSError).localizedDescription
-            return description.split(whereSeparator: \.isNewline).joined(separator: " ")
-        }
-    }
 }
 
 /// Why a dialog file could not be read. The description is one line that starts with the file.
@@ -217,20 +202,22 @@ public enum DialogFileError: Error, CustomStringConvertible, Equatable, Sendable
     /// A tab-separated line has no tab, more than one, or an empty side.
     case malformedLine(path: String, line: Int, found: String)
     /// The file holds no question–answer pair.
-    case noPairs(path: String)
+    case noPairs(path: String, layout: DialogLayout)
 
     /// One line, for example `lessons/chatbot/dialogs.tsv:12: expected "question<TAB>answer",
     /// found "hello there" (no tab)`.
     public var description: String {
         switch self {
         case .unreadable(let path, let reason):
-            "\(path): cannot read dialog file: \(reason)"
+            "\(path): \(reason)"
         case .invalidUTF8(let path, let line, let byte):
             "\(path):\(line): not UTF-8 text (invalid byte sequence at byte \(byte))"
         case .malformedLine(let path, let line, let found):
             "\(path):\(line): expected \"question<TAB>answer\", found \(found)"
-        case .noPairs(let path):
-            "\(path): no dialog pairs found (write \"question<TAB>answer\" lines, or a chat log of two or more lines)"
+        case .noPairs(let path, .tabSeparated):
+            "\(path): no dialog pairs found; expected \"question<TAB>answer\" lines"
+        case .noPairs(let path, .chatLog):
+            "\(path): no dialog pairs found; expected a chat log of two or more lines in a row"
         }
     }
 }

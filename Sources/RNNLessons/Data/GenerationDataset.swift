@@ -49,10 +49,10 @@ public struct GenerationDataset: Sendable {
         guard let path = data.tsv, let end = data.end else { preconditionFailure("checked when the lesson was read") }
         func examples(_ path: String, key: String) throws -> [Example] {
             let display = LessonFile.displayPath(file.resolve(path))
-            return try TabSeparatedPairs.read(path, key: key, header: header, in: file).map { pair in
+            return try TabSeparatedPairs.read(key: key, header: header, in: file).map { pair in
                 guard !pair.second.contains(end) else {
                     throw LessonError(
-                        "\(display):\(pair.line): the output \"\(pair.second)\" holds the end token \"\(end)\"; the end token is "
+                        "\(display):\(pair.line): the output \(Excerpt.quoted(pair.second)) holds the end token \"\(end)\"; the end token is "
                             + "added after every output (choose another end:)")
                 }
                 return Example(input: pair.first, output: pair.second.map(String.init), place: "\(display):\(pair.line)")
@@ -72,7 +72,7 @@ public struct GenerationDataset: Sendable {
         for example in test {
             if case .failure(let error) = encoding.encode(example.input) { throw LessonError("\(example.place): \(error.message)") }
             if let unknown = example.output.first(where: { vocabulary.index(of: $0) == nil }) {
-                throw LessonError("\(example.place): the output has \"\(unknown)\", which no training output has")
+                throw LessonError("\(example.place): the output has \(Excerpt.quoted(unknown)), which no training output has")
             }
         }
         return dataset

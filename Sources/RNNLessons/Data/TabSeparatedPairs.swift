@@ -17,17 +17,10 @@ public struct TabSeparatedPair: Sendable, Equatable {
 /// (`header`, any letter case) is a header and skipped. Windows line endings and a byte-order
 /// mark are accepted. Every problem is one line naming the file and line.
 enum TabSeparatedPairs {
-    /// The pairs of the file `path` (relative to the lesson), named in errors by `key` (`data.tsv`).
-    static func read(_ path: String, key: String, header: [String], in file: LessonFile) throws -> [TabSeparatedPair] {
-        let url = file.resolve(path)
-        let display = LessonFile.displayPath(url)
-        let bytes: [UInt8]
-        do { bytes = try AtomicFile.read(url) } catch let error as FileError {
-            throw file.error(at: ["data", key], "\(display): \(error.message)")
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw file.error(at: ["data", key], "\(display) is not UTF-8 text")
-        }
+    /// The pairs of the file at `key` of the lesson's `data:` (`tsv`, `test_tsv`), named in errors
+    /// by the key; a folder, a device or an unreadable file is named as such (`DataFile`).
+    static func read(key: String, header: [String], in file: LessonFile) throws -> [TabSeparatedPair] {
+        let (text, display) = try file.dataText(key)
         let pairs = try parse(text, path: display, header: header)
         guard !pairs.isEmpty else {
             throw LessonError("\(display): no examples; expected lines of \(header.joined(separator: "<TAB>"))")

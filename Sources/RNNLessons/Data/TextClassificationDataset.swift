@@ -48,10 +48,10 @@ public struct TextClassificationDataset: Sendable {
         let kind = data.tokens ?? .words
         func examples(_ path: String, key: String) throws -> [Example] {
             let display = LessonFile.displayPath(file.resolve(path))
-            return try TabSeparatedPairs.read(path, key: key, header: header, in: file).map { pair in
+            return try TabSeparatedPairs.read(key: key, header: header, in: file).map { pair in
                 guard let label = labels.firstIndex(of: pair.second) else {
                     throw LessonError(
-                        "\(display):\(pair.line): the label \"\(pair.second)\" is not one of the lesson's labels; expected \(listing(labels))")
+                        "\(display):\(pair.line): the label \(Excerpt.quoted(pair.second)) is not one of the lesson's labels; expected \(listing(labels))")
                 }
                 let tokens = Self.tokens(of: pair.first, kind: kind)
                 guard !tokens.isEmpty else { throw LessonError("\(display):\(pair.line): the text has no \(kind.rawValue)") }

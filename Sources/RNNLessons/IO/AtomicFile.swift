@@ -14,14 +14,14 @@ public enum AtomicFile {
         do {
             try Data(bytes).write(to: temporary)
             if rename(temporary.path, url.path) != 0 {
-                throw FileError(path: url.path, message: "cannot rename into place (\(String(cString: strerror(errno))))")
+                throw FileError(path: LessonFile.displayPath(url), message: "cannot be written (\(FileError.reason(errno: errno)))")
             }
         } catch let error as FileError {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw FileError(path: url.path, message: "cannot write (\(error.localizedDescription))")
+            throw FileError(path: LessonFile.displayPath(url), message: "cannot be written (\(FileError.reason(of: error)))")
         }
     }
 
@@ -32,22 +32,24 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw FileError(path: folder.path, message: "cannot create the folder (\(obstacle(to: folder) ?? error.localizedDescription))")
+            let reason = obstacle(to: folder) ?? FileError.reason(of: error)
+            throw FileError(path: LessonFile.displayPath(folder), message: "cannot create the folder (\(reason))")
         }
     }
 
-    /// What stands in the way of creating `folder`: the nearest existing enclosing path, when it
-    /// is a file or cannot be written.
-    private static func obstacle(to folder: URL) -> String? {
-        var existing = folder.deletingLastPathComponent()
+    /// What stands in the way of creating `folder`: the folder itself or the nearest existing
+    /// enclosing path, when it is a file or cannot be written.
+    static func obstacle(to folder: URL) -> String? {
+        var existing = folder
         var isFolder: ObjCBool = false
         while !FileManager.default.fileExists(atPath: existing.path, isDirectory: &isFolder) {
             let parent = existing.deletingLastPathComponent()
             if parent.path == existing.path { return nil }
             existing = parent
         }
-        if !isFolder.boolValue { return "\(existing.path) is a file, not a folder" }
-        if !FileManager.default.isWritableFile(atPath: existing.path) { return "\(existing.path) is not writable" }
+        let display = LessonFile.displayPath(existing)
+        if !isFolder.boolValue { return "\(display) is a file, not a folder" }
+        if !FileManager.default.isWritableFile(atPath: existing.path) { return "\(display) is not writable" }
         return nil
     }
 
@@ -56,18 +58,22 @@ public enum AtomicFile {
         try write(Array(text.utf8), to: url)
     }
 
-    /// Reads a whole file, with an error naming the file when it cannot be read.
-    public static func read(_ url: URL) throws -> [UInt8] {
+    /// Reads a whole file, with an error naming the file when it cannot be read, or when it is
+    /// larger than `limit` bytes (checked before reading): "N bytes; WHAT has at most LIMIT".
+    public static func read(_ url: URL, limit: (bytes: Int, what: String)? = nil) throws -> [UInt8] {
+        if let limit, let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit.bytes {
+            throw FileError(path: LessonFile.displayPath(url), message: "\(size) bytes; \(limit.what) has at most \(limit.bytes)")
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
-            throw FileError(path: url.path, message: exists ? "cannot be read" : "no such file")
+            throw FileError(path: LessonFile.displayPath(url), message: exists ? "cannot be read" : "no such file")
         }
         return [UInt8](data)
     }
 }
 
 /// A file that cannot be read or written, named, in one line.
-public struct FileError: Error, CustomStringConvertible {
+public struct FileError: Error, CustomStringConvertible, Equatable {
     /// The file.
     public var path: String
     /// What went wrong.
@@ -80,4 +86,27 @@ public struct FileError: Error, CustomStringConvertible {
     }
 
     public var description: String { "\(path): \(message)" }
+
+    /// The system's words for `errno` ("Permission denied", "No space left on device").
+    public static func reason(errno code: Int32) -> String { String(cString: strerror(code)) }
+
+    /// What went wrong in one short phrase: the system's words for the POSIX error underneath
+    /// Foundation's (instead of "Error Domain=NSCocoaErrorDomain Code=642 …"), else its description.
+    public static func reason(of error: any Error) -> String {
+        var current = error as NSError
+        while true {
+            if current.domain == NSPOSIXErrorDomain { return reason(errno: Int32(current.code)) }
+            guard let underlying = current.userInfo[NSUnderlyingErrorKey] as? NSError else { break }
+            current = underlying
+        }
+        if let posix = error as? POSIXError { return reason(errno: posix.code.rawValue) }
+        switch CocoaError.Code(rawValue: current.code) {
+        case .fileWriteVolumeReadOnly: return reason(errno: EROFS)
+        case .fileWriteOutOfSpace: return reason(errno: ENOSPC)
+        case .fileWriteNoPermission, .fileReadNoPermission: return reason(errno: EACCES)
+        case .fileWriteFileExists: return reason(errno: EEXIST)
+        case .fileNoSuchFile, .fileReadNoSuchFile: return reason(errno: ENOENT)
+        default: return error.localizedDescription
+        }
+    }
 }

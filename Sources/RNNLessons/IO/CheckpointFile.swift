@@ -5,7 +5,7 @@ import RNNCore
 public enum CheckpointFile {
     /// Reads and checks a safetensors file.
     public static func read(_ url: URL) throws -> SafeTensorsFile {
-        try SafeTensors.decode(AtomicFile.read(url), source: url.path)
+        try SafeTensors.decode(AtomicFile.read(url), source: LessonFile.displayPath(url))
     }
 
     /// Writes tensors (F32, in the given order) and metadata atomically.
@@ -17,7 +17,7 @@ public enum CheckpointFile {
     /// one that reads vectors (not a word classifier's token indices).
     public static func readSequenceModel(_ url: URL, cell: CellKind? = nil) throws -> (SequenceModel, SafeTensorsFile) {
         let file = try read(url)
-        return (try vectorModel(file, cell: cell, source: url.path), file)
+        return (try vectorModel(file, cell: cell, source: LessonFile.displayPath(url)), file)
     }
 
     /// The model of `file` when it reads input vectors; a model that looks tokens up in an

@@ -1,6 +1,6 @@
 import RNNCore
 
-/// A lesson file: what to learn, which model, how to train, what to show (DESIGN.md).
+/// A lesson file: what to learn, which model, how to train, what to show (docs/lesson-format.md).
 ///
 /// ```yaml
 /// name: hello
@@ -12,15 +12,17 @@ import RNNCore
 /// train: { optimizer: adam, learning_rate: 0.1, iterations: 50, seed: 777 }
 /// show:  { input: "hihell", snapshots: [0, 1, 6, 9, 49] }
 /// ```
-/// Decoding checks every key and value and throws `LessonFieldError` naming the key path;
-/// `LessonFile` adds the file, line and column.
+/// Only `task`, `data` and `model` are required: `name` defaults to the file's name (given to the
+/// decoder as `Lesson.fileNameKey`), `title` to the name, `source` is optional and `train` has
+/// defaults. Decoding checks every key and value and throws `LessonFieldError` naming the key
+/// path; `LessonFile` adds the file, line and column.
 public struct Lesson: Decodable, Sendable, Equatable {
     /// The short name, also the output folder's name.
     public var name: String
     /// A title for figures and the list.
     public var title: String
-    /// Where the example comes from.
-    public var source: String
+    /// Where the example comes from, if the lesson says.
+    public var source: String?
     /// What the network learns to do.
     public var task: LessonTask
     /// The data.
@@ -36,26 +38,38 @@ public struct Lesson: Decodable, Sendable, Equatable {
 
     static let keys = ["name", "title", "source", "task", "data", "model", "train", "show", "compare"]
 
+    /// The decoder's `userInfo` key of the lesson file's name without extension, the lesson's
+    /// name when the file gives none.
+    public static let fileNameKey = CodingUserInfoKey(rawValue: "rnnlab.lessonFileName")!
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.lessonSection(allowing: Self.keys)
-        let needs = "a lesson needs name, title, source, task, data, model and train"
-        name = try c.required(String.self, "name", needs: needs)
-        title = try c.required(String.self, "title", needs: needs)
-        source = try c.required(String.self, "source", needs: needs)
-        guard c.contains("task") else { throw LessonFieldError(path: ["task"], message: "missing; \(needs)", anchor: .parent) }
-        task = try c.choice(LessonTask.self, "task", what: "a task")!
+        let needs = "a lesson needs task, data and model"
+        let written = try c.text("name", expected: "a name for the output folder, or no name: line for the file's name")
+        name = written ?? Self.folderName(from: decoder.userInfo[Self.fileNameKey] as? String ?? "lesson")
+        title = try c.text("title", expected: "a title for the figures, or no title: line for the name") ?? name
+        source = try c.text("source", expected: "where the lesson comes from, or no source: line")
+        task = try c.required("task", needs: needs) { try c.choice(LessonTask.self, $0, what: "a task") }
         data = try c.required(LessonData.self, "data", needs: needs)
         model = try c.required(LessonModel.self, "model", needs: needs)
-        train = try c.required(LessonTraining.self, "train", needs: needs)
+        train = try c.decodeIfPresent(LessonTraining.self, forKey: "train") ?? LessonTraining()
         show = try c.decodeIfPresent(LessonShow.self, forKey: "show") ?? LessonShow()
         compare = try c.decodeIfPresent(LessonComparison.self, forKey: "compare")
-        try validateName()
+        if written != nil { try validateName() }
         try validateForTask()
     }
 
+    /// The characters a name may have: it names the output folder.
+    private static let nameCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+
+    /// A file's name made into a lesson name: every other character becomes `-`.
+    static func folderName(from fileName: String) -> String {
+        let name = String(fileName.map { nameCharacters.contains($0) ? $0 : "-" })
+        return name.isEmpty || name.first == "." ? "lesson" + name : name
+    }
+
     private func validateName() throws {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-        guard !name.isEmpty, name.first != ".", name.allSatisfy(allowed.contains) else {
+        guard !name.isEmpty, name.first != ".", name.allSatisfy(Self.nameCharacters.contains) else {
             throw LessonFieldError(
                 path: ["name"], message: "\"\(name)\" cannot name a folder; expected letters, digits, '-', '_' or '.'")
         }
@@ -89,20 +103,21 @@ public struct Lesson: Decodable, Sendable, Equatable {
                 data.end != nil, "end", "a generate lesson needs an end token, the token that ends every output (end: \".\")")
             try validateHeldOut()
         case .regression:
-            try require(data.csv != nil, "csv", "a regression lesson needs csv, columns, target and window (or generate)")
-            try require(data.columns != nil, "columns", "a regression lesson needs csv, columns, target and window")
-            try require(data.target != nil, "target", "a regression lesson needs csv, columns, target and window")
-            try require(data.window != nil, "window", "a regression lesson needs csv, columns, target and window")
-            if let target = data.target, let columns = data.columns, !columns.contains(target) {
-                throw LessonFieldError(path: ["data", "target"], message: "\"\(target)\" is not one of the columns; expected \(listing(columns))")
-            }
+            try require(data.csv != nil, "csv", "a regression lesson needs csv, target and window (or generate)")
+            try require(data.target != nil, "target", "a regression lesson needs csv, target and window")
+            try require(data.window != nil, "window", "a regression lesson needs csv, target and window")
             if model.hidden == .vocabulary {
                 throw LessonFieldError(path: ["model", "hidden"], message: "vocab needs a vocabulary, and a regression lesson has none; expected a number")
             }
         case .seq2seq where data.generate != nil:
             try validateGenerated()
         case .seq2seq:
-            try require(data.dialogs != nil, "dialogs", "a seq2seq lesson needs dialogs (or generate)")
+            if data.dialogs != nil && data.chatLog != nil {
+                throw LessonFieldError(
+                    path: ["data", "chat_log"], message: "given together with dialogs; expected one of them (dialogs: question<TAB>answer lines, chat_log: a conversation)",
+                    anchor: .key)
+            }
+            try require(data.dialogs != nil || data.chatLog != nil, "dialogs", "a seq2seq lesson needs dialogs or chat_log (or generate)")
         }
         let readsText = task == .classify && data.generate == nil
         for (key, present) in [("attention", model.attention != nil), ("bidirectional", model.bidirectional != nil)]
@@ -189,6 +204,9 @@ public struct Lesson: Decodable, Sendable, Equatable {
             throw LessonFieldError(path: ["model", "hidden"], message: "vocab is for text lessons; expected a number")
         }
     }
+
+    /// The lesson as its trace names it (no source: an empty one).
+    public var info: LessonInfo { LessonInfo(name: name, title: title, source: source ?? "", task: task.rawValue) }
 
     /// The loss this lesson minimises: the task's first, or for the generated adding problem
     /// the mean squared error (as Le et al. 2015 report it).

@@ -23,6 +23,11 @@ public struct LessonComparison: Decodable, Sendable, Equatable {
 
     static let keys = ["vary", "seeds", "references"]
 
+    /// Whether the section varies the lesson (`vary:`): such a lesson runs with `rnnlab compare`.
+    /// A section of references only names what the lesson's one run is measured against, and
+    /// the lesson runs with `rnnlab run` (and `cells` prints them).
+    public var isSweep: Bool { !vary.isEmpty }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.lessonSection(allowing: Self.keys)
         vary = try c.decodeIfPresent([String].self, forKey: "vary") ?? []

@@ -8,8 +8,9 @@ public struct LessonFile: Sendable {
     public var lesson: Lesson
     /// The file it was read from.
     public let url: URL
-    /// A hash of the file's bytes (`LessonHash`).
-    public let hash: String
+    /// A hash of what the file says about training: its task, data, model and train sections
+    /// (`LessonHash.training(of:)`).
+    public private(set) var hash: String
     /// The file's text, kept so that variants of the lesson can be read from it (`patched`).
     private let text: String
     private let locations: LessonLocations
@@ -18,22 +19,34 @@ public struct LessonFile: Sendable {
     ///
     /// - Throws: `LessonError` with one line: `file:line:column: key.path: what is wrong; what is allowed`.
     public init(contentsOf url: URL) throws {
-        self.url = url
         let display = Self.displayPath(url)
         let ext = url.pathExtension.lowercased()
         guard ["yaml", "yml", "json"].contains(ext) else {
             throw LessonError("\(display): not a lesson file; expected a .yaml, .yml or .json file")
         }
         let bytes: [UInt8]
-        do { bytes = try AtomicFile.read(url) } catch let error as FileError {
+        do { bytes = try AtomicFile.read(url, limit: (LessonLimits.fileBytes, "a lesson file")) } catch let error as FileError {
             throw LessonError("\(display): \(error.message)")
         }
-        hash = LessonHash.of(bytes)
+        try self.init(bytes: bytes, url: url)
+    }
+
+    /// Reads and checks a lesson file's bytes, as if read from `url` (which names it in errors
+    /// and is the folder its paths are relative to).
+    ///
+    /// - Throws: `LessonError` with one line, as `init(contentsOf:)`.
+    public init(bytes: [UInt8], url: URL) throws {
+        self.url = url
+        let display = Self.displayPath(url)
+        guard bytes.count <= LessonLimits.fileBytes else {
+            throw LessonError("\(display): \(bytes.count) bytes; a lesson file has at most \(LessonLimits.fileBytes)")
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw LessonError("\(display): not UTF-8 text")
         }
         self.text = text
         let root = try Self.compose(text, file: display)
+        hash = LessonHash.training(of: root)
         locations = LessonLocations(root: root)
         lesson = try Self.decode(root, file: display, locations: locations)
     }
@@ -48,6 +61,7 @@ public struct LessonFile: Sendable {
         for (path, value) in values { root = Self.replacing(path[...], with: value, in: root) }
         var result = self
         result.lesson = try Self.decode(root, file: display, locations: locations)
+        result.hash = LessonHash.training(of: root)
         return result
     }
 
@@ -60,20 +74,34 @@ public struct LessonFile: Sendable {
     }
 
     /// The YAML tree of `text` (JSON is read by the YAML parser too, so both kinds of file get
-    /// lines and columns).
+    /// lines and columns), refused when its aliases expand it past `LessonLimits.expandedValues`.
     private static func compose(_ text: String, file display: String) throws -> Node {
+        let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else { throw LessonError("\(display): the file is empty; expected a lesson") }
-            return node
+            root = node
         } catch let error as YamlError {
             throw LessonError(Self.describe(error, file: display))
         }
+        if let beyond = LessonTree.nodeBeyond(LessonLimits.expandedValues, in: root) {
+            throw LessonError(
+                Self.line(display, beyond.mark, [], "the file's aliases (*name) expand it to more than "
+                    + "\(LessonLimits.expandedValues) values; expected a lesson of a few dozen"))
+        }
+        return root
     }
 
-    /// The lesson of a YAML tree, or one line naming the file, place and problem.
+    /// The lesson of a YAML tree, or one line naming the file, place and problem. A lesson
+    /// without `name` is named after its file (`display`, without the extension); a key given
+    /// with an empty value is an error, not the default.
     private static func decode(_ root: Node, file display: String, locations: LessonLocations) throws -> Lesson {
+        let fileName = ((display as NSString).lastPathComponent as NSString).deletingPathExtension
         do {
-            return try YAMLDecoder().decode(Lesson.self, from: root)
+            let lesson = try YAMLDecoder().decode(Lesson.self, from: root, userInfo: [Lesson.fileNameKey: fileName])
+            if let path = LessonTree.emptyValue(in: root) {
+                throw LessonFieldError(path: path, message: "empty; expected a value (leave the key out for its default)")
+            }
+            return lesson
         } catch let error as LessonFieldError {
             throw LessonError(Self.line(display, locations.mark(for: error.path, anchor: error.anchor), error.path, error.message))
         } catch let error as DecodingError {
@@ -115,8 +143,12 @@ public struct LessonFile: Sendable {
             return "\(file):\(mark.line):\(mark.column): not valid YAML (\(problem))"
         case .duplicatedKeysInMapping(let duplicates, let context):
             return "\(file):\(context.mark.line):\(context.mark.column): \(duplicates.joined(separator: ", ")): the key is given twice"
+        case .reader(let problem, let offset, let value, let yaml):
+            let place = offset.map { TextPosition(of: $0, in: yaml).description } ?? ""
+            let character = value >= 0 ? String(format: " U+%04X", value) : ""
+            return "\(file)\(place): not valid YAML (\(problem)\(character)); expected printable text"
         default:
-            return "\(file): not valid YAML (\(error))"
+            return "\(file): not valid YAML (\(Excerpt.quoted(String(describing: error))))"
         }
     }
 
@@ -132,7 +164,7 @@ public struct LessonFile: Sendable {
                 }
             }
             switch node {
-            case .scalar(let scalar)?: return "\"\(scalar.string)\""
+            case .scalar(let scalar)?: return Excerpt.quoted(scalar.string)
             case .mapping?: return "a mapping"
             case .sequence?: return "a list"
             default: return "this"

@@ -46,8 +46,8 @@ func number(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
 }
 
-/// Names a list for messages: `a, b or c`.
-func listing(_ items: [String], conjunction: String = "or") -> String {
+/// Names a list for messages: `a, b or c` (or `a, b and c` with `conjunction: "and"`).
+public func listing(_ items: [String], conjunction: String = "or") -> String {
     guard items.count > 1 else { return items.first ?? "" }
     return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
 }
@@ -77,30 +77,54 @@ extension KeyedDecodingContainer where Key == LessonKey {
 
     /// A required value; missing is an error that says what the section needs.
     func required<T: Decodable>(_ type: T.Type, _ key: LessonKey, needs: String) throws -> T {
-        guard contains(key) else {
+        try required(key, needs: needs) { try decode(type, forKey: $0) }
+    }
+
+    /// A required value read by `read` (one of the checking readers below, which reject an empty
+    /// value with what they expect); missing is an error that says what the section needs.
+    func required<T>(_ key: LessonKey, needs: String, _ read: (LessonKey) throws -> T?) throws -> T {
+        guard contains(key), let value = try read(key) else {
             throw LessonFieldError(path: path(key), message: "missing; \(needs)", anchor: .parent)
         }
-        return try decode(type, forKey: key)
+        return value
+    }
+
+    /// An optional text; written but empty (`title:` and nothing after it) is an error saying
+    /// what is expected.
+    func text(_ key: LessonKey, expected: String) throws -> String? {
+        try rejectEmpty(key, expected: expected)
+        return try decodeIfPresent(String.self, forKey: key)
     }
 
     /// A value that must be one of a closed set, with an error listing the choices.
     func choice<T: RawRepresentable & CaseIterable>(
         _ type: T.Type, _ key: LessonKey, what: String
     ) throws -> T? where T.RawValue == String {
+        let allowed = listing(T.allCases.map(\.rawValue))
+        try rejectEmpty(key, expected: allowed)
         guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
         guard let value = T(rawValue: text) else {
-            let allowed = T.allCases.map(\.rawValue)
-            throw LessonFieldError(path: path(key), message: "\"\(text)\" is not \(what); expected \(listing(allowed))")
+            throw LessonFieldError(path: path(key), message: "\(Excerpt.quoted(text)) is not \(what); expected \(allowed)")
         }
         return value
     }
 
+    /// A CSV delimiter, by name or written as itself.
+    func delimiter(_ key: LessonKey) throws -> CSVDelimiter? {
+        guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
+        guard let delimiter = CSVDelimiter(written: text) else {
+            let shown = text.replacingOccurrences(of: "\t", with: "<TAB>")
+            throw LessonFieldError(path: path(key), message: "\"\(shown)\" is not a delimiter; expected comma, semicolon or tab")
+        }
+        return delimiter
+    }
+
     /// An integer that must lie in `range`.
     func integer(_ key: LessonKey, in range: ClosedRange<Int>, what: String) throws -> Int? {
+        try rejectEmpty(key, expected: "\(what), \(LessonLimits.describe(range))")
         guard let value = try decodeIfPresent(Int.self, forKey: key) else { return nil }
-        guard range.contains(value) else {
-            let upper = range.upperBound == Int.max ? "" : " to \(range.upperBound)"
-            throw LessonFieldError(path: path(key), message: "\(value) is not \(what); expected \(range.lowerBound)\(upper.isEmpty ? " or more" : upper)")
+        if let problem = LessonLimits.problem(with: value, in: range, what: what) {
+            throw LessonFieldError(path: path(key), message: problem)
         }
         return value
     }
@@ -129,11 +153,18 @@ extension KeyedDecodingContainer where Key == LessonKey {
 
     /// A number that must be greater than 0 (and at most `maximum` when given).
     func positive(_ key: LessonKey, maximum: Double? = nil, what: String) throws -> Double? {
+        try rejectEmpty(key, expected: "\(what), \(LessonLimits.describePositive(maximum: maximum))")
         guard let value = try decodeIfPresent(Double.self, forKey: key) else { return nil }
-        guard value > 0, value.isFinite, maximum.map({ value <= $0 }) ?? true else {
-            let bound = maximum.map { "a number above 0 and at most \(number($0))" } ?? "a number above 0"
-            throw LessonFieldError(path: path(key), message: "\(number(value)) is not \(what); expected \(bound)")
+        if let problem = LessonLimits.problem(withPositive: value, maximum: maximum, what: what) {
+            throw LessonFieldError(path: path(key), message: problem)
         }
         return value
+    }
+
+    /// Throws when `key` is given with nothing after its colon (`cell:`): "empty; expected …".
+    private func rejectEmpty(_ key: LessonKey, expected: String) throws {
+        if contains(key), try decodeNil(forKey: key) {
+            throw LessonFieldError(path: path(key), message: "empty; expected \(expected)")
+        }
     }
 }

@@ -28,6 +28,21 @@ public struct LessonOverrides: Sendable, Equatable {
         self.seed = seed
     }
 
+    /// What is wrong with the first override outside the lesson file's limits, said as the
+    /// lesson file says it ("--learning-rate: 1000000 is not a learning rate; expected a number
+    /// above 0 and at most 100"), or `nil` when every override is allowed.
+    public var problem: String? {
+        let problems: [(option: String, problem: String?)] = [
+            ("--hidden", hidden.flatMap { LessonLimits.problem(with: $0, in: LessonLimits.hidden, what: "a hidden size") }),
+            ("--layers", layers.flatMap { LessonLimits.problem(with: $0, in: LessonLimits.layers, what: "a layer count") }),
+            ("--iterations", iterations.flatMap { LessonLimits.problem(with: $0, in: LessonLimits.iterations, what: "an iteration count") }),
+            ("--learning-rate", learningRate.flatMap {
+                LessonLimits.problem(withPositive: $0, maximum: LessonLimits.learningRate, what: "a learning rate")
+            }),
+        ]
+        return problems.first { $0.problem != nil }.map { "\($0.option): \($0.problem!)" }
+    }
+
     /// The lesson with these settings in place.
     public func applied(to lesson: Lesson) -> Lesson {
         var result = lesson

@@ -1,29 +1,48 @@
 import RNNCore
 
-/// `data:` — what the network learns from. Which keys fit depends on the lesson's task.
+/// `data:` — what the network learns from. Which keys fit depends on the lesson's task
+/// (docs/lesson-format.md lists them all).
 public struct LessonData: Decodable, Sendable, Equatable {
     /// next-char: the text itself.
     public var text: String?
     /// next-char: a text file, relative to the lesson file.
     public var textFile: String?
-    /// next-char: the length of the sliding windows (none: the whole text is one sequence);
-    /// regression: the number of days each forecast reads.
+    /// next-char: the length of the sliding windows (none: the whole text is one sequence, for a
+    /// text of up to `CharacterDataset.longestSequence` characters);
+    /// regression: the number of rows each forecast reads.
     public var window: Int?
+    /// next-char, regression: the fraction held out at the end of the training data, whose loss
+    /// is reported beside the training loss.
+    public var validation: Double?
     /// regression: the CSV file, relative to the lesson file.
     public var csv: String?
-    /// regression: the names of the CSV's columns to read, in the file's order or by its header.
+    /// regression: the columns the network reads, by header name or 1-based number (default:
+    /// every column of numbers).
     public var columns: [String]?
-    /// regression: the column to forecast (one of `columns`).
+    /// regression: the column to forecast, by header name or 1-based number; it may or may not
+    /// be one of `columns`.
     public var target: String?
     /// regression: whether the file lists the newest row first (reversed into time order).
     public var reverse: Bool?
-    /// regression: the fraction of rows used for training (default 0.7); classify, generate: of
+    /// regression: the fraction of rows before the test rows (default 0.7); classify, generate: of
     /// the examples (default 0.8; of each label's examples when classifying), the rest held out.
     public var split: Double?
     /// regression: how columns are scaled (default `minmax`).
     public var scale: ScalingKind?
-    /// seq2seq: the dialog file, relative to the lesson file.
+    /// regression: the CSV's field separator (default: detected).
+    public var delimiter: CSVDelimiter?
+    /// regression: whether the CSV's first line names the columns (default: detected).
+    public var header: Bool?
+    /// regression: what an empty cell means (default: an error naming its row and column).
+    public var missing: MissingValues?
+    /// regression: the target's unit, for figures and the result line ("$", "°C"; default none).
+    public var unit: String?
+    /// regression: what one row of the series is ("day", "hour"; default "row").
+    public var period: String?
+    /// seq2seq: the dialog file of `question<TAB>answer` lines, relative to the lesson file.
     public var dialogs: String?
+    /// seq2seq: a chat log, every line answered by the next, relative to the lesson file.
+    public var chatLog: String?
     /// regression, classify: data generated from the seed instead of read (`adding`, `remember`).
     public var generate: GeneratedData?
     /// generated: the length of every sequence (`length: 50`), or for seq2seq strings the range
@@ -49,31 +68,52 @@ public struct LessonData: Decodable, Sendable, Equatable {
     public var end: String?
 
     static let keys = [
-        "text", "text_file", "window", "csv", "columns", "target", "reverse", "split", "scale", "dialogs", "generate",
-        "length", "symbols", "examples", "test_examples", "tsv", "test_tsv", "tokens", "labels", "end",
+        "text", "text_file", "window", "validation", "csv", "columns", "target", "reverse", "split", "scale", "delimiter",
+        "header", "missing", "unit", "period", "dialogs", "chat_log", "generate", "length", "symbols", "examples",
+        "test_examples", "tsv", "test_tsv", "tokens", "labels", "end",
     ]
 
     /// The keys of generated data.
     static let generatedKeys = ["generate", "length", "symbols", "examples", "test_examples"]
 
+    /// The keys of a CSV series.
+    static let seriesKeys = [
+        "csv", "columns", "target", "reverse", "window", "split", "scale", "validation", "delimiter", "header", "missing",
+        "unit", "period",
+    ]
+
     /// The keys each task accepts.
     static func keys(for task: LessonTask) -> [String] {
         switch task {
-        case .nextCharacter: ["text", "text_file", "window"]
-        case .regression: ["csv", "columns", "target", "reverse", "window", "split", "scale"] + generatedKeys
+        case .nextCharacter: ["text", "text_file", "window", "validation"]
+        case .regression: seriesKeys + generatedKeys
         case .classify: ["tsv", "test_tsv", "split", "tokens", "labels"] + generatedKeys
         case .generate: ["tsv", "test_tsv", "split", "end"]
-        case .seq2seq: ["dialogs"] + generatedKeys
+        case .seq2seq: ["dialogs", "chat_log"] + generatedKeys
         }
     }
 
     /// The keys present in the file.
     var presentKeys: [String] {
         let values: [Any?] = [
-            text, textFile, window, csv, columns, target, reverse, split, scale, dialogs, generate, length, symbols,
-            examples, testExamples, tsv, testTSV, tokens, labels, end,
+            text, textFile, window, validation, csv, columns, target, reverse, split, scale, delimiter, header, missing,
+            unit, period, dialogs, chatLog, generate, length, symbols, examples, testExamples, tsv, testTSV, tokens, labels,
+            end,
         ]
         return zip(Self.keys, values).compactMap { $1 == nil ? nil : $0 }
+    }
+
+    /// The file named at `key` (`text_file`, `csv`, `tsv`, `test_tsv`, `dialogs`, `chat_log`), if given.
+    func path(for key: String) -> String? {
+        switch key {
+        case "text_file": textFile
+        case "csv": csv
+        case "tsv": tsv
+        case "test_tsv": testTSV
+        case "dialogs": dialogs
+        case "chat_log": chatLog
+        default: nil
+        }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -81,13 +121,20 @@ public struct LessonData: Decodable, Sendable, Equatable {
         text = try c.decodeIfPresent(String.self, forKey: "text")
         textFile = try c.decodeIfPresent(String.self, forKey: "text_file")
         window = try c.integer("window", in: 1...Int.max, what: "a window length")
+        validation = try c.positive("validation", maximum: 0.5, what: "a held-out fraction")
         csv = try c.decodeIfPresent(String.self, forKey: "csv")
         columns = try c.decodeIfPresent([String].self, forKey: "columns")
         target = try c.decodeIfPresent(String.self, forKey: "target")
         reverse = try c.decodeIfPresent(Bool.self, forKey: "reverse")
         split = try c.positive("split", maximum: 0.99, what: "a training fraction")
         scale = try c.choice(ScalingKind.self, "scale", what: "a scaling")
+        delimiter = try c.delimiter("delimiter")
+        header = try c.decodeIfPresent(Bool.self, forKey: "header")
+        missing = try c.choice(MissingValues.self, "missing", what: "a way to treat empty cells")
+        unit = try c.decodeIfPresent(String.self, forKey: "unit")
+        period = try c.decodeIfPresent(String.self, forKey: "period")
         dialogs = try c.decodeIfPresent(String.self, forKey: "dialogs")
+        chatLog = try c.decodeIfPresent(String.self, forKey: "chat_log")
         generate = try c.choice(GeneratedData.self, "generate", what: "generated data")
         length = try c.lengths("length", in: 1...GeneratedLimits.length)
         symbols = try c.integer("symbols", in: 2...GeneratedLimits.symbols, what: "a symbol count")
@@ -108,7 +155,13 @@ public struct LessonData: Decodable, Sendable, Equatable {
             throw LessonFieldError(path: c.path("text"), message: "\"\(text)\" is too short; expected at least 2 characters")
         }
         if let columns, columns.isEmpty || Set(columns).count != columns.count {
-            throw LessonFieldError(path: c.path("columns"), message: "expected a list of distinct column names")
+            throw LessonFieldError(path: c.path("columns"), message: "expected a list of distinct column names or numbers")
+        }
+        if let period, period.isEmpty || !period.allSatisfy(\.isLetter) {
+            throw LessonFieldError(path: c.path("period"), message: "\"\(period)\" is not a period; expected a word such as day, hour or month")
+        }
+        for key in ["text_file", "csv", "tsv", "test_tsv", "dialogs", "chat_log"] where path(for: key)?.isEmpty == true {
+            throw LessonFieldError(path: c.path(LessonKey(stringValue: key)), message: "empty; expected a file's path")
         }
     }
 }
@@ -167,19 +220,20 @@ public struct LessonModel: Decodable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.lessonSection(allowing: Self.keys)
         let needs = "a model needs cell and hidden"
-        guard c.contains("cell") else { throw LessonFieldError(path: c.path("cell"), message: "missing; \(needs)", anchor: .parent) }
-        cell = try c.choice(CellKind.self, "cell", what: "a cell")!
-        layers = try c.integer("layers", in: 1...8, what: "a layer count") ?? 1
+        cell = try c.required("cell", needs: needs) { try c.choice(CellKind.self, $0, what: "a cell") }
+        layers = try c.integer("layers", in: LessonLimits.layers, what: "a layer count") ?? 1
         guard c.contains("hidden") else { throw LessonFieldError(path: c.path("hidden"), message: "missing; \(needs)", anchor: .parent) }
+        let sizes = "\(LessonLimits.describe(LessonLimits.hidden)) or vocab"
+        if try c.decodeNil(forKey: "hidden") { throw LessonFieldError(path: c.path("hidden"), message: "empty; expected \(sizes)") }
         if let size = try? c.decode(Int.self, forKey: "hidden") {
-            guard (1...4096).contains(size) else {
-                throw LessonFieldError(path: c.path("hidden"), message: "\(size) is not a hidden size; expected 1 to 4096 or vocab")
+            guard LessonLimits.hidden.contains(size) else {
+                throw LessonFieldError(path: c.path("hidden"), message: "\(size) is not a hidden size; expected \(sizes)")
             }
             hidden = .size(size)
         } else {
             let text = (try? c.decode(String.self, forKey: "hidden")) ?? "?"
             guard text == "vocab" else {
-                throw LessonFieldError(path: c.path("hidden"), message: "\"\(text)\" is not a hidden size; expected a number or vocab")
+                throw LessonFieldError(path: c.path("hidden"), message: "\(Excerpt.quoted(text)) is not a hidden size; expected a number or vocab")
             }
             hidden = .vocabulary
         }
@@ -197,19 +251,27 @@ public struct LessonModel: Decodable, Sendable, Equatable {
     }
 }
 
-/// `train:` — how the network is trained.
+/// `train:` — how the network is trained. Every key has a default, and the section may be left out.
 public struct LessonTraining: Decodable, Sendable, Equatable {
+    /// The learning rate when the lesson gives none.
+    public static let defaultLearningRate = 0.01
+    /// The number of iterations when the lesson gives none.
+    public static let defaultIterations = 200
+    /// The seed when the lesson gives none.
+    public static let defaultSeed: UInt64 = 777
+
     /// The optimizer (default adam).
-    public var optimizer: OptimizerKind
-    /// The step size.
-    public var learningRate: Double
-    /// The number of optimizer steps.
-    public var iterations: Int
+    public var optimizer: OptimizerKind = .adam
+    /// The step size (default 0.01).
+    public var learningRate = Self.defaultLearningRate
+    /// The number of optimizer steps (default 200).
+    public var iterations = Self.defaultIterations
     /// The seed of every random draw (default 777).
-    public var seed: UInt64
+    public var seed = Self.defaultSeed
     /// The loss, when the task allows a choice.
     public var loss: LossKind?
-    /// The mini-batch size (default: every example in one batch).
+    /// The mini-batch size (default: every example in one batch up to `BatchPlan.fullBatchLimit`
+    /// examples, else `BatchPlan.defaultSize`).
     public var batch: Int?
     /// The global gradient-norm limit.
     public var clip: Double?
@@ -218,19 +280,15 @@ public struct LessonTraining: Decodable, Sendable, Equatable {
 
     static let keys = ["optimizer", "learning_rate", "iterations", "seed", "loss", "batch", "clip", "momentum"]
 
+    /// The defaults: Adam, learning rate 0.01, 200 iterations, seed 777.
+    public init() {}
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.lessonSection(allowing: Self.keys)
-        let needs = "train needs learning_rate and iterations"
         optimizer = try c.choice(OptimizerKind.self, "optimizer", what: "an optimizer") ?? .adam
-        guard c.contains("learning_rate") else {
-            throw LessonFieldError(path: c.path("learning_rate"), message: "missing; \(needs)", anchor: .parent)
-        }
-        learningRate = try c.positive("learning_rate", maximum: 100, what: "a learning rate")!
-        guard c.contains("iterations") else {
-            throw LessonFieldError(path: c.path("iterations"), message: "missing; \(needs)", anchor: .parent)
-        }
-        iterations = try c.integer("iterations", in: 1...10_000_000, what: "an iteration count")!
-        seed = UInt64(try c.integer("seed", in: 0...Int.max, what: "a seed") ?? 777)
+        learningRate = try c.positive("learning_rate", maximum: LessonLimits.learningRate, what: "a learning rate") ?? Self.defaultLearningRate
+        iterations = try c.integer("iterations", in: LessonLimits.iterations, what: "an iteration count") ?? Self.defaultIterations
+        seed = try c.integer("seed", in: 0...Int.max, what: "a seed").map(UInt64.init) ?? Self.defaultSeed
         loss = try c.choice(LossKind.self, "loss", what: "a loss")
         batch = try c.integer("batch", in: 1...Int.max, what: "a batch size")
         clip = try c.positive("clip", what: "a gradient-norm limit")
@@ -266,6 +324,9 @@ public struct LessonShow: Decodable, Sendable, Equatable {
         }
         if let input, input.isEmpty {
             throw LessonFieldError(path: c.path("input"), message: "expected a non-empty text")
+        }
+        if let input, input.count > LessonLimits.shownSteps {
+            throw LessonFieldError(path: c.path("input"), message: "\(input.count) characters; expected at most \(LessonLimits.shownSteps)")
         }
     }
 

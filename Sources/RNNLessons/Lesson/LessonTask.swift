@@ -111,3 +111,38 @@ public enum GeneratedLimits {
     /// The largest training or test set.
     public static let examples = 1_000_000
 }
+
+/// The field separator of a CSV file.
+public enum CSVDelimiter: String, CaseIterable, Sendable {
+    /// `,`
+    case comma
+    /// `;` (with a decimal comma allowed in numbers: `3,5`)
+    case semicolon
+    /// A TAB character.
+    case tab
+
+    /// The separating character.
+    public var character: Character {
+        switch self {
+        case .comma: ","
+        case .semicolon: ";"
+        case .tab: "\t"
+        }
+    }
+
+    /// The delimiter named `text` (`comma`, `semicolon`, `tab`) or written as itself (`,`, `;`, a TAB).
+    public init?(written text: String) {
+        guard let match = Self.allCases.first(where: { $0.rawValue == text || String($0.character) == text }) else { return nil }
+        self = match
+    }
+}
+
+/// What a regression lesson does with an empty cell of its CSV file.
+public enum MissingValues: String, CaseIterable, Sendable {
+    /// Stop with an error naming the row and the column (the default).
+    case error
+    /// Leave out every row with an empty cell in a column the lesson reads.
+    case skip
+    /// Take the value of the row before (an empty cell in the first row is still an error).
+    case previous
+}

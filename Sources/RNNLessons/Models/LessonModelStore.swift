@@ -9,11 +9,23 @@ public struct LessonModelStore {
     public var outputFolder: URL
     /// Told, in one line, when a lesson is trained first.
     public var notice: (String) -> Void
+    /// Whether a path inside a lesson's folder is a figure (`LessonRunner.isFigureFile`): a lesson
+    /// trained first replaces its folder, and an earlier run's figures do not stay beside it.
+    public var isFigureFile: @Sendable (String) -> Bool
 
     /// A store over `outputFolder`.
-    public init(outputFolder: URL, notice: @escaping (String) -> Void = { _ in }) {
+    public init(
+        outputFolder: URL, notice: @escaping (String) -> Void = { _ in }, isFigureFile: @escaping @Sendable (String) -> Bool = { _ in false }
+    ) {
         self.outputFolder = outputFolder
         self.notice = notice
+        self.isFigureFile = isFigureFile
+    }
+
+    /// Trains the lesson, writing its folder anew (without figures), after telling why.
+    func train(_ file: LessonFile, because reason: String, control: RunControl) throws {
+        notice("\(file.lesson.name): training the lesson first (\(reason))")
+        _ = try LessonRunner(outputFolder: outputFolder, isFigureFile: isFigureFile).run(file, control: control)
     }
 
     /// The lesson's model: the final weights, or those of snapshot `iteration`.
@@ -30,10 +42,7 @@ public struct LessonModelStore {
         let folder = outputFolder.appendingPathComponent(lesson.name)
         let modelURL = folder.appendingPathComponent("model.safetensors")
         let wanted = iteration.map { LessonRunner.snapshotURL(in: folder, iteration: $0) } ?? modelURL
-        if let reason = staleness(of: file, model: modelURL, wanted: wanted) {
-            notice("\(lesson.name): training the lesson first (\(reason))")
-            _ = try LessonRunner(outputFolder: outputFolder).run(file, control: control)
-        }
+        if let reason = staleness(of: file, model: modelURL, wanted: wanted) { try train(file, because: reason, control: control) }
         return try LoadedModel.lesson(file, checkpoint: wanted, iteration: iteration, folder: folder)
     }
 

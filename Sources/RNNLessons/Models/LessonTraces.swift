@@ -42,10 +42,7 @@ extension LessonModelStore {
     public func traces(for file: LessonFile, control: RunControl = RunControl()) throws -> LessonTraces {
         let folder = outputFolder.appendingPathComponent(file.lesson.name)
         let traceURL = folder.appendingPathComponent("trace.json")
-        if let reason = try traceStaleness(traceURL, folder: folder) {
-            notice("\(file.lesson.name): training the lesson first (\(reason))")
-            _ = try LessonRunner(outputFolder: outputFolder).run(file, control: control)
-        }
+        if let reason = try traceStaleness(traceURL, folder: folder) { try train(file, because: reason, control: control) }
         // Trains when the model is missing or the lesson file changed (rewriting the trace too).
         _ = try model(for: file, control: control)
         return try LessonTraces(trace: TraceFile.read(traceURL), file: file, folder: folder)

@@ -36,10 +36,30 @@ extension LoadedModel {
     ///
     /// - Throws: `LessonError` (one line) for characters outside the vocabulary (naming them and
     ///   listing the vocabulary), an empty input, or features of the wrong width.
+    ///   A value the network computes that is not finite (weights or input too large) is a
+    ///   `LessonError` naming where it appeared.
     public func trace(_ input: ModelInput, beam: Int = 1, interventions: Interventions? = nil) throws -> TracedInput {
-        guard let interventions, !interventions.isEmpty else { return try plainTrace(input, beam: beam, forcing: [:]) }
-        var traced = try withInterventions(interventions) { try plainTrace(input, beam: beam, forcing: interventions.forcing) }
-        traced.trace.withoutGradients()
+        let steps: Int
+        switch input {
+        case .lessonDefault: steps = 0
+        case .text(let text): steps = text.count
+        case .features(let rows): steps = rows.count
+        }
+        guard steps <= LessonLimits.shownSteps else {
+            throw LessonError("the input has \(steps) steps; expected at most \(LessonLimits.shownSteps)")
+        }
+        var traced: TracedInput
+        if let interventions, !interventions.isEmpty {
+            traced = try withInterventions(interventions) { try plainTrace(input, beam: beam, forcing: interventions.forcing) }
+            traced.trace.withoutGradients()
+        } else {
+            traced = try plainTrace(input, beam: beam, forcing: [:])
+        }
+        if let value = NonFiniteValue.first(in: traced.trace) {
+            throw LessonError(
+                "\(lesson.name) \(weightsDescription) computes a value that is not finite on this input (\(value)); "
+                    + "expected weights and inputs small enough for 32-bit floats")
+        }
         return traced
     }
 
@@ -66,7 +86,8 @@ extension LoadedModel {
         guard !characters.isEmpty else { throw LessonError("\(what) is empty; expected characters from \(vocabularyListing)") }
         let unknown = vocabulary.encode(characters).unknown
         guard unknown.isEmpty else {
-            let named = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+            let more = unknown.count > 10 ? " and \(unknown.count - 10) more" : ""
+            let named = unknown.prefix(10).map { Excerpt.quoted($0) }.joined(separator: ", ") + more
             throw LessonError("\(what) has characters \(lesson.name) does not know: \(named); expected characters from \(vocabularyListing)")
         }
         return characters
@@ -104,7 +125,7 @@ extension LoadedModel {
             } else {
                 labels = vocabulary.tokens
             }
-            targets = data?.continuation(of: labels)
+            targets = data?.continuation(of: vocabulary.encode(labels).indices).map(vocabulary.decode)
             tensor = OneHot.tensor(vocabulary.encode(labels).indices, classes: vocabulary.count)
         }
         let pass = CharacterSteps(model: model, vocabulary: vocabulary, labels: labels, input: tensor, targets: targets)
@@ -125,27 +146,29 @@ extension LoadedModel {
         let data = try SeriesDataset.load(from: file)
         let reduction = RegressionSteps.reduction(file.lesson)
         let window = try RegressionSteps.shownWindow(file, data)
+        let period = RegressionSteps.period(file.lesson)
         let steps: [StepTrace], shown: String, summary: String
         var notes: [String] = []
         switch input {
         case .features(let days):
-            steps = try RegressionSteps.steps(model: model, data: data, days: days.map { $0.map(Double.init) }, reduction: reduction)
-            shown = "your \(days.count)-day window"
-            summary = "your \(days.count)-day window: forecast \(data.featureNames[data.targetColumn]) \(steps.last?.prediction ?? "?")"
+            steps = try RegressionSteps.steps(
+                model: model, data: data, days: days.map { $0.map(Double.init) }, reduction: reduction, period: period)
+            shown = "your \(days.count)-\(period) window"
+            summary = "your \(days.count)-\(period) window: forecast \(data.targetName) \(steps.last?.prediction ?? "?")"
         case .text, .lessonDefault:
             if case .text = input {
                 notes.append(
                     "\(lesson.name) is a regression lesson: --input is not used; it shows its saved test window \(window) "
-                        + "(show.window), or your own days with --input-json FILE ([days][\(data.featureNames.joined(separator: ", "))])")
+                        + "(show.window), or your own \(period)s with --input-json FILE ([\(period)s][\(data.featureNames.joined(separator: ", "))])")
             }
-            steps = RegressionSteps.steps(model: model, data: data, window: window, reduction: reduction)
+            steps = RegressionSteps.steps(model: model, data: data, window: window, reduction: reduction, period: period)
             shown = "test window \(window)"
             summary = "test window \(window): forecast \(steps.last?.prediction ?? "?"), actual \(steps.last?.target ?? "?")"
         }
         var trace = makeTrace(info: ModelInfo(model, featureNames: data.featureNames), steps: steps, shown: shown, summary: summary)
-        trace.forecast = RegressionSteps.forecast(model: model, data: data)
+        trace.forecast = RegressionSteps.forecast(model: model, data: data, lesson: file.lesson.withBatchSize(examples: data.train.count))
         if case .features = input {} else {
-            let shownWindow = SequenceBatch(windows: [data.test.windows[window]], targets: [data.test.targets[window]])
+            let shownWindow = data.test.batch([window])
             trace.gradientFlow = GradientFlowProbe(
                 input: shownWindow.input, steps: shownWindow.steps, target: { _ in .values([data.test.targets[window]]) }
             ).trace(model)

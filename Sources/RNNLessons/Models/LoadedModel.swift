@@ -78,11 +78,27 @@ public struct LoadedModel {
         }
     }
 
+    /// A lesson's model with the weights of `url`, trained elsewhere (by the lesson's PyTorch
+    /// export, say), read as the lesson's task says; a character model without a vocabulary in
+    /// its metadata takes the lesson's text's.
+    ///
+    /// - Throws: `CheckpointError` or `FileError` when the file cannot be read or does not hold
+    ///   such a model, `LessonError` when the lesson's data cannot be read.
+    public static func lesson(_ file: LessonFile, weights url: URL) throws -> LoadedModel {
+        try lesson(file, checkpoint: url, iteration: nil, folder: url.deletingLastPathComponent())
+    }
+
     /// Loads a lesson's checkpoint at `url` (in the lesson's output `folder`) as the lesson's task says.
     static func lesson(_ file: LessonFile, checkpoint url: URL, iteration: Int?, folder: URL) throws -> LoadedModel {
-        let source = LessonFile.displayPath(url)
-        let checkpoint = try CheckpointFile.read(url)
-        let tokens = checkpoint.metadata["vocabulary"].flatMap(Self.decodeTokens) ?? []
+        try lesson(file, checkpoint: CheckpointFile.read(url), source: LessonFile.displayPath(url), iteration: iteration, folder: folder)
+    }
+
+    /// Loads a lesson's checkpoint read from `source` (a file, or weights kept in memory).
+    static func lesson(_ file: LessonFile, checkpoint: SafeTensorsFile, source: String, iteration: Int?, folder: URL) throws
+        -> LoadedModel
+    {
+        var tokens = checkpoint.metadata["vocabulary"].flatMap(Self.decodeTokens) ?? []
+        if tokens.isEmpty && file.lesson.task == .nextCharacter { tokens = try CharacterDataset.load(from: file).vocabulary.tokens }
         let lesson = file.lesson
         let network: Network
         let vocabulary: Vocabulary
@@ -100,7 +116,7 @@ public struct LoadedModel {
         }
         return LoadedModel(
             network: network, vocabulary: vocabulary,
-            lesson: LessonInfo(name: lesson.name, title: lesson.title, source: lesson.source, task: lesson.task.rawValue),
+            lesson: lesson.info,
             file: file, metadata: checkpoint.metadata, iteration: iteration,
             folder: folder)
     }

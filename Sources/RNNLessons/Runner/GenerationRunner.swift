@@ -9,8 +9,8 @@ struct GenerationRunner: TaskRunner {
     }
 
     func train(_ file: LessonFile, control: RunControl) throws -> TrainedLesson {
-        let lesson = file.lesson
         let data = try GenerationDataset.load(from: file)
+        let lesson = file.lesson.withBatchSize(examples: data.train.count)
         let shown = try Self.shownInput(file, data)
         guard case .size(let hidden) = lesson.model.hidden else { preconditionFailure("checked when the lesson was read") }
         let setup = ModelSetup(
@@ -45,7 +45,7 @@ struct GenerationRunner: TaskRunner {
             },
             finalLoss: {
                 let logits = model.forward(everything.input.pointer, steps: everything.steps, batch: everything.size)
-                return CrossEntropy.loss(logits: logits, targets: everything.targets, classes: data.vocabulary.count)
+                return Double(CrossEntropy.loss(logits: logits, targets: everything.targets, classes: data.vocabulary.count))
             })
         let snapshots = kept.keys.sorted().map { iteration in
             Self.snapshot(kept[iteration]!, iteration: iteration, loss: record.losses[iteration], data: data, expected: shown.expected)
@@ -63,7 +63,7 @@ struct GenerationRunner: TaskRunner {
 
         let steps = GenerationSteps(model: model, data: data, input: shown.input, vector: shown.vector, expected: shown.expected)
         var trace = LessonTrace(
-            lesson: LessonInfo(name: lesson.name, title: lesson.title, source: lesson.source, task: lesson.task.rawValue),
+            lesson: lesson.info,
             model: setup.info(featureNames: data.encoding.featureNames), vocabulary: data.vocabulary.tokens,
             training: TrainingHistory(
                 loss: record.losses, predictions: predictions, firstCorrectIteration: firstRight, optimizer: setup.optimizerCaption),
@@ -77,7 +77,7 @@ struct GenerationRunner: TaskRunner {
         return TrainedLesson(
             trace: trace, tensors: model.namedTensors,
             metadata: setup.metadata(file: file, vocabulary: data.vocabulary.tokens, extra: extra),
-            trainingSeconds: record.seconds, snapshotWeights: record.snapshotWeights)
+            trainingSeconds: record.seconds, evaluationSeconds: record.evaluationSeconds, snapshotWeights: record.snapshotWeights)
     }
 
     /// The shown input: `show.input` or the first held-out input, its vector, and its output

@@ -66,11 +66,8 @@ struct MemoryTaskRunner: TaskRunner {
         let model = setup.model
         let reduction = lesson.task == .regression ? RegressionSteps.reduction(lesson) : nil
         let test = Self.testExamples(task, lesson)
-        var dataGenerator = SeededGenerator(seed: lesson.train.seed ^ Self.dataStream)
-        let fixed = lesson.data.examples.map { task.draw($0, &dataGenerator) }
-        let batchSize = lesson.train.batch ?? Self.defaultBatch
-        var plan = fixed.map { BatchPlan(count: $0.count, size: batchSize, generator: setup.generator) }
-        let wholeSet = fixed.flatMap { plan?.isFullBatch == true ? task.batch($0) : nil }
+        var batches = Self.batches(task, lesson, setup: setup)
+        let wholeSet = batches.isWholeSet ? batches.fixed.map(task.batch) : nil
 
         let shown = test[0]
         let shownBatch = task.batch([shown])
@@ -85,13 +82,7 @@ struct MemoryTaskRunner: TaskRunner {
                 if snapshotIterations.contains(iteration) { kept[iteration] = task.outputs(of: model, on: [shown])[0] }
             },
             step: { _ in
-                let batch: SequenceBatch
-                if let fixed, var current = plan {
-                    batch = wholeSet ?? task.batch(current.next().map { fixed[$0] })
-                    plan = current
-                } else {
-                    batch = task.batch(task.draw(batchSize, &dataGenerator))
-                }
+                let batch = wholeSet ?? task.batch(batches.next())
                 return model.trainStep(
                     batch.input.pointer, steps: batch.steps, batch: batch.batch, hotIndices: batch.hotIndices,
                     targets: batch.targets(reduction: reduction), optimizer: setup.optimizer, clip: setup.clip)
@@ -99,8 +90,7 @@ struct MemoryTaskRunner: TaskRunner {
             finalLoss: {
                 // The trained network on the whole fixed set, or on the next fresh batch, as the
                 // iterations before it were measured.
-                let batch = fixed.map { task.batch($0) } ?? task.batch(task.draw(batchSize, &dataGenerator))
-                return Self.loss(model, batch, reduction: reduction)
+                Double(Self.loss(model, task.batch(batches.finalExamples()), reduction: reduction))
             })
         let losses = record.losses
         let snapshots = kept.keys.sorted().map { iteration in
@@ -116,12 +106,12 @@ struct MemoryTaskRunner: TaskRunner {
         result["iterations"] = Double(lesson.train.iterations)
         result["sequence_length"] = Double(task.length)
         result["test_examples"] = Double(test.count)
-        result["training_examples"] = Double(fixed?.count ?? lesson.train.iterations * batchSize)
+        result["training_examples"] = Double(batches.fixed?.count ?? lesson.train.iterations * batches.size)
 
         let steps = Self.steps(model: model, task: task, example: shown, reduction: reduction)
         let metric = task.metric
         let trace = LessonTrace(
-            lesson: LessonInfo(name: lesson.name, title: lesson.title, source: lesson.source, task: lesson.task.rawValue),
+            lesson: lesson.info,
             model: setup.info(featureNames: task.featureNames), vocabulary: task.vocabulary,
             training: TrainingHistory(loss: losses, optimizer: setup.optimizerCaption),
             snapshots: snapshots, steps: steps, result: result, metric: metric,
@@ -131,7 +121,13 @@ struct MemoryTaskRunner: TaskRunner {
         if !task.featureNames.isEmpty { extra["features"] = ModelSetup.json(task.featureNames) }
         return TrainedLesson(
             trace: trace, tensors: model.namedTensors, metadata: setup.metadata(file: file, vocabulary: task.vocabulary, extra: extra),
-            trainingSeconds: record.seconds, snapshotWeights: record.snapshotWeights)
+            trainingSeconds: record.seconds, evaluationSeconds: record.evaluationSeconds, snapshotWeights: record.snapshotWeights)
+    }
+
+    /// The training batches of `lesson`: the sequences from the seed mixed with `dataStream`, a
+    /// fixed set's order from the generator `setup` leaves after drawing the weights.
+    static func batches<T: MemoryTask>(_ task: T, _ lesson: Lesson, setup: ModelSetup) -> MemoryTaskBatches<T> {
+        MemoryTaskBatches(task: task, lesson: lesson, data: SeededGenerator(seed: lesson.train.seed ^ dataStream), order: setup.generator)
     }
 
     /// The loss of `model` on `batch`, without training.

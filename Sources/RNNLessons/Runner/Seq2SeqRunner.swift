@@ -7,8 +7,8 @@ struct Seq2SeqRunner: TaskRunner {
     func metric(for lesson: Lesson) -> HeadlineMetric? { nil }
 
     func train(_ file: LessonFile, control: RunControl) throws -> TrainedLesson {
-        let lesson = file.lesson
         let data = try DialogDataset.load(from: file)
+        let lesson = file.lesson.withBatchSize(examples: data.count)
         let question = try Self.shownQuestion(file, data)
         let source = data.vocabulary.encode(question).indices
         let expected = data.answer(to: question)
@@ -45,9 +45,10 @@ struct Seq2SeqRunner: TaskRunner {
             },
             step: { _ in model.trainStep(data.batch(plan.next()), optimizer: optimizer, clip: lesson.clipLimit) },
             finalLoss: {
-                Seq2SeqLessonModel.loss(
-                    of: model,
-                    on: stride(from: 0, to: data.count, by: judged).map { data.batch(Array($0..<min($0 + judged, data.count))) })
+                Double(
+                    Seq2SeqLessonModel.loss(
+                        of: model,
+                        on: stride(from: 0, to: data.count, by: judged).map { data.batch(Array($0..<min($0 + judged, data.count))) }))
             })
         let losses = record.losses
         let snapshots = kept.keys.sorted().map { iteration in
@@ -84,13 +85,15 @@ struct Seq2SeqRunner: TaskRunner {
             + "\"\(data.text(of: question))\" → \"\(answer)\"" + String(format: ", final loss %.4f", finalLoss)
         let info = ModelInfo(model)
         let trace = LessonTrace(
-            lesson: LessonInfo(name: lesson.name, title: lesson.title, source: lesson.source, task: lesson.task.rawValue),
+            lesson: lesson.info,
             model: info, vocabulary: data.vocabulary.tokens,
             training: TrainingHistory(
                 loss: losses, predictions: predictions, firstCorrectIteration: firstRight, optimizer: lesson.optimizerCaption),
             snapshots: snapshots, steps: steps, decoder: decoder, result: result, summary: summary)
         let metadata = Seq2SeqLessonModel.metadata(model, file: file, vocabulary: data.vocabulary, maxLength: maxLength)
-        return TrainedLesson(trace: trace, tensors: model.namedTensors, metadata: metadata, trainingSeconds: record.seconds, snapshotWeights: record.snapshotWeights)
+        return TrainedLesson(
+            trace: trace, tensors: model.namedTensors, metadata: metadata, trainingSeconds: record.seconds,
+            evaluationSeconds: record.evaluationSeconds, snapshotWeights: record.snapshotWeights, notes: data.notes)
     }
 
     /// `show.input` as words, or the first question; unknown words are an error naming them.

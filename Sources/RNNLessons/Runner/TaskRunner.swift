@@ -21,8 +21,12 @@ struct TrainedLesson {
     var metadata: [String: String]
     /// Wall-clock seconds of the training loop.
     var trainingSeconds: Double
+    /// Wall-clock seconds of judging the network (`TrainingRecord.evaluationSeconds`).
+    var evaluationSeconds: Double = 0
     /// The weights at each snapshot iteration (`show.snapshots`), saved next to the checkpoint.
     var snapshotWeights: [Int: [(name: String, tensor: Tensor)]] = [:]
+    /// What the user should be told about how the data was read, one line each.
+    var notes: [String] = []
 }
 
 extension Lesson {

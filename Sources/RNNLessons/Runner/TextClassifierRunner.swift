@@ -10,8 +10,8 @@ struct TextClassifierRunner: TaskRunner {
     }
 
     func train(_ file: LessonFile, control: RunControl) throws -> TrainedLesson {
-        let lesson = file.lesson
         let data = try TextClassificationDataset.load(from: file)
+        let lesson = file.lesson.withBatchSize(examples: data.train.count)
         let (shownTokens, shownTarget) = try Self.shownText(file, data)
         guard case .size(let hidden) = lesson.model.hidden else { preconditionFailure("checked when the lesson was read") }
         let setup = ModelSetup(
@@ -40,7 +40,7 @@ struct TextClassifierRunner: TaskRunner {
                 let batch = plan.isFullBatch ? everything : data.batch(plan.next().map { data.train[$0] }, oneHot: oneHot)
                 return batch.trainStep(model, optimizer: setup.optimizer, clip: setup.clip)
             },
-            finalLoss: { everything.loss(model) })
+            finalLoss: { Double(everything.loss(model)) })
         let snapshots = kept.keys.sorted().map { iteration in
             let probabilities = kept[iteration]!, choice = probabilities.indexOfLargest
             return Snapshot(
@@ -68,7 +68,7 @@ struct TextClassifierRunner: TaskRunner {
         var classification = shown.classification
         classification.confusion = judged?.confusion
         var trace = LessonTrace(
-            lesson: LessonInfo(name: lesson.name, title: lesson.title, source: lesson.source, task: lesson.task.rawValue),
+            lesson: lesson.info,
             model: setup.info(), vocabulary: data.vocabulary.tokens,
             training: TrainingHistory(loss: record.losses, optimizer: setup.optimizerCaption),
             snapshots: snapshots, steps: shown.steps, result: result, metric: metric, gradientFlow: flow.trace(model),
@@ -78,7 +78,7 @@ struct TextClassifierRunner: TaskRunner {
         return TrainedLesson(
             trace: trace, tensors: model.namedTensors,
             metadata: setup.metadata(file: file, vocabulary: data.vocabulary.tokens, extra: extra),
-            trainingSeconds: record.seconds, snapshotWeights: record.snapshotWeights)
+            trainingSeconds: record.seconds, evaluationSeconds: record.evaluationSeconds, snapshotWeights: record.snapshotWeights)
     }
 
     /// Makes `<unk>` read as nothing: its embedding row (or, one-hot, its column of `W_ih`) is

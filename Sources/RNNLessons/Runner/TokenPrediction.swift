@@ -11,10 +11,7 @@ struct TokenPrediction {
 
     /// Reads `rows` rows of `classes` logits.
     init(logits: UnsafePointer<Float>, rows: Int, classes: Int) {
-        var probabilities = [Float](repeating: 0, count: rows * classes)
-        probabilities.withUnsafeMutableBufferPointer {
-            CrossEntropy.softmax(logits: logits, rows: rows, classes: classes, into: $0.baseAddress!)
-        }
+        let probabilities = Self.softmax(logits: logits, rows: rows, classes: classes)
         distributions = (0..<rows).map { Array(probabilities[$0 * classes..<($0 + 1) * classes]) }
         indices = distributions.map(\.indexOfLargest)
         self.probabilities = zip(distributions, indices).map { $0[$1] }
@@ -24,5 +21,20 @@ struct TokenPrediction {
     init(model: SequenceModel, input: Tensor, steps: Int) {
         let logits = model.forward(input.pointer, steps: steps, batch: 1)
         self.init(logits: logits, rows: steps, classes: model.shape.outputSize)
+    }
+
+    /// The most likely token of each of `rows` rows of `classes` logits, as `init` chooses it
+    /// (the first of equally likely ones), without keeping the distributions.
+    static func indices(logits: UnsafePointer<Float>, rows: Int, classes: Int) -> [Int] {
+        let probabilities = softmax(logits: logits, rows: rows, classes: classes)
+        return (0..<rows).map { Array(probabilities[$0 * classes..<($0 + 1) * classes]).indexOfLargest }
+    }
+
+    private static func softmax(logits: UnsafePointer<Float>, rows: Int, classes: Int) -> [Float] {
+        var probabilities = [Float](repeating: 0, count: rows * classes)
+        probabilities.withUnsafeMutableBufferPointer {
+            CrossEntropy.softmax(logits: logits, rows: rows, classes: classes, into: $0.baseAddress!)
+        }
+        return probabilities
     }
 }

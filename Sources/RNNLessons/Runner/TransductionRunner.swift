@@ -87,7 +87,7 @@ struct TransductionRunner: TaskRunner {
                 let batches = stride(from: 0, to: pairs.count, by: batchSize).map {
                     TransductionTask.batch(Array(pairs[$0..<min($0 + batchSize, pairs.count)]))
                 }
-                return Seq2SeqLessonModel.loss(of: model, on: batches)
+                return Double(Seq2SeqLessonModel.loss(of: model, on: batches))
             })
         let losses = record.losses
         let snapshots = kept.keys.sorted().map { iteration in
@@ -107,7 +107,7 @@ struct TransductionRunner: TaskRunner {
         let traced = Seq2SeqSteps(model: model, vocabulary: vocabulary, question: question, expected: expected, maxLength: maxLength)
         let answer = vocabulary.decode(traced.decoding.tokens).joined()
         var trace = LessonTrace(
-            lesson: LessonInfo(name: lesson.name, title: lesson.title, source: lesson.source, task: lesson.task.rawValue),
+            lesson: lesson.info,
             model: ModelInfo(model), vocabulary: vocabulary.tokens,
             training: TrainingHistory(
                 loss: losses, predictions: predictions, firstCorrectIteration: TrainingLoop.firstStayingTrue(right),
@@ -119,7 +119,7 @@ struct TransductionRunner: TaskRunner {
         return TrainedLesson(
             trace: trace, tensors: model.namedTensors,
             metadata: Seq2SeqLessonModel.metadata(model, file: file, vocabulary: vocabulary, maxLength: maxLength),
-            trainingSeconds: record.seconds, snapshotWeights: record.snapshotWeights)
+            trainingSeconds: record.seconds, evaluationSeconds: record.evaluationSeconds, snapshotWeights: record.snapshotWeights)
     }
 
     /// `show.input` as letters, or the first held-out string of the longest training length.

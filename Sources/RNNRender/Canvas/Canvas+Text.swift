@@ -52,6 +52,7 @@ extension Canvas {
     func text(_ text: String, x: Double, y: Double, size: Double, color: RGBColor? = nil, bold: Bool = false,
               italic: Bool = false, align: HAlign = .left, valign: VAlign = .baseline, angle: Double = 0) {
         guard !text.isEmpty else { return }
+        noteTextSize(size)
         let width = textWidth(text, size: size, bold: bold, italic: italic)
         let dx: Double = switch align { case .left: 0; case .center: -width / 2; case .right: -width }
         let dy: Double = switch valign {
@@ -76,7 +77,7 @@ extension Canvas {
     {
         let width = textWidth(text, size: size, bold: bold)
         if width <= maxWidth { return (text, size) }
-        let smallest = minSize ?? size * 0.8
+        let smallest = minSize ?? max(size * 0.8, min(size, 10))
         let shrunk = max(smallest, size * maxWidth / width)
         if textWidth(text, size: shrunk, bold: bold) <= maxWidth { return (text, shrunk) }
         var characters = Array(text)

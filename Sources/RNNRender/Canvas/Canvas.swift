@@ -8,10 +8,30 @@ final class Canvas {
     /// Colours and font.
     let theme: Theme
     var cr: OpaquePointer { context.handle }
+    /// The smallest text drawn so far, in device units (pixels of a PNG): how small the figure's
+    /// text is on the page.
+    private(set) var smallestText = Double.infinity
 
     init(context: CairoContext, theme: Theme) {
         self.context = context
         self.theme = theme
+    }
+
+    /// Runs `body` with drawing moved to (`x`, `y`) and scaled by `scale`, then restores the transform.
+    func transformed(x: Double, y: Double, scale: Double, _ body: () throws -> Void) rethrows {
+        cairo_save(cr)
+        defer { cairo_restore(cr) }
+        cairo_translate(cr, x, y)
+        cairo_scale(cr, scale, scale)
+        try body()
+    }
+
+    /// Records text of `size` points drawn under the current transform.
+    func noteTextSize(_ size: Double) {
+        var matrix = cairo_matrix_t()
+        cairo_get_matrix(cr, &matrix)
+        let pixels = size * abs(matrix.xx * matrix.yy - matrix.xy * matrix.yx).squareRoot()
+        smallestText = min(smallestText, pixels)
     }
 
     func setColor(_ color: RGBColor) { cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha) }

@@ -31,8 +31,7 @@ public struct RGBColor: Sendable, Equatable {
 
     /// WCAG relative luminance (0 black … 1 white).
     public var luminance: Double {
-        func linear(_ c: Double) -> Double { c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
-        return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+        0.2126 * Self.linear(red) + 0.7152 * Self.linear(green) + 0.0722 * Self.linear(blue)
     }
 
     /// CIE L* lightness (0…100), for checking colour maps.

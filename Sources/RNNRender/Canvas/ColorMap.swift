@@ -1,10 +1,13 @@
 import Foundation
 
-/// Colour maps for values: a perceptually uniform sequential map and a colour-blind-safe diverging map.
+/// Colour maps for values, each readable in deuteranopia and protanopia: a perceptually uniform
+/// sequential map, a blue–orange diverging map and a light-to-dark blue map.
 public enum ColorMap: Sendable, Equatable {
     /// viridis (matplotlib), dark purple → yellow, lightness increasing; for 0…1 values.
     case viridis
-    /// Blue → white → red (ColorBrewer RdBu, reversed), white at the centre; for values around 0.
+    /// Blue → white → orange (ColorBrewer RdBu's blues, PuOr's oranges), white at the centre, both
+    /// sides darkening alike; for values around 0. Blue against orange survives red–green colour
+    /// blindness, where red against green does not.
     case diverging
     /// White → dark blue (ColorBrewer Blues), lightness decreasing; for shading boxes by probability.
     case blues
@@ -14,7 +17,7 @@ public enum ColorMap: Sendable, Equatable {
         let t = t.isFinite ? min(max(t, 0), 1) : 0.5
         switch self {
         case .viridis: return Self.viridis(t)
-        case .diverging: return Self.interpolate(Self.rdBu, t)
+        case .diverging: return Self.interpolate(Self.blueOrange, t)
         case .blues: return Self.interpolate(Self.bluesTable, t)
         }
     }
@@ -45,9 +48,10 @@ public enum ColorMap: Sendable, Equatable {
         return RGBColor(min(max(r, 0), 1), min(max(g, 0), 1), min(max(b, 0), 1))
     }
 
-    /// ColorBrewer RdBu (11 classes), from blue (negative) to red (positive).
-    private static let rdBu: [UInt32] = [
-        0x053061, 0x2166AC, 0x4393C3, 0x92C5DE, 0xD1E5F0, 0xF7F7F7, 0xFDDBC7, 0xF4A582, 0xD6604D, 0xB2182B, 0x67001F,
+    /// 11 classes from blue (negative) to orange (positive): ColorBrewer RdBu's blue half, then
+    /// PuOr's orange half, of matching lightness.
+    private static let blueOrange: [UInt32] = [
+        0x053061, 0x2166AC, 0x4393C3, 0x92C5DE, 0xD1E5F0, 0xF7F7F7, 0xFEE0B6, 0xFDB863, 0xE08214, 0xB35806, 0x7F3B08,
     ]
 
     /// ColorBrewer Blues (9 classes), starting at white.

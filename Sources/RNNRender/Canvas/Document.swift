@@ -59,6 +59,32 @@ enum Document {
         return format == .svg ? stableSurfaceID(sink.bytes) : sink.bytes
     }
 
+    /// Draws a figure of `width`×`height` points at `scale` pixels per point into pixels, as
+    /// `render` draws a PNG (the same pixels the PNG holds).
+    static func pixels(width: Double, height: Double, scale: Double, theme: Theme = .light,
+                       draw: (Canvas) throws -> Void) throws -> DecodedImage {
+        let pixelWidth = Int((width * scale).rounded(.up)), pixelHeight = Int((height * scale).rounded(.up))
+        let surface = try CairoSurface.image(width: pixelWidth, height: pixelHeight)
+        do {
+            let context = try CairoContext(surface: surface)
+            cairo_scale(context.handle, scale, scale)
+            let canvas = Canvas(context: context, theme: theme)
+            canvas.fill(Rect(x: 0, y: 0, width: width, height: height), theme.background)
+            try draw(canvas)
+            try context.checkStatus("draw the figure")
+        }
+        cairo_surface_flush(surface.handle)
+        guard let data = cairo_image_surface_get_data(surface.handle) else { throw RenderError.cairo(operation: "read pixels", status: "no data") }
+        let stride = Int(cairo_image_surface_get_stride(surface.handle))
+        var pixels = [UInt32](repeating: 0, count: pixelWidth * pixelHeight)
+        pixels.withUnsafeMutableBytes { target in
+            for row in 0..<pixelHeight {
+                (target.baseAddress! + row * pixelWidth * 4).copyMemory(from: data + row * stride, byteCount: pixelWidth * 4)
+            }
+        }
+        return DecodedImage(width: pixelWidth, height: pixelHeight, pixels: pixels)
+    }
+
     /// Cairo names the SVG page group after a process-wide surface counter (`<g id="surface8">`);
     /// renaming it to `surface1` makes the same figure give the same bytes within one process too.
     static func stableSurfaceID(_ bytes: [UInt8]) -> [UInt8] {

@@ -51,6 +51,14 @@ struct Header {
         return (wrapped(canvas, width: width), width)
     }
 
+    /// The inner width of a figure laid out for a room `roomWidth` wide whose content is
+    /// `contentWidth` wide — widened for the header up to the room — and the header wrapped to it,
+    /// so that it wraps no more than it would across the whole room.
+    func fitted(_ canvas: Canvas, contentWidth: Double, roomWidth: Double) -> (header: Header, width: Double) {
+        let width = max(contentWidth, min(preferredWidth(canvas), roomWidth), 480)
+        return (wrapped(canvas, width: width), width)
+    }
+
     /// Draws the header in the band from `x` of `width` starting at `y`; long lines shrink or elide.
     func draw(_ canvas: Canvas, x: Double, y: Double, width: Double) {
         var baseline = y + 4 + Self.titleSize

@@ -23,8 +23,16 @@ struct Heatmap {
     static let maxLabelColumnWidth: Double = 96
     /// Rows are numbered 0, 1, 2… (units): thinned row labels then show 0, 5, 10… rather than 0, 3, 6.
     var rowsAreUnitNumbers = false
+    /// The index of the first column (a window of steps): thinned column labels show indices from it.
+    var firstColumnIndex = 0
+    /// Column labels written upwards, so that words fit over narrow columns (a question's words).
+    var rotatedColumnLabels = false
+    /// The widest the title may be drawn (it shrinks, then elides); nil leaves it as it is.
+    var titleWidth: Double?
 
     static let labelSize: Double = 11
+    /// The smallest value written into a cell; cells too small for it stay unwritten.
+    static let smallestValueSize: Double = 10
     static let axisSize: Double = 12
     static let titleSize: Double = 13
 
@@ -50,7 +58,12 @@ struct Heatmap {
     private func rowLabelWidth(_ canvas: Canvas) -> Double { canvas.maxTextWidth(rowLabels, size: Self.labelSize) + 6 }
     private var yAxisWidth: Double { yAxisLabel == nil ? 0 : Self.axisSize + 8 }
     private var titleHeight: Double { title == nil ? 0 : Self.titleSize + 8 }
-    private var bottomHeight: Double { Self.labelSize + 8 + (xAxisLabel == nil ? 0 : Self.axisSize + 8) }
+    private func columnLabelHeight(_ canvas: Canvas) -> Double {
+        rotatedColumnLabels ? min(canvas.maxTextWidth(columnLabels, size: Self.labelSize), Self.maxLabelColumnWidth) : Self.labelSize
+    }
+    private func bottomHeight(_ canvas: Canvas) -> Double {
+        columnLabelHeight(canvas) + 8 + (xAxisLabel == nil ? 0 : Self.axisSize + 8)
+    }
     var cellsHeight: Double { Double(rows) * cellHeight }
 
     /// The width of everything left of the cells (axis label and row labels).
@@ -60,24 +73,25 @@ struct Heatmap {
     func size(_ canvas: Canvas) -> Size {
         let bar = showColorBar ? Layout.gap + ColorBar(scale: scale, label: colorBarLabel).width(canvas, height: cellsHeight) : 0
         let cellsWidth = Double(columns) * columnWidth(canvas)
-        let headerWidth = title.map { canvas.textWidth($0, size: Self.titleSize, bold: true) } ?? 0
+        let headerWidth = title.map { min(canvas.textWidth($0, size: Self.titleSize, bold: true), titleWidth ?? .infinity) } ?? 0
         return Size(width: max(leftWidth(canvas) + cellsWidth + bar, headerWidth),
-                    height: titleHeight + cellsHeight + bottomHeight)
+                    height: titleHeight + cellsHeight + bottomHeight(canvas))
     }
 
     /// Draws the block with its top left corner at (`x`, `y`).
     func draw(_ canvas: Canvas, x: Double, y: Double) throws {
         let theme = canvas.theme
         if let title {
-            canvas.text(title, x: x, y: y, size: Self.titleSize, bold: true, valign: .top)
+            canvas.fittedText(title, x: x, y: y, maxWidth: titleWidth ?? .infinity, size: Self.titleSize,
+                              minSize: Self.smallestValueSize, bold: true, valign: .top)
         }
         let left = x + leftWidth(canvas), top = y + titleHeight
         let cellWidth = columnWidth(canvas)
         let cellsWidth = Double(columns) * cellWidth
         let gap = cellWidth >= 8 && cellHeight >= 8 ? 1.0 : 0
-        let valueSize = min(11, cellHeight * 0.55)
+        let valueSize = min(12, cellHeight * 0.55)
         let widestValue = valueDecimals == 0 ? "-000" : "-0." + String(repeating: "0", count: valueDecimals)
-        let showValues = valueSize >= 8 && canvas.textWidth(widestValue, size: valueSize) + 4 <= cellWidth - gap
+        let showValues = valueSize >= Self.smallestValueSize && canvas.textWidth(widestValue, size: valueSize) + 4 <= cellWidth - gap
         for (r, row) in values.enumerated() {
             for (c, value) in row.enumerated() {
                 let color = value.isFinite ? scale.color(value) : theme.grid
@@ -104,27 +118,35 @@ struct Heatmap {
             canvas.text(label, x: left - 6, y: top + (Double(r) + 0.5) * cellHeight - gap / 2, size: Self.labelSize,
                         color: theme.secondaryText, align: .right, valign: .middle)
         }
-        // Column labels, thinned so they never collide.
+        // Column labels, thinned so they never collide (upwards when rotated: thinned by their height).
         var labels = columnLabels
-        var columnStride = Layout.labelStride(labelWidth: canvas.maxTextWidth(labels, size: Self.labelSize),
-                                              spacing: cellWidth)
+        let labelExtent = { (labels: [String]) in
+            self.rotatedColumnLabels ? Self.labelSize : canvas.maxTextWidth(labels, size: Self.labelSize)
+        }
+        var columnStride = Layout.labelStride(labelWidth: labelExtent(labels), spacing: cellWidth)
         if columnStride > 1, indicesWhenThinned {
-            labels = labels.indices.map(String.init)
-            columnStride = Layout.labelStride(labelWidth: canvas.maxTextWidth(labels, size: Self.labelSize),
-                                              spacing: cellWidth)
+            labels = labels.indices.map { String(firstColumnIndex + $0) }
+            columnStride = Layout.labelStride(labelWidth: labelExtent(labels), spacing: cellWidth)
         }
         let labelY = top + cellsHeight + 4
-        for (c, label) in labels.enumerated() where c % columnStride == 0 {
+        for (c, label) in labels.enumerated() where (firstColumnIndex + c) % columnStride == 0 || columnStride == 1 {
             let cx = left + (Double(c) + 0.5) * cellWidth - gap / 2
             if columnStride > 1 { canvas.line(cx, labelY - 3, cx, labelY - 1, theme.axis) }
-            canvas.text(label, x: cx, y: labelY, size: Self.labelSize, color: theme.text, align: .center, valign: .top)
+            if rotatedColumnLabels {
+                let fitted = canvas.fit(label, maxWidth: Self.maxLabelColumnWidth, size: Self.labelSize, minSize: Self.labelSize)
+                canvas.text(fitted.text, x: cx, y: labelY, size: Self.labelSize, color: theme.text, align: .right,
+                            valign: .middle, angle: -Double.pi / 2)
+            } else {
+                canvas.text(label, x: cx, y: labelY, size: Self.labelSize, color: theme.text, align: .center, valign: .top)
+            }
         }
+        let axisY = labelY + columnLabelHeight(canvas) + 8
         if let xAxisLabel {
-            canvas.text(xAxisLabel, x: left + cellsWidth / 2, y: labelY + Self.labelSize + 8, size: Self.axisSize,
+            canvas.text(xAxisLabel, x: left + cellsWidth / 2, y: axisY, size: Self.axisSize,
                         color: theme.secondaryText, align: .center, valign: .top)
         }
         if let yAxisLabel {
-            let fitted = canvas.fit(yAxisLabel, maxWidth: max(cellsHeight, 40), size: Self.axisSize, minSize: 9)
+            let fitted = canvas.fit(yAxisLabel, maxWidth: max(cellsHeight, 40), size: Self.axisSize, minSize: Self.smallestValueSize)
             canvas.text(fitted.text, x: x + Self.axisSize * 0.5, y: top + cellsHeight / 2, size: fitted.size,
                         color: theme.secondaryText, align: .center, valign: .middle, angle: -Double.pi / 2)
         }

@@ -143,12 +143,14 @@ struct LinePlot {
             xticks = Ticks.nice(xlo, xhi, count: max(2, Int(plot.width / (xWidest + 12))), integer: integerX)
         }
         if let names = xTickLabels {
+            // Every name where they fit, else every k-th (shrunk no smaller than 10 points, then elided).
             let spacing = names.count > 1 ? px(1) - px(0) : plot.width
-            for (index, name) in names.enumerated() {
+            let every = Layout.labelStride(labelWidth: min(canvas.maxTextWidth(names, size: Self.tickSize), 60), spacing: spacing)
+            for (index, name) in names.enumerated() where index % every == 0 {
                 let x = px(Double(index))
                 canvas.line(x, plot.maxY, x, plot.maxY + 4, theme.axis)
-                canvas.fittedText(name, x: x, y: plot.maxY + 6, maxWidth: spacing - 4, size: Self.tickSize, minSize: 8,
-                                  color: theme.text, align: .center, valign: .top)
+                canvas.fittedText(name, x: x, y: plot.maxY + 6, maxWidth: spacing * Double(every) - 4, size: Self.tickSize,
+                                  minSize: 10, color: theme.text, align: .center, valign: .top)
             }
         } else {
             for v in xticks {

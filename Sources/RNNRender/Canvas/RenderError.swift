@@ -1,4 +1,5 @@
 import CCairo
+import CGIF
 
 /// A figure could not be drawn or written; the message is one line meant for a person.
 public enum RenderError: Error, CustomStringConvertible, Equatable, Sendable {
@@ -10,6 +11,8 @@ public enum RenderError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidArgument(String)
     /// PNG bytes could not be decoded.
     case decodeFailed(String)
+    /// giflib reported a failure (its error code) while doing `operation`.
+    case gif(operation: String, code: Int32)
 
     /// A one-line description.
     public var description: String {
@@ -18,6 +21,8 @@ public enum RenderError: Error, CustomStringConvertible, Equatable, Sendable {
         case .notAvailable(let figure, let reason): "Figure '\(figure)' is not available: \(reason)"
         case .invalidArgument(let message): "Invalid argument: \(message)"
         case .decodeFailed(let message): "Could not decode PNG: \(message)"
+        case .gif(let operation, let code):
+            "giflib failed to \(operation)" + (code == 0 ? "" : ": " + (GifErrorString(code).map { String(cString: $0) } ?? "error \(code)"))
         }
     }
 

@@ -1,24 +1,43 @@
 import RNNCore
 
-/// `attention`: decoder output tokens (rows) × source tokens (columns), 0…1 sequential.
+/// `attention`: decoder output tokens (rows) × source tokens (columns), 0…1 sequential, the
+/// question's words written upwards under their columns; square cells as large as the room allows.
 struct AttentionFigure: Figure {
     let stack: HeatmapStackFigure
 
-    init(trace: LessonTrace) {
+    /// The smallest cell side before the answer and the question are shown as windows.
+    static let smallestSide: Double = 6
+
+    init(trace: LessonTrace, room: Size = PageSize.natural.room) {
         let decoder = (trace.decoder ?? []).filter { $0.attention != nil }
-        let columns = trace.steps.count
-        let values = decoder.map { step in (0..<columns).map { $0 < step.attention!.count ? Double(step.attention![$0]) : .nan } }
-        let side = Layout.clamp(min(900 / Double(max(columns, 1)), 640 / Double(max(values.count, 1))), 6...52)
+        let canvas = try? Document.measuringCanvas()
+        let rowLabels = decoder.map { displayToken($0.outputToken) }
+        let labelRoom = (canvas?.maxTextWidth(rowLabels, size: Heatmap.labelSize) ?? 60) + 40
+        let columnLabelRoom = min(canvas?.maxTextWidth(trace.tokenLabels, size: Heatmap.labelSize) ?? 60, Heatmap.maxLabelColumnWidth)
+        let width = room.width - 2 * Layout.margin - labelRoom - 90
+        let height = room.height - 2 * Layout.margin - 110 - columnLabelRoom - 30
+        let columns = StepWindow.around(nil, total: trace.steps.count, limit: Int(width / Self.smallestSide))
+        let rows = StepWindow.around(0, total: decoder.count, limit: Int(height / Self.smallestSide))
+        let side = Layout.clamp(min(width / Double(max(columns.range.count, 1)), height / Double(max(rows.range.count, 1))),
+                                Self.smallestSide...52)
+        let values = decoder[rows.range].map { step in
+            columns.range.map { $0 < step.attention!.count ? Double(step.attention![$0]) : .nan }
+        }
         var block = Heatmap(
-            title: nil, values: values, rowLabels: decoder.map { displayToken($0.outputToken) },
-            columnLabels: trace.tokenLabels, scale: .unit, colorBarLabel: "attention weight α",
+            title: nil, values: values, rowLabels: Array(rowLabels[rows.range]),
+            columnLabels: Array(trace.tokenLabels[columns.range]), scale: .unit, colorBarLabel: "attention weight α",
             xAxisLabel: "question (encoder input tokens)", yAxisLabel: "answer (decoder output tokens)",
             cellWidth: side, cellHeight: side)
-        // The question's words label the columns: widen the columns to fit them instead of numbering them.
-        block.widenColumnsForLabels = true
+        block.rotatedColumnLabels = true
         block.indicesWhenThinned = false
+        var notes: [String] = []
+        if let note = columns.note { notes.append("question " + note) }
+        if rows.isWindow { notes.append("answer words \(rows.range.lowerBound)…\(rows.range.upperBound - 1) of 0…\(rows.total - 1)") }
         stack = HeatmapStackFigure(
-            header: trace.header("Attention: where each answer token looks in the question (each row sums to 1)"),
+            header: trace.header(
+                "Where each answer word looks in the question",
+                key: (["attention weight α of each answer word over the question's words (each row sums to 1)"] + notes)
+                    .joined(separator: " · ")),
             blocks: [block])
     }
 

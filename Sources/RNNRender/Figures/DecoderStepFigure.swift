@@ -12,23 +12,25 @@ struct DecoderStepFigure: Figure {
     /// The decoder step, from 0.
     let t: Int
     let header: Header
+    let room: Size
 
-    /// The widest a row of word boxes grows before wrapping.
-    static let maxRowWidth: Double = 960
+    /// The widest a row of word boxes grows before wrapping: the room's width.
+    var maxRowWidth: Double { room.width - 2 * Layout.margin }
     static let tokenSize: Double = 15
     static let valueSize: Double = 12
     static let sectionSize: Double = 14
     /// From a section's title to its content.
     static let sectionTitleHeight: Double = 28
-    static let stripWidth: Double = 480
+    var stripWidth: Double { min(480, maxRowWidth - 680) }
     static let columnGap: Double = 48
 
-    init(trace: LessonTrace, t: Int) {
+    init(trace: LessonTrace, t: Int, room: Size = PageSize.natural.room) {
         self.trace = trace
         self.t = t
+        self.room = room
         let count = trace.decoder?.count ?? 0
         header = trace.header(
-            "Decoder step t = \(t) (of t = 0…\(count - 1)): writing “\(displayToken(trace.decoder![t].outputToken))”")
+            "Decoder step t = \(t) of 0…\(count - 1): writing “\(displayToken(trace.decoder![t].outputToken))”")
     }
 
     private var step: DecoderStepTrace { trace.decoder![t] }
@@ -38,11 +40,11 @@ struct DecoderStepFigure: Figure {
 
     private var questionRow: TokenBoxRow {
         TokenBoxRow(tokens: trace.tokenLabels, fontSize: Self.tokenSize, valueSize: attention == nil ? nil : Self.valueSize,
-                    maxWidth: Self.maxRowWidth - 90)
+                    maxWidth: maxRowWidth - 90)
     }
     private var answerRow: TokenBoxRow {
         TokenBoxRow(tokens: (trace.decoder ?? []).map { displayToken($0.outputToken) }, fontSize: Self.tokenSize,
-                    valueSize: nil, maxWidth: Self.maxRowWidth)
+                    valueSize: nil, maxWidth: maxRowWidth)
     }
     private var attentionBar: ColorBar { ColorBar(scale: .unit, label: "weight α") }
 
@@ -53,15 +55,27 @@ struct DecoderStepFigure: Figure {
         let decoder = trace.decoder ?? []
         let scale = ValueScale.symmetric(
             covering: (trace.steps.last?.layers.last?.h ?? []) + decoder.flatMap { $0.state + ($0.context ?? []) })
+        // A wide state shows the units that vary most over the answer (the same in every frame).
+        let limit = Int(stripWidth / 3)
+        func units(_ series: [[Float]]) -> UnitSelection {
+            UnitSelection.byVariance(series.map { $0.map(Double.init) }.transposed, limit: limit)
+        }
+        let states = units(decoder.map(\.state)), contexts = units(decoder.compactMap(\.context))
         var list: [VectorStrip] = []
         if let previous {
-            list.append(VectorStrip(label: t > 0 ? Self.previousLabel : Self.firstPreviousLabel, values: previous, scale: scale))
+            list.append(VectorStrip(label: t > 0 ? Self.previousLabel : Self.firstPreviousLabel, values: states.rows(previous), scale: scale))
         }
         if let context = step.context {
-            list.append(VectorStrip(label: "c_t  context = Σ_j α_j h_j", values: context, scale: scale))
+            list.append(VectorStrip(label: "c_t  context = Σ_j α_j h_j", values: contexts.rows(context), scale: scale))
         }
-        list.append(VectorStrip(label: "s_t  new state", values: step.state, scale: scale))
+        list.append(VectorStrip(label: "s_t  new state", values: states.rows(step.state), scale: scale))
         return list
+    }
+
+    /// "s: 128 of 4096 units, by variance", when the state is summarised.
+    private var unitsNote: String? {
+        let count = step.state.count, shown = strips.last?.values.count ?? count
+        return shown < count ? "\(shown) of \(count) units, by variance over the answer" : nil
     }
     private var stripsHeight: Double { Double(strips.count) * (VectorStrip.height + 6) - 6 }
     private var stripBar: ColorBar { ColorBar(scale: strips[0].scale, label: "value") }
@@ -74,7 +88,7 @@ struct DecoderStepFigure: Figure {
     /// The strips' cell width (whole points for long vectors) and the cells' total width.
     private var stripCells: (width: Double, total: Double) {
         let count = strips.map(\.values.count).max() ?? 1
-        let width = VectorStrip.cellWidth(count: count, width: Self.stripWidth)
+        let width = VectorStrip.cellWidth(count: count, width: stripWidth)
         return (width, width * Double(count))
     }
     private func stripsWidth(_ canvas: Canvas) -> Double {
@@ -118,7 +132,7 @@ struct DecoderStepFigure: Figure {
         let bars = probabilityBars(canvas)
         let questionWidth = question.width + (attention == nil ? 0 : Layout.gap + attentionBar.width(canvas, height: question.height))
         let panelWidth = stripsWidth(canvas) + (bars.bars.isEmpty ? 0 : Self.columnGap + bars.width(canvas))
-        let (header, width) = header.fitted(canvas, contentWidth: max(questionWidth, answer.width, panelWidth))
+        let (header, width) = header.fitted(canvas, contentWidth: max(questionWidth, answer.width, panelWidth), roomWidth: maxRowWidth)
         let questionTop = Layout.margin + header.height + Self.sectionTitleHeight
         let answerTop = questionTop + question.height + Layout.gap + Self.sectionTitleHeight
         let panelTop = answerTop + answer.height + 2 * Layout.gap
@@ -192,7 +206,7 @@ struct DecoderStepFigure: Figure {
         // The decoder's state and context as strips, with their colour bar.
         let list = strips
         let hidden = step.state.count
-        sectionTitle(canvas, "Decoder state and context (\(hidden) values each)", x: left, top: p.panelTop,
+        sectionTitle(canvas, "Decoder state and context (\(unitsNote ?? "\(hidden) values each"))", x: left, top: p.panelTop,
                      width: stripsWidth(canvas))
         let labelRight = left + stripLabelWidth(canvas) - 10
         let cells = stripCells

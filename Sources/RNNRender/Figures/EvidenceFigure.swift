@@ -4,7 +4,7 @@ import RNNCore
 /// label had the sentence ended there; the words along the x axis, a line per label, a marker
 /// where the likeliest label changes ("the lecture was not … good").
 enum EvidenceFigure {
-    static func make(_ trace: LessonTrace, _ classification: ClassificationTrace) -> PlotFigure {
+    static func make(_ trace: LessonTrace, _ classification: ClassificationTrace, room: Size = PageSize.natural.room) -> PlotFigure {
         let theme = Theme.light
         let words = trace.steps.map { displayToken($0.inputToken) }
         let series = classification.labels.enumerated().map { label, name in
@@ -25,8 +25,8 @@ enum EvidenceFigure {
             xRange: words.count > 1 ? 0...Double(words.count - 1) : -0.5...0.5, yRange: 0...1)
         plot.xTickLabels = words
         return PlotFigure(
-            header: trace.header("What the network would answer after each word (\(readoutWords(classification))) · \(answer)"),
-            plot: plot, plotSize: Size(width: max(620, min(1400, Double(words.count) * 90)), height: 400))
+            header: trace.header("What the network would answer after each word", key: "\(readoutWords(classification)) · \(answer)"),
+            plot: plot, plotSize: Size(width: max(620, min(1400, Double(words.count) * 90)), height: 400), room: room)
     }
 
     private static func likeliest(_ classification: ClassificationTrace, at t: Int) -> String {

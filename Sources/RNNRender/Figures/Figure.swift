@@ -1,5 +1,5 @@
 /// A figure: measures its size first, then draws into a canvas of that size.
-protocol Figure {
+protocol Figure: Sendable {
     /// The logical size in points, measured with `canvas` (text widths), margins included.
     func size(_ canvas: Canvas) throws -> Size
     /// Draws the figure into `canvas` of the measured `size`.
@@ -7,13 +7,45 @@ protocol Figure {
 }
 
 extension Figure {
-    /// Measures, then draws to bytes.
-    func render(format: OutputFormat, scale: Double) throws -> [UInt8] {
+    /// Measures, then draws to bytes: as large as the figure (`natural`) or scaled onto `page`.
+    func render(format: OutputFormat, scale: Double, page: PageSize = .natural) throws -> [UInt8] {
+        try render(format: format, scale: scale, page: page) { _ in }
+    }
+
+    /// Draws to bytes, then hands the canvas to `inspect` (tests read what was drawn from it).
+    func render(format: OutputFormat, scale: Double, page: PageSize, inspect: (Canvas) -> Void) throws -> [UInt8] {
         let measured = try size(try Document.measuringCanvas())
-        return try Document.render(width: measured.width.rounded(.up), height: measured.height.rounded(.up),
-                                   format: format, scale: scale) { canvas in
-            try draw(canvas, size: measured)
+        let content = Size(width: measured.width.rounded(.up), height: measured.height.rounded(.up))
+        guard let paper = page.points else {
+            return try Document.render(width: content.width, height: content.height, format: format, scale: scale) { canvas in
+                try draw(canvas, size: measured)
+                inspect(canvas)
+            }
         }
+        let fit = PageFit(content: content, page: Size(width: paper.width, height: paper.height))
+        return try Document.render(width: paper.width, height: paper.height, format: format, scale: scale) { canvas in
+            try canvas.transformed(x: fit.x, y: fit.y, scale: fit.scale) { try draw(canvas, size: measured) }
+            inspect(canvas)
+        }
+    }
+
+    /// The pixels of the figure on `page` (a page size: frames of an animation share one size) at
+    /// `scale` pixels per point: the same pixels as its PNG.
+    func pixels(scale: Double, page: PageSize) throws -> DecodedImage {
+        let paper = page.points ?? PageSize.widescreen.points!
+        let measured = try size(try Document.measuringCanvas())
+        let content = Size(width: measured.width.rounded(.up), height: measured.height.rounded(.up))
+        let fit = PageFit(content: content, page: Size(width: paper.width, height: paper.height))
+        return try Document.pixels(width: paper.width, height: paper.height, scale: scale) { canvas in
+            try canvas.transformed(x: fit.x, y: fit.y, scale: fit.scale) { try draw(canvas, size: measured) }
+        }
+    }
+
+    /// Draws the figure into `rect` of `canvas`, scaled to fit and centred (a figure on a handout page).
+    func draw(_ canvas: Canvas, in rect: Rect) throws {
+        let measured = try size(canvas)
+        let fit = PageFit(content: measured, page: Size(width: rect.width, height: rect.height))
+        try canvas.transformed(x: rect.x + fit.x, y: rect.y + fit.y, scale: fit.scale) { try draw(canvas, size: measured) }
     }
 }
 

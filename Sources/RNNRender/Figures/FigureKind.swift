@@ -20,8 +20,8 @@ public enum FigureKind: String, CaseIterable, Sendable {
     case gradientFlow = "gradient-flow"
     /// Seq2seq attention: answer tokens × question tokens.
     case attention
-    /// Regression forecast: true vs predicted values on the test days.
-    case stock
+    /// Regression forecast: true vs predicted values on the test rows.
+    case forecast
     /// A classifier's label probabilities after each word of the shown sentence.
     case evidence
     /// A classifier's held-out confusion matrix, with counts.

@@ -1,8 +1,9 @@
 import RNNCore
 
-/// `gates`: each gate's activations, units × time (sigmoid gates 0…1 sequential; g and n diverging).
+/// `gates`: each gate's activations, units × time (sigmoid gates 0…1 sequential; g and n
+/// diverging), a column per gate and a row per layer (deep stacks: the first and the last).
 struct GatesFigure: Figure {
-    let stack: HeatmapStackFigure
+    let grid: TimeHeatmapFigure
 
     /// Each gate's name ("input gate i") and what it does, for block titles and colour bars.
     static let gates: [String: (name: String, role: String)] = [
@@ -18,34 +19,29 @@ struct GatesFigure: Figure {
         return name.components(separatedBy: " = ").first ?? name
     }
 
-    /// A block title: the gate's name and role.
-    static func title(_ gate: String) -> String {
-        guard let info = gates[gate] else { return gate }
-        return "\(info.name) (\(info.role))"
-    }
-
     /// Whether a gate's values are tanh outputs (−1…1) rather than sigmoid (0…1).
     static func isTanh(_ gate: String) -> Bool { gate == "g" || gate == "n" }
 
-    init(trace: LessonTrace) {
-        var blocks: [Heatmap] = []
-        let layers = trace.layerCount
-        let names = trace.gateNames
-        for layer in 0..<layers {
-            for (k, gate) in names.enumerated() {
+    init(trace: LessonTrace, room: Size = PageSize.natural.room) {
+        let layers = LayerSelection(total: trace.layerCount, limit: 2)
+        var rows: [TimeHeatmapFigure.Row] = []
+        for layer in layers.layers {
+            let blocks = trace.gateNames.compactMap { gate -> TimeHeatmapFigure.Block? in
                 let values = trace.unitsByTime(layer: layer) { $0.gates[gate] }
-                guard !values.isEmpty else { continue }
-                let prefix = layers > 1 ? "layer \(layer) · " : ""
-                blocks.append(HeatmapLayout.timeBlock(
-                    trace, title: prefix + Self.title(gate), values: values,
-                    scale: Self.isTanh(gate) ? .signed : .unit, colorBarLabel: Self.name(gate),
-                    lastBlock: layer == layers - 1 && k == names.count - 1, maxHeight: 160))
+                guard !values.isEmpty else { return nil }
+                return .init(title: layers.prefix(layer) + Self.name(gate), values: values,
+                             scale: Self.isTanh(gate) ? .signed : .unit, colorBarLabel: Self.isTanh(gate) ? "candidate" : "gate σ")
             }
+            rows.append(.init(blocks: blocks, ranking: trace.unitsByTime(layer: layer) { $0.h }))
         }
-        stack = HeatmapStackFigure(
-            header: trace.header("\(trace.model.cell.uppercased()) gates per unit over time"), blocks: blocks)
+        let candidate = trace.gateNames.first(where: Self.isTanh) ?? "g"
+        grid = TimeHeatmapFigure(
+            trace: trace, headline: "\(trace.model.cell.uppercased()) gates of every unit at every step",
+            key: [trace.gateNames.map { "\($0): \(Self.gates[$0]?.role ?? "")" }.joined(separator: ", "),
+                  "σ gates 0 (closed) to 1 (open), candidate \(candidate) −1 to 1"] + [layers.note].compactMap { $0 },
+            rows: rows, room: room)
     }
 
-    func size(_ canvas: Canvas) throws -> Size { try stack.size(canvas) }
-    func draw(_ canvas: Canvas, size: Size) throws { try stack.draw(canvas, size: size) }
+    func size(_ canvas: Canvas) throws -> Size { try grid.size(canvas) }
+    func draw(_ canvas: Canvas, size: Size) throws { try grid.draw(canvas, size: size) }
 }

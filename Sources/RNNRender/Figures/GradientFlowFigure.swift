@@ -9,14 +9,14 @@ import RNNCore
 /// gradient can at most be stretched per step back. Where the model predicts at every step, a
 /// second panel keeps the gradient of the total loss, to which every later step's loss adds.
 enum GradientFlowFigure {
-    static func make(_ trace: LessonTrace) -> PanelFigure {
+    static func make(_ trace: LessonTrace, room: Size = PageSize.natural.room) -> PanelFigure {
         var panels: [PanelFigure.Panel] = []
         if let flow = trace.gradientFlow { panels.append(oneStepPanel(trace, flow)) }
         let predictsEveryStep = trace.steps.filter { $0.logits != nil }.count > 1
         if panels.isEmpty || predictsEveryStep { panels.append(totalLossPanel(trace)) }
         return PanelFigure(
-            header: Header(title: "How far back in time one step's error reaches", subtitles: [trace.subtitle, whatToSee(trace)]),
-            panels: panels, columns: panels.count)
+            header: trace.header("How far back in time one step's error reaches", key: whatToSee(trace)),
+            panels: panels, columns: panels.count, room: room)
     }
 
     /// ‖∂L_T/∂h_t‖ against T − t, trained and at initialisation.

@@ -5,6 +5,7 @@ struct HeatmapGridFigure: Figure {
     var header: Header
     var blocks: [Heatmap]
     var columns: Int
+    var room: Size = PageSize.natural.room
 
     private var rows: [[Heatmap]] {
         stride(from: 0, to: blocks.count, by: max(columns, 1)).map { Array(blocks[$0..<min($0 + columns, blocks.count)]) }
@@ -16,7 +17,7 @@ struct HeatmapGridFigure: Figure {
 
     private func layout(_ canvas: Canvas) -> (header: Header, width: Double) {
         let content = rows.map { rowWidth($0, canvas) }.max() ?? 0
-        return header.fitted(canvas, contentWidth: content, maximum: max(content, 1000))
+        return header.fitted(canvas, contentWidth: content, roomWidth: room.width - 2 * Layout.margin)
     }
 
     func size(_ canvas: Canvas) throws -> Size {

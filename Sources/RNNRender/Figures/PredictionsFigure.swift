@@ -11,16 +11,17 @@ import RNNCore
 struct PredictionsFigure: Figure {
     let trace: LessonTrace
     let header: Header
-    /// How many steps are shown per row in character mode (long inputs show a window from the start).
-    let shown: Int
+    /// The steps shown per row in character mode (a long input shows a window from its start).
+    let window: StepWindow
+    /// The snapshots shown, a row each (many: the first, the last and evenly spaced ones between).
+    let snapshots: [Snapshot]
     /// Whether boxes are sized to their words (else one fixed-width box per character).
     let wordLevel: Bool
     /// A box's height (and, in character mode, its width).
     let box: Double
-    static let maxShown = 48
+    let room: Size
     static let labelSize: Double = 13
-    /// The widest a row of word boxes grows before wrapping.
-    static let maxRowWidth: Double = 960
+    static let smallestBox: Double = 22
 
     /// One row of boxes.
     private struct Row {
@@ -30,51 +31,73 @@ struct PredictionsFigure: Figure {
         var kind: Kind
     }
 
-    /// The predictions of `trace`'s snapshots; `title` and `description` replace the lesson's
-    /// title and the usual description (a what-if's rows are not iterations).
-    init(trace: LessonTrace, title: String? = nil, description custom: String? = nil) {
+    /// The predictions of `trace`'s snapshots, laid out for `room`; `title` and `description`
+    /// replace the usual headline and key (a what-if's rows are not iterations).
+    init(trace: LessonTrace, title: String? = nil, description custom: String? = nil, room: Size = PageSize.natural.room) {
         self.trace = trace
+        self.room = room
         let steps = trace.snapshots.map(\.predicted.count).max() ?? trace.steps.count
-        let tokens = trace.steps.map(\.inputToken) + trace.steps.compactMap(\.target)
-            + trace.snapshots.flatMap(\.predicted)
+        let tokens = trace.steps.map(\.inputToken) + trace.steps.compactMap(\.target) + trace.snapshots.flatMap(\.predicted)
         wordLevel = tokens.contains { displayToken($0).count > 1 }
-        shown = wordLevel ? steps : min(steps, Self.maxShown)
-        box = wordLevel ? 34 : Layout.clamp(960 / Double(max(shown, 1)), 20...40)
-        let shade = trace.snapshots.contains { !$0.probability.isEmpty } ? "shade = probability, " : ""
-        var description = switch trace.lesson.task {
+        // Labels, the loss column and the colour bar take about 300 points beside the boxes.
+        let boxesWidth = room.width - 2 * Layout.margin - 300
+        window = wordLevel ? .all(steps) : StepWindow.around(0, total: steps, limit: Int(boxesWidth / Self.smallestBox))
+        box = wordLevel ? 34 : Layout.clamp(boxesWidth / Double(max(window.range.count, 1)), Self.smallestBox...40)
+        let fixedRows = 1 + (trace.steps.contains { $0.target != nil } ? 1 : 0)
+        let rowsRoom = room.height - 2 * Layout.margin - 120 - Double(fixedRows) * (box + 8)
+        snapshots = Self.evenlyChosen(trace.snapshots, limit: wordLevel ? 6 : max(2, Int(rowsRoom / (box + 8))))
+        let shade = trace.snapshots.contains { !$0.probability.isEmpty } ? "shade = probability · " : ""
+        let marks = "✓ right (solid border), ✗ wrong (dashed)"
+        var headline: String, key: String
+        switch trace.lesson.task {
         case "seq2seq":
-            "The answer at each snapshot iteration, word by word: \(shade)border green = right word, red = wrong"
+            headline = "The answer at each snapshot iteration"
+            key = "word by word: \(shade)\(marks)"
         case "regression":
-            "The predicted next \(trace.forecast?.targetName ?? "value") at each snapshot iteration, against the target"
+            headline = "The predicted next \(trace.forecast?.targetName ?? "value") at each snapshot iteration"
+            key = "against the target"
         default:
-            "Prediction at each snapshot iteration: \(shade)border green = right, red = wrong"
+            headline = "What the network predicts as it trains"
+            key = "\(shade)\(marks)"
         }
-        if let custom { description = custom }
-        if shown < steps { description += " · first \(shown) of \(steps) steps" }
-        header = Header(title: title ?? trace.lesson.title, subtitles: [trace.subtitle, description])
+        if let custom { key = custom }
+        if let note = window.note { key += " · " + note }
+        if snapshots.count < trace.snapshots.count { key += " · \(snapshots.count) of \(trace.snapshots.count) snapshots" }
+        header = trace.header(title ?? headline, key: key)
     }
+
+    /// At most `limit` of `snapshots`: all, or the first, the last and evenly spaced ones between.
+    static func evenlyChosen(_ snapshots: [Snapshot], limit: Int) -> [Snapshot] {
+        guard snapshots.count > limit, limit >= 2 else { return snapshots }
+        let last = snapshots.count - 1
+        let picked = (0..<limit).map { Int((Double($0) * Double(last) / Double(limit - 1)).rounded()) }
+        return Array(Set(picked)).sorted().map { snapshots[$0] }
+    }
+
+    private var shown: Range<Int> { window.range }
 
     private var hasProbabilities: Bool { trace.snapshots.contains { !$0.probability.isEmpty } }
 
     private var rows: [Row] {
-        let inputs = wordLevel ? trace.tokenLabels : Array(trace.tokenLabels.prefix(shown))
+        let inputs = wordLevel ? trace.tokenLabels : Array(trace.tokenLabels[shown.clamped(to: trace.tokenLabels.indices)])
         var list = [Row(label: trace.lesson.task == "seq2seq" ? "question" : "input", tokens: inputs, kind: .input)]
         if trace.steps.contains(where: { $0.target != nil }) {
             let targets = wordLevel ? trace.steps.compactMap { $0.target.map(displayToken) }
-                : trace.steps.prefix(shown).map { $0.target.map(displayToken) ?? "" }
+                : trace.steps[shown.clamped(to: trace.steps.indices)].map { $0.target.map(displayToken) ?? "" }
             list.append(Row(label: "target", tokens: targets, kind: .target))
         }
-        for snapshot in trace.snapshots {
+        for snapshot in snapshots {
             let predicted = snapshot.predicted.map(displayToken)
             list.append(Row(label: snapshot.label ?? "iteration \(snapshot.iteration)",
-                            tokens: wordLevel ? predicted : Array(predicted.prefix(shown)), kind: .snapshot(snapshot)))
+                            tokens: wordLevel ? predicted : Array(predicted[shown.clamped(to: predicted.indices)]),
+                            kind: .snapshot(snapshot)))
         }
         return list
     }
 
     private var flow: TokenFlow {
         TokenFlow(fontSize: fontSize, bold: true, minWidth: box, padding: wordLevel ? 9 : 4,
-                  maxWidth: wordLevel ? Self.maxRowWidth : Double(max(shown, 1)) * box)
+                  maxWidth: wordLevel ? room.width - 2 * Layout.margin - 300 : Double(max(shown.count, 1)) * box)
     }
     private var fontSize: Double { wordLevel ? 15 : min(20, box * 0.5) }
     private var lineHeight: Double { box + 8 }
@@ -105,7 +128,7 @@ struct PredictionsFigure: Figure {
             if case .snapshot = row.kind { snapshotsWidth = max(snapshotsWidth, placed.width) }
             top += Double(max(placed.lines, 1)) * lineHeight
         }
-        if !wordLevel { boxesWidth = Double(shown) * box; snapshotsWidth = boxesWidth }
+        if !wordLevel { boxesWidth = Double(shown.count) * box; snapshotsWidth = boxesWidth }
         let lossX = snapshotsWidth + 12
         return Placement(rows: rows, frames: frames, tops: tops, lossX: lossX,
                          width: max(boxesWidth, lossX + lossWidth(canvas)), height: top)
@@ -115,7 +138,7 @@ struct PredictionsFigure: Figure {
         c.maxTextWidth(rows.map(\.label), size: Self.labelSize, bold: true) + 14
     }
     private func lossWidth(_ c: Canvas) -> Double {
-        c.maxTextWidth(trace.snapshots.map(Self.lossLabel), size: Self.labelSize) + 4
+        c.maxTextWidth(snapshots.map(Self.lossLabel), size: Self.labelSize) + 4
     }
     /// "loss 0.0046": four decimals, as the run, the progress line and the loss figure write it;
     /// nothing when the loss is not known (NaN: a what-if's answer to a question without a target).
@@ -128,13 +151,24 @@ struct PredictionsFigure: Figure {
     private func frame(_ canvas: Canvas) -> (header: Header, width: Double, placement: Placement) {
         let placement = placement(canvas)
         let bar = hasProbabilities ? Layout.gap + colorBar.width(canvas, height: placement.height) : 0
-        let fitted = header.fitted(canvas, contentWidth: labelWidth(canvas) + placement.width + bar)
+        let fitted = header.fitted(canvas, contentWidth: labelWidth(canvas) + placement.width + bar,
+                                   roomWidth: room.width - 2 * Layout.margin)
         return (fitted.header, fitted.width, placement)
     }
 
     func size(_ canvas: Canvas) throws -> Size {
         let (header, width, placement) = frame(canvas)
         return Size(width: width + 2 * Layout.margin, height: header.height + placement.height + 2 * Layout.margin)
+    }
+
+    /// ✓ or ✗ in a badge on the box's top right corner, in the right or wrong colour.
+    private func drawMark(_ canvas: Canvas, right: Bool, on cell: Rect) {
+        let theme = canvas.theme
+        let color = right ? theme.right : theme.wrong
+        let radius = 7.0
+        canvas.circle(cell.maxX - 2, cell.minY + 2, radius: radius, fill: theme.background, stroke: color, width: 1.5)
+        canvas.text(Theme.mark(right: right), x: cell.maxX - 2, y: cell.minY + 2.5, size: 10, color: color, bold: true,
+                    align: .center, valign: .middle)
     }
 
     /// The box of token `t` in row `row` (0 input, then the target row when there is one, then the snapshots).
@@ -170,14 +204,17 @@ struct PredictionsFigure: Figure {
                                       align: .center, valign: .middle)
                 case .snapshot(let snapshot):
                     // Without probabilities (regression) a neutral fill; without right/wrong a neutral border.
-                    let p = t < snapshot.probability.count ? Double(snapshot.probability[t]) : nil
+                    let index = wordLevel ? t : shown.lowerBound + t
+                    let p = index < snapshot.probability.count ? Double(snapshot.probability[index]) : nil
                     let fill = p.map { colorBar.scale.color($0) } ?? theme.output.withAlpha(0.12)
-                    let border = t < snapshot.correct.count ? (snapshot.correct[t] ? theme.right : theme.wrong) : theme.output
+                    let right = index < snapshot.correct.count ? snapshot.correct[index] : nil
                     canvas.fill(cell, fill, radius: 3)
-                    canvas.stroke(cell.inset(1.25), border, width: 2.5, radius: 3)
-                    canvas.fittedText(token, x: cell.midX, y: cell.midY, maxWidth: maxText, size: fontSize,
-                                      color: p == nil ? theme.text : canvas.contrastingText(on: fill), bold: true, align: .center,
-                                      valign: .middle)
+                    canvas.stroke(cell.inset(1.25), right.map { $0 ? theme.right : theme.wrong } ?? theme.output, width: 2.5,
+                                  radius: 3, dashed: right == false)
+                    let textColor = p == nil ? theme.text : canvas.contrastingText(on: fill)
+                    canvas.fittedText(token, x: cell.midX, y: cell.midY, maxWidth: maxText, size: fontSize, color: textColor,
+                                      bold: true, align: .center, valign: .middle)
+                    if let right { drawMark(canvas, right: right, on: cell) }
                 }
             }
             if case .snapshot(let snapshot) = row.kind {

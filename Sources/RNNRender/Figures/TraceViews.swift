@@ -27,7 +27,7 @@ extension LessonTrace {
         return (0..<units).map { u in columns.map { u < $0.count ? Double($0[u]) : .nan } }
     }
 
-    /// "hello · LSTM, 1 layer, hidden 5 · 50 iterations · Adam, lr 0.1" — the figures' subtitle.
+    /// "hello · LSTM, 1 layer, hidden 5 · 50 iterations · Adam, lr 0.1" — the model and its training.
     var subtitle: String {
         let iterations = training.iterations
         var parts = [lesson.name, model.caption]
@@ -36,9 +36,22 @@ extension LessonTrace {
         return parts.joined(separator: " · ")
     }
 
-    /// A header: lesson title, the trace subtitle, and what this figure shows.
-    func header(_ description: String) -> Header {
-        Header(title: lesson.title, subtitles: [subtitle, description])
+    /// The lesson as a figure's byline: its title, then the model and its training.
+    var byline: String { "\(lesson.title) — \(subtitle)" }
+
+    /// "iteration 6 of 50 · loss 0.4123" for a trace of a network during training, else `nil`.
+    var iterationNote: String? {
+        guard let k = shownIteration else { return nil }
+        var note = "iteration \(k) of \(training.iterations)"
+        if training.loss.indices.contains(k) { note += " · loss \(Ticks.format(training.loss[k], decimals: 4))" }
+        return note
+    }
+
+    /// A figure's header: what it shows as the headline (with the iteration of a network during
+    /// training), the key to reading it, and the lesson as the byline.
+    func header(_ headline: String, key: String? = nil) -> Header {
+        let title = iterationNote.map { "\(headline) — \($0)" } ?? headline
+        return Header(title: title, subtitles: [key, byline].compactMap { $0 }.filter { !$0.isEmpty })
     }
 }
 

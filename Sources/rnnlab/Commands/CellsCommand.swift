@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RNNCore
 import RNNLessons
+import RNNRender
 
 /// `rnnlab cells`: the cell hunter — units of a character model that follow the position in the
 /// line, quotes, brackets and more, with a causal check.
@@ -28,6 +29,9 @@ struct CellsCommand: ParsableCommand {
     @Option(name: .long, help: "Read at most this many characters of the text.")
     var length = 20_000
 
+    @Option(name: .long, help: PageSize.help)
+    var size: PageSize = .widescreen
+
     func validate() throws {
         if !(2...1_000_000).contains(length) { throw ValidationError("--length must be 2 to 1000000") }
     }
@@ -35,8 +39,35 @@ struct CellsCommand: ParsableCommand {
     func run() throws {
         let probes = try probe.isEmpty ? TextProbe.named : probe.map(TextProbe.init(parsing:))
         let model = try source.load()
-        let characters = try model.huntText(file: text.map { URL(fileURLWithPath: $0) }, length: length)
-        let hunt = try CellHunt(model: model, characters: characters, probes: probes)
+        let read = try model.huntText(file: text.map { URL(fileURLWithPath: $0) }, length: length)
+        let hunt = try CellHunt(model: model, characters: read.characters, probes: probes)
         hunt.lines.forEach(Console.line)
+        // What the lesson's sources measured, beside what this run found.
+        for reference in model.file?.lesson.compare?.references ?? [] {
+            Console.line("beside: \(reference.source)\(reference.note.map { ": " + $0 } ?? "")")
+        }
+        let subtitle = "\(model.lesson.name) \(model.weightsDescription) reading \(read.description)"
+        let folder = model.folder.appendingPathComponent("cells")
+        try FolderReplacement.write(folder) { fresh in
+            for portrait in hunt.portraits(subtitle: subtitle) {
+                for file in try CellFigures.render(portrait, format: .png, page: size) {
+                    try AtomicFile.write(file.bytes, to: fresh.appendingPathComponent(file.name))
+                }
+            }
+        }
+        Console.line("figures: \(LessonFile.displayPath(folder))/")
+    }
+}
+
+extension CellHunt {
+    /// The best unit of each probe, as its figures draw it.
+    func portraits(subtitle: String) -> [CellPortrait] {
+        results.compactMap { result in
+            guard let best = result.best.first else { return nil }
+            return CellPortrait(
+                unit: best.unit.description(layers: recording.layers), probe: result.probe.name, probeMeaning: result.probe.meaning,
+                r: best.r, characters: recording.characters, values: recording.values[best.unit]!, probeValues: result.values,
+                subtitle: subtitle)
+        }
     }
 }

@@ -22,10 +22,10 @@ struct ChatCommand: ParsableCommand {
     @Argument(help: "A seq2seq lesson's name or file.")
     var lesson = "chatbot"
 
-    @Option(name: .long, help: "Beam width: 1 is greedy decoding.")
+    @Option(name: .long, parsing: .unconditional, help: "Beam width: 1 is greedy decoding.")
     var beam = 1
 
-    @Option(name: .long, help: "Talk to the weights of snapshot iteration K (one of the lesson's show.snapshots), to hear how answers grow during training.")
+    @Option(name: .long, parsing: .unconditional, help: "Talk to the weights of snapshot iteration K (one of the lesson's show.snapshots), to hear how answers grow during training.")
     var iteration: Int?
 
     @Flag(name: .long, help: "After each answer, show its attention as text and write it as PNG (OUT/NAME/chat/answer-N.png, numbered on).")

@@ -33,10 +33,10 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A lesson key and the values to try.", valueName: "KEY=V1,V2,…"))
     var vary: [String] = []
 
-    @Option(name: .long, help: "Train every variant with this many seeds (default: the lesson's compare.seeds, or 1).")
+    @Option(name: .long, parsing: .unconditional, help: "Train every variant with this many seeds (default: the lesson's compare.seeds, or 1).")
     var seeds: Int?
 
-    @Option(name: .long, help: "The first seed (default: the lesson's); the others follow it.")
+    @Option(name: .long, parsing: .unconditional, help: "The first seed (default: the lesson's); the others follow it.")
     var seed: UInt64?
 
     @Flag(name: .long, help: "Choose each cell's hidden size so every variant has about as many parameters as the lesson's model.")
@@ -50,6 +50,8 @@ struct CompareCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Also write the comparison as one self-contained HTML page (compare/NAME/NAME.html).")
     var html = false
+    @Option(name: .long, help: PageSize.help)
+    var size: PageSize = .widescreen
 
     func validate() throws {
         if all == (lesson != nil) { throw ValidationError("name a lesson to compare, or pass --all (not both)") }
@@ -80,7 +82,7 @@ struct CompareCommand: ParsableCommand {
     private func prepare() throws -> [Comparison] {
         if all {
             let files = try (folder.catalog().files() + folder.catalog().experimentFiles()).map(LessonFile.init(contentsOf:))
-            let compared = files.filter { $0.lesson.compare != nil }
+            let compared = files.filter { $0.lesson.compare?.isSweep == true }
             guard !compared.isEmpty else { throw LessonError("no lesson has a compare: section") }
             return try compared.map { try checked(Comparison(base: $0, seedCount: seeds, firstSeed: seed)) }
         }
@@ -160,9 +162,9 @@ struct CompareCommand: ParsableCommand {
 
     /// Draws the figures and writes the folder whole; returns the names of the files.
     private func write(_ trace: ComparisonTrace, to folder: URL) throws -> [String] {
-        let format = format
+        let format = format, page = size
         let figures = ComparisonFigure.available(for: trace)
-        let drawn = ParallelMap.run(figures.map { figure in { @Sendable in try figure.render(trace, format: format) } })
+        let drawn = ParallelMap.run(figures.map { figure in { @Sendable in try figure.render(trace, format: format, page: page) } })
         var files: [(name: String, bytes: [UInt8])] = [
             ("trace.json", try ComparisonSummary.traceJSON(trace)),
             ("summary.csv", Array(ComparisonSummary.csv(trace).utf8)),

@@ -25,8 +25,11 @@ struct DiagramCommand: ParsableCommand {
     @Option(name: .long, help: "png, svg or pdf.")
     var format: OutputFormat = .png
 
-    @Option(name: .long, help: "Pixels per point for PNG.")
+    @Option(name: .long, parsing: .unconditional, help: "Pixels per point for PNG.")
     var scale: Double = 2
+
+    @Option(name: .long, help: PageSize.help)
+    var size: PageSize = .widescreen
 
     func validate() throws {
         if all && !kinds.isEmpty { throw ValidationError("--all draws the five shapes; name no shape with it") }
@@ -40,11 +43,11 @@ struct DiagramCommand: ParsableCommand {
             print(url.relativePath)
         }
         if all {
-            try write(ArchitectureDiagram.renderLectureShapes(lessons: lessons, format: format, scale: scale), "shapes")
+            try write(ArchitectureDiagram.renderLectureShapes(lessons: lessons, format: format, scale: scale, page: size), "shapes")
             return
         }
         for kind in kinds.isEmpty ? ArchitectureKind.allCases : kinds {
-            try write(ArchitectureDiagram.render(kind: kind, lessons: lessons[kind] ?? [], format: format, scale: scale), kind.rawValue)
+            try write(ArchitectureDiagram.render(kind: kind, lessons: lessons[kind] ?? [], format: format, scale: scale, page: size), kind.rawValue)
         }
     }
 }

@@ -29,16 +29,21 @@ struct ForwardCommand: ParsableCommand {
     func run() throws {
         let (network, _) = try CheckpointFile.readSequenceModel(URL(fileURLWithPath: model), cell: cell)
         let inputURL = URL(fileURLWithPath: input)
-        let values = try JSONInput.decode([[[Float]]].self, from: inputURL, expected: "numbers in [batch][steps][features]")
+        let values = try JSONInput.batchFeatures(from: inputURL, expected: "numbers in [batch][steps][features]")
         try JSONInput.checkRectangular(values, width: network.shape.inputSize, path: input)
         var classes: [[Int]]?
         if let targets {
             let url = URL(fileURLWithPath: targets)
-            let decoded = try JSONInput.decode([[Int]].self, from: url, expected: "integers in [batch][steps]")
+            let decoded = try JSONInput.classIndices(from: url, expected: "integers in [batch][steps]")
             try Self.check(decoded, against: values, classes: network.shape.outputSize, path: targets)
             classes = decoded
         }
         let report = ForwardReport(model: network, input: values, targets: classes)
+        if let value = NonFiniteValue.first(in: report) {
+            throw CheckpointError(
+                source: model, message: "on \(input) the model computes a value that is not finite (\(value)); "
+                    + "expected weights and inputs small enough for 32-bit floats")
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         FileHandle.standardOutput.write(try encoder.encode(report))

@@ -26,7 +26,7 @@ struct HTMLCommand: ParsableCommand {
     @Option(name: .long, help: "The folder with one folder per lesson: where trained lessons are kept and pages written.")
     var out = "output"
 
-    @Option(name: .long, help: "Pixels per point of the figures in the page (larger: sharper and bigger files).")
+    @Option(name: .long, parsing: .unconditional, help: "Pixels per point of the figures in the page (larger: sharper and bigger files).")
     var scale = LessonPage.defaultFigureScale
 
     @OptionGroup var folder: LessonsFolder
@@ -89,7 +89,7 @@ enum PageSource {
             let folder = outputFolder.appendingPathComponent(file.lesson.name)
             // An output folder that cannot be written fails here, before any training.
             try AtomicFile.createFolder(folder)
-            let store = LessonModelStore(outputFolder: outputFolder, notice: { Console.error($0) })
+            let store = LessonModelStore(outputFolder: outputFolder, notice: { Console.error($0) }, isFigureFile: FigureFileNames.contains)
             return try LessonPageFile.write(store.traces(for: file), into: folder, figureScale: figureScale)
         case .comparison(let folder):
             let trace = try JSONInput.decode(

@@ -21,7 +21,7 @@ struct InputOptions: ParsableArguments {
         if let input { return .text(input) }
         guard let inputJson else { return .lessonDefault }
         let url = URL(fileURLWithPath: inputJson)
-        return .features(try JSONInput.decode([[Float]].self, from: url, expected: "numbers in [steps][features]"))
+        return .features(try JSONInput.features(from: url, expected: "numbers in [steps][features]"))
     }
 }
 

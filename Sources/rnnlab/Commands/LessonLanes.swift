@@ -72,12 +72,23 @@ final class LessonLanes<Outcome>: @unchecked Sendable {
         }
     }
 
+    /// The result of lesson `index` if it has finished, without waiting or showing progress
+    /// (after `waitForAll`, every lesson's).
+    func finishedResult(_ index: Int) -> Result<Outcome, any Error>? {
+        lock.withLock { results[index] }
+    }
+
     /// Trains lessons in order until none is left.
     private func work() {
         while let index = take() {
             var lessonControl = control
             lessonControl.progress = { [self] update in
                 lock.withLock { if shown == index { progress?.update(update) } }
+            }
+            lessonControl.notice = { [self] line in
+                lock.withLock {
+                    if let progress { progress.notice(line) } else { Console.error(line) }
+                }
             }
             let result = Result { try train(index, lessonControl) }
             lock.withLock { results[index] = result }

@@ -76,7 +76,7 @@ struct ListCommand: ParsableCommand {
             if let window = data.window { text += ", windows of \(window)" }
             return text
         case .regression:
-            return "\(data.csv ?? "?"), \(data.window ?? 0) days → \(data.target ?? "?")"
+            return "\(data.csv ?? "?"), \(data.window ?? 0) \(data.period ?? "row")s → \(data.target ?? "?")"
         case .classify:
             var text = "\(data.tsv ?? "?"): \((data.labels ?? []).joined(separator: " / ")), \((data.tokens ?? .words).rawValue)"
             if let embedding = lesson.model.embedding { text += " embedded \(embedding)" }
@@ -84,7 +84,7 @@ struct ListCommand: ParsableCommand {
         case .generate:
             return "\(data.tsv ?? "?"), ended by \"\(data.end ?? "?")\""
         case .seq2seq:
-            return data.dialogs ?? "?"
+            return data.dialogs ?? data.chatLog.map { "\($0) (chat log)" } ?? "?"
         }
     }
 }

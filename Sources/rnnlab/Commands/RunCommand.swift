@@ -13,9 +13,11 @@ struct RunCommand: ParsableCommand {
             LESSON is a lesson's name (hello → lessons/hello.yaml) or the path of your own lesson file; \
             paths inside a lesson file are relative to it. A run writes OUT/NAME/; with overrides that \
             change the lesson it writes its own folder, named after them (--cell gru --hidden 8 → \
-            OUT/hello-gru-h8/), and leaves the lesson's own alone. Files of an earlier run that this \
-            run does not write again are removed (saved frames and chat pictures stay). Ctrl-C stops \
-            cleanly (exit status 130) and leaves no half-written file.
+            OUT/hello-gru-h8/), and leaves the lesson's own alone. The folder is written whole: a fresh \
+            folder takes its place once everything is written, so it holds this run or the one before, \
+            never a mix (files of an earlier run that this run does not write again go; saved frames, \
+            chat pictures and your own files stay). A second rnnlab writing the same folder meanwhile is \
+            told it is busy. Ctrl-C stops (exit status 130) and says which folders were written.
             """)
 
     @Argument(help: "Lesson names or lesson files.")
@@ -32,19 +34,19 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Replace the lesson's cell (rnn, lstm, gru).")
     var cell: CellKind?
 
-    @Option(name: .long, help: "Replace the hidden size.")
+    @Option(name: .long, parsing: .unconditional, help: "Replace the hidden size.")
     var hidden: Int?
 
-    @Option(name: .long, help: "Replace the number of layers.")
+    @Option(name: .long, parsing: .unconditional, help: "Replace the number of layers.")
     var layers: Int?
 
-    @Option(name: .long, help: "Replace the number of iterations.")
+    @Option(name: .long, parsing: .unconditional, help: "Replace the number of iterations.")
     var iterations: Int?
 
-    @Option(name: .long, help: "Replace the learning rate.")
+    @Option(name: .long, parsing: .unconditional, help: "Replace the learning rate.")
     var learningRate: Double?
 
-    @Option(name: .long, help: "Replace the seed.")
+    @Option(name: .long, parsing: .unconditional, help: "Replace the seed.")
     var seed: UInt64?
 
     @Option(name: .long, help: "The folder that receives one folder per lesson.")
@@ -59,6 +61,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "The figures' format (png, svg, pdf).")
     var format: OutputFormat = .png
 
+    @Option(name: .long, help: PageSize.help)
+    var size: PageSize = .widescreen
+
     @Flag(name: .long, help: "Print only each lesson's result line (and errors).")
     var quiet = false
 
@@ -66,10 +71,12 @@ struct RunCommand: ParsableCommand {
         if (all || experiments) == !lessons.isEmpty {
             throw ValidationError("name lessons to run, or pass --all or --experiments (not both)")
         }
-        if let hidden, !(1...4096).contains(hidden) { throw ValidationError("--hidden must be 1 to 4096") }
-        if let layers, !(1...8).contains(layers) { throw ValidationError("--layers must be 1 to 8") }
-        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
-        if let learningRate, !(learningRate > 0) { throw ValidationError("--learning-rate must be above 0") }
+        if let problem = overrides.problem { throw ValidationError(problem) }
+    }
+
+    /// The lesson settings given on the command line.
+    private var overrides: LessonOverrides {
+        LessonOverrides(cell: cell, hidden: hidden, layers: layers, iterations: iterations, learningRate: learningRate, seed: seed)
     }
 
     func run() throws {
@@ -81,7 +88,7 @@ struct RunCommand: ParsableCommand {
                 let catalog = try folder.catalog()
                 // An experiment that compares variants runs with `rnnlab compare`, not as one lesson.
                 let experimentFiles = experiments ? try catalog.experimentFiles().filter { url in
-                    (try? LessonFile(contentsOf: url).lesson.compare) == nil
+                    (try? LessonFile(contentsOf: url).lesson.compare?.isSweep) != true
                 } : []
                 urls = (all ? try catalog.files() : []) + experimentFiles
             } else {
@@ -92,21 +99,19 @@ struct RunCommand: ParsableCommand {
             throw ExitCode.failure
         }
         // Lessons train side by side (`LessonLanes`) and are handed over in order; a lesson's
-        // figures are drawn by `BackgroundFigures` while later lessons train, and a lesson is
-        // reported once its figures are written, before the next one's report.
-        let runner = LessonRunner(
-            outputFolder: URL(fileURLWithPath: out),
-            overrides: LessonOverrides(
-                cell: cell, hidden: hidden, layers: layers, iterations: iterations, learningRate: learningRate, seed: seed))
-        let figures = noRender ? nil : FigureFiles(format: format)
+        // figures are drawn into its fresh folder, and the folder put in place, by
+        // `LessonCompletion` while later lessons train; lessons are reported in order.
+        let runner = LessonRunner(outputFolder: URL(fileURLWithPath: out), overrides: overrides, isFigureFile: FigureFileNames.contains)
+        let figures = noRender ? nil : FigureFiles(format: format, page: size)
         let files = urls.map { url in Result { try LessonFile(contentsOf: url) } }
         // Two lessons writing the same folder would write the same files: those runs take turns.
-        let names = files.compactMap { try? runner.folder(for: $0.get().lesson).path }
-        let lanes = Set(names).count == names.count ? LessonLanes<LessonOutcome>.lanes(lessons: urls.count) : 1
+        let folders = files.map { try? runner.folder(for: $0.get().lesson) }
+        let names = folders.compactMap { $0?.path }
+        let lanes = Set(names).count == names.count ? LessonLanes<StagedLesson>.lanes(lessons: urls.count) : 1
         let training = LessonLanes(
             count: urls.count, lanes: lanes, progress: quiet ? nil : ProgressBar(), shouldStop: { InterruptFlag.isSet }
         ) { index, control in
-            try runner.run(files[index].get(), control: control)
+            try runner.stage(files[index].get(), control: control)
         }
         /// What is written after a lesson trained: its figures and, with --html, its page.
         func writer(for file: Result<LessonFile, any Error>) -> (any FigureWriter & Sendable)? {
@@ -114,55 +119,60 @@ struct RunCommand: ParsableCommand {
             if html, let file = try? file.get() { writers.append(LessonPageWriter(file: file)) }
             return writers.isEmpty ? nil : FigureWriters(writers: writers)
         }
-        var tally = Tally()
-        var drawing: (outcome: LessonOutcome, figures: BackgroundFigures?)?
-        func finishDrawing() {
-            guard let (outcome, background) = drawing else { return }
-            drawing = nil
+        var tally = Tally(lessons: urls.indices.map { folders[$0].map(LessonFile.displayPath) ?? LessonFile.displayPath(urls[$0]) })
+        var completing: (index: Int, name: String, completion: LessonCompletion)?
+        /// Waits for the lesson being completed, and reports it.
+        func reportCompleted() {
+            guard let (index, name, completion) = completing else { return }
+            completing = nil
             do {
-                let files = try background?.files() ?? []
-                let removed = EarlierRunFiles.remove(in: outcome.folder, keeping: outcome.files + files)
-                report(outcome, figureFiles: files, removed: removed)
-                tally.ran.append(outcome.trace.lesson.name)
+                report(try completion.outcome())
+                tally.statuses[index] = .written
             } catch {
-                Console.error("\(outcome.trace.lesson.name): \(error)")
-                tally.failed += 1
+                Console.error("\(name): \(error)")
+                tally.statuses[index] = .failed
             }
         }
         for index in urls.indices {
             do {
-                let outcome = try training.outcome(index)
-                tally.trainingSeconds += outcome.trainingSeconds
-                finishDrawing()
-                drawing = (outcome, writer(for: files[index]).map { BackgroundFigures(writer: $0, trace: outcome.trace, folder: outcome.folder) })
+                let staged = try training.outcome(index)
+                tally.trainingSeconds += staged.outcome.trainingSeconds
+                reportCompleted()
+                completing = (index, staged.outcome.trace.lesson.name, LessonCompletion(staged, writer: writer(for: files[index])))
             } catch let error as LessonInterrupted {
-                finishDrawing()
+                reportCompleted()
                 Console.error("\(error)")
+                tally.statuses[index] = .interrupted
                 training.waitForAll()
+                // Lessons that trained after the one stopped are not written either.
+                for later in urls.indices.dropFirst(index + 1) { (try? training.finishedResult(later)?.get())?.discard() }
+                if urls.count > 1 { Console.error(tally.interruptionSummary) }
                 throw ExitCode(InterruptFlag.exitStatus)
             } catch {
-                finishDrawing()
+                reportCompleted()
                 Console.error("\(error)")
-                tally.failed += 1
+                tally.statuses[index] = .failed
             }
         }
-        finishDrawing()
+        reportCompleted()
         if InterruptFlag.isSet {
-            Console.error("interrupted")
+            Console.error(tally.interruptionSummary)
             throw ExitCode(InterruptFlag.exitStatus)
         }
         if urls.count > 1 && !quiet { Console.line(tally.summary(wallSeconds: (ContinuousClock.now - started).seconds, sideBySide: lanes > 1)) }
         if tally.failed > 0 { throw ExitCode.failure }
     }
 
-    private func report(_ outcome: LessonOutcome, figureFiles: [URL], removed: [URL]) {
+    private func report(_ outcome: LessonOutcome) {
         let trace = outcome.trace
-        let files = outcome.files + figureFiles
+        let files = outcome.files
+        let removed = outcome.removed
         let timing = "\(trace.training.iterations) iterations in \(Console.duration(outcome.trainingSeconds))"
         // A run with overrides names them and its own folder: it is not the lesson's run.
         let changed = outcome.overrides.isEmpty ? "" : " (\(outcome.overrides), in \(LessonFile.displayPath(outcome.folder))/)"
         Console.line("\(trace.lesson.name)\(changed): \(trace.summary) (\(timing))")
         outcome.notes.forEach(Console.error)
+        if !noRender, let note = FigureFiles.stepFramesNote(for: trace) { Console.error(note) }
         if quiet { return }
         if !removed.isEmpty {
             Console.line("  removed \(removed.count) file\(removed.count == 1 ? "" : "s") of an earlier run that this run did not write")
@@ -182,16 +192,49 @@ struct RunCommand: ParsableCommand {
 
 /// What happened to the lessons of one `run`.
 private struct Tally {
-    var ran: [String] = []
-    var failed = 0
+    /// What became of one lesson.
+    enum Status {
+        /// Trained, and its folder written.
+        case written
+        /// Failed with an error (reported).
+        case failed
+        /// Stopped by Ctrl-C while training.
+        case interrupted
+        /// Not trained, or trained but not written because of Ctrl-C.
+        case notWritten
+    }
+
+    /// Each lesson's folder, as shown.
+    var lessons: [String]
+    var statuses: [Status]
     /// The lessons' training loops added up; lessons that trained side by side overlap.
     var trainingSeconds = 0.0
 
+    init(lessons: [String]) {
+        self.lessons = lessons
+        statuses = Array(repeating: .notWritten, count: lessons.count)
+    }
+
+    var failed: Int { statuses.filter { $0 == .failed }.count }
+
     /// `6 ran in 2.1 s; training loops 4.0 s (two lessons at a time)`.
     func summary(wallSeconds: Double, sideBySide: Bool) -> String {
-        var parts = ["\(ran.count) ran"]
+        let ran = statuses.filter { $0 == .written }.count
+        var parts = ["\(ran) ran"]
         if failed > 0 { parts.append("\(failed) failed") }
         return parts.joined(separator: ", ") + " in \(Console.duration(wallSeconds)); training loops "
             + Console.duration(trainingSeconds) + (sideBySide ? " (two lessons at a time)" : "")
+    }
+
+    /// What Ctrl-C kept: "interrupted: wrote output/hello and output/hello-rnn; output/chatbot and
+    /// output/stock are as they were".
+    var interruptionSummary: String {
+        let written = lessons.indices.filter { statuses[$0] == .written }.map { lessons[$0] }
+        let kept = lessons.indices.filter { [.interrupted, .notWritten].contains(statuses[$0]) }.map { lessons[$0] }
+        var parts = [written.isEmpty ? "nothing was written" : "wrote \(listing(written, conjunction: "and"))"]
+        if !kept.isEmpty {
+            parts.append("\(listing(kept, conjunction: "and")) \(kept.count == 1 ? "is as it was" : "are as they were")")
+        }
+        return "interrupted: " + parts.joined(separator: "; ")
     }
 }

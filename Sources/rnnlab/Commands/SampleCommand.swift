@@ -14,13 +14,13 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .long, help: "The text to start from (characters of the lesson's text).")
     var prime: String
 
-    @Option(name: .long, help: "How many characters to generate.")
+    @Option(name: .long, parsing: .unconditional, help: "How many characters to generate.")
     var length = 50
 
-    @Option(name: .long, help: "Softmax temperature: below 1 surer, above 1 wilder; 0 always takes the likeliest.")
+    @Option(name: .long, parsing: .unconditional, help: "Softmax temperature: below 1 surer, above 1 wilder; 0 always takes the likeliest.")
     var temperature = 1.0
 
-    @Option(name: .long, help: "The seed of the draws (same seed, same text).")
+    @Option(name: .long, parsing: .unconditional, help: "The seed of the draws (same seed, same text).")
     var seed: UInt64 = 0
 
     func validate() throws {

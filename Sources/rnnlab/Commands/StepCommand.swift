@@ -19,11 +19,15 @@ struct StepCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var whatIf: InterventionOptions
 
-    @Option(name: .long, help: "Print step T as text and exit.")
+    @Option(name: .long, parsing: .unconditional, help: "Print step T as text and exit.")
     var at: Int?
 
     @Flag(name: .long, help: "Start in predict-then-reveal mode (the prediction hidden until r).")
     var reveal = false
+
+    func validate() throws {
+        if let at, at < 0 { throw ValidationError("--at must be 0 or more") }
+    }
 
     func run() throws {
         let model = try source.load()

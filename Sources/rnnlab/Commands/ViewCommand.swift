@@ -18,10 +18,10 @@ struct ViewCommand: ParsableCommand {
     @Argument(help: "The trace, e.g. output/hello/trace.json.")
     var trace: String
 
-    @Option(name: .long, help: "Print step T as text and exit.")
+    @Option(name: .long, parsing: .unconditional, help: "Print step T as text and exit.")
     var at: Int?
 
-    @Option(name: .long, help: "Open the viewer at step T.")
+    @Option(name: .long, parsing: .unconditional, help: "Open the viewer at step T.")
     var start: Int = 0
 
     @Flag(name: .long, help: "Start in predict-then-reveal mode (the prediction hidden until r).")
@@ -42,11 +42,12 @@ struct ViewCommand: ParsableCommand {
     func validate() throws {
         if [table, json, csv].filter({ $0 }).count > 1 { throw ValidationError("choose one of --table, --json, --csv") }
         if let at, at < 0 { throw ValidationError("--at must be 0 or more") }
+        if start < 0 { throw ValidationError("--start must be 0 or more") }
     }
 
     func run() throws {
         let url = URL(fileURLWithPath: trace)
-        let decoded = try JSONInput.decode(LessonTrace.self, from: url, expected: "a trace written by rnnlab run")
+        let decoded = try TraceFile.read(url)
         if json { return try TracePresenter.showValues(decoded, format: .json) }
         if csv { return try TracePresenter.showValues(decoded, format: .csv) }
         if table { return try TracePresenter.showValues(decoded, format: .table) }

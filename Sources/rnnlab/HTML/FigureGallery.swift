@@ -64,7 +64,7 @@ struct FigureGallery {
         case .activations: "Activations on the text"
         case .gradientFlow: "Gradient flow back in time"
         case .attention: "Attention"
-        case .stock: "Forecast on the test days"
+        case .forecast: "Forecast on the test rows"
         case .evidence: "The answer, word by word"
         case .confusion: "Right and wrong on the held-out texts"
         }
@@ -86,7 +86,7 @@ struct FigureGallery {
             "How much the loss of one step T depends on each earlier hidden state (‖∂L_T/∂h_t‖, log scale), trained and at "
                 + "initialisation: why plain RNNs forget and gated cells remember."
         case .attention: "Answer words × question words: where the decoder looked while writing each word."
-        case .stock: "True and predicted values on the test days, beside the naive forecast “tomorrow = today”."
+        case .forecast: "True and predicted values on the test rows, beside the naive forecast (the last value again)."
         case .evidence: "After each word, the probability of each label had the sentence ended there: where the answer flips."
         case .confusion: "The held-out texts counted by true label (rows) and predicted label (columns); the diagonal is right."
         }

@@ -71,8 +71,10 @@ struct LessonPageData: Encodable {
     struct Forecast: Encodable {
         /// "Close".
         var targetName: String
-        /// "RMSE $7.95 · naive “tomorrow = today” $7.97".
+        /// "test days: RMSE $7.95 · naive “tomorrow = today” $7.97".
         var summary: String
+        /// "The model reads day by day; it predicts Close after the last day (t = 6)."
+        var reading: String
     }
 
     var title: String
@@ -101,10 +103,9 @@ struct LessonPageData: Encodable {
             Gate(name: $0, description: TraceDisplay.gateDescription($0, cell: trace.model.cell), tanh: TraceDisplay.isTanhGate($0))
         }
         forecast = trace.forecast.map { forecast in
-            let money = { (value: Double) in forecast.unit + TraceDisplay.short(Float(value)) }
-            return Forecast(
-                targetName: forecast.targetName,
-                summary: "test days: RMSE \(money(forecast.rmse)) · naive “tomorrow = today” \(money(forecast.naiveRmse))")
+            Forecast(
+                targetName: forecast.targetName, summary: forecast.errorSummary,
+                reading: forecast.readingSentence(lastStep: trace.steps.count - 1))
         }
         let iterations = trace.training.iterations
         var views = zip(trace.snapshots, traces.snapshots).map { snapshot, snapshotTrace in

@@ -40,8 +40,7 @@ extension PageScript {
       if (view.decoder) return [element("span", "dim", `The encoder reads the question; the answer starts at position ${view.steps.length}.`)];
       if (step.prediction == null) {
         if (!data.forecast) return [element("span", "dim", "No prediction at this step.")];
-        const last = view.steps.map((s) => s.prediction != null).lastIndexOf(true);
-        return [element("span", "dim", `The model reads day by day; it predicts ${data.forecast.targetName} after the last day (t = ${last}).`)];
+        return [element("span", "dim", data.forecast.reading)];
       }
       if (data.forecast) {
         const parts = [element("span", "", `predicted ${data.forecast.targetName} `)];

@@ -11,6 +11,8 @@ final class ProgressBar {
     private var start = ContinuousClock.now
     private var lastDraw: ContinuousClock.Instant?
     private var lastTenth = -1
+    /// The last held-out loss reported, shown beside the training loss.
+    private var validationLoss: Float?
 
     /// A bar that redraws in place when `interactive`.
     init(interactive: Bool = Console.isTerminal) { self.interactive = interactive }
@@ -20,12 +22,22 @@ final class ProgressBar {
         self.start = start
         lastDraw = nil
         lastTenth = -1
+        validationLoss = nil
+    }
+
+    /// Shows one line on standard error (how long a run will take) without garbling the bar,
+    /// which is drawn again at the next update.
+    func notice(_ line: String) {
+        if interactive && lastDraw != nil { Console.write("\r\u{1B}[K") }
+        Console.error(line)
+        lastDraw = nil
     }
 
     /// Shows `progress`, at most every 50 ms on a terminal.
     func update(_ progress: TrainingProgress) {
         let now = ContinuousClock.now
         let done = progress.iteration == progress.total
+        if let held = progress.validationLoss { validationLoss = held }
         if interactive {
             if let lastDraw, now - lastDraw < .milliseconds(50), !done { return }
             lastDraw = now
@@ -49,16 +61,18 @@ final class ProgressBar {
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         let rate = elapsed > 0 ? Double(progress.completed) / elapsed : 0
         let left = rate > 0 ? Double(progress.total - progress.completed) / rate : 0
-        return String(
-            format: "%@ %@ iteration %d/%d  loss %.4f  %.0f it/s  %@ left", progress.lesson, bar, progress.iteration, progress.total,
-            Double(progress.loss), rate, Console.duration(left))
+        return "\(progress.lesson) \(bar) iteration \(progress.iteration)/\(progress.total)  loss \(Self.loss(progress.loss))"
+            + (validationLoss.map { "  validation \(Self.loss($0))" } ?? "")
+            + String(format: "  %.0f it/s  ", rate) + "\(Console.duration(left)) left"
     }
 
     private func plain(_ progress: TrainingProgress, elapsed: Double) -> String {
         let rate = elapsed > 0 ? Double(progress.completed) / elapsed : 0
-        return String(
-            format: "%@: iteration %d/%d, loss %.4f, %.0f it/s", progress.lesson, progress.iteration, progress.total,
-            Double(progress.loss), rate)
+        return "\(progress.lesson): iteration \(progress.iteration)/\(progress.total), loss \(Self.loss(progress.loss))"
+            + (validationLoss.map { ", validation \(Self.loss($0))" } ?? "") + String(format: ", %.0f it/s", rate)
     }
+
+    /// A loss with four decimals.
+    private static func loss(_ value: Float) -> String { String(format: "%.4f", Double(value)) }
 
 }

@@ -92,7 +92,6 @@ enum InspectExport {
     static func json(_ trace: LessonTrace) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return String(decoding: try encoder.encode(document(trace)), as: UTF8.self) + "\n"
     }
 

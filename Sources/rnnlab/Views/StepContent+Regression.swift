@@ -20,14 +20,14 @@ extension StepContent {
         return TokenStrip(rows: [days] + rows, current: t, labelWidth: max(labelWidth, 7)).lines(width: width)
     }
 
-    /// At the last day the predicted value against the actual one; before it, when it comes.
+    /// At the last row the predicted value against the actual one; before it, when it comes.
     func regressionOutcome(_ t: Int, width: Int) -> [StyledLine] {
         let step = trace.steps[t]
         let name = trace.forecast?.targetName ?? "value"
         guard let prediction = step.prediction else {
             let last = trace.steps.lastIndex { $0.prediction != nil } ?? trace.steps.count - 1
-            return [StyledLine("The model reads day by day; it predicts \(name) after the last day (t = \(last)).", .dim)
-                .truncated(to: width)]
+            let sentence = trace.forecast?.readingSentence(lastStep: last) ?? "The model predicts \(name) after the last step (t = \(last))."
+            return [StyledLine(sentence, .dim).truncated(to: width)]
         }
         var line = StyledLine("predicted \(name) ", .bold)
         if reveal.hidesPrediction {
@@ -40,9 +40,7 @@ extension StepContent {
         }
         var lines = [line.truncated(to: width)]
         if let forecast = trace.forecast, !reveal.hidesPrediction {
-            let summary = "test days: RMSE \(forecast.unit)\(TraceDisplay.short(Float(forecast.rmse)))"
-                + " · naive “tomorrow = today” \(forecast.unit)\(TraceDisplay.short(Float(forecast.naiveRmse)))"
-            lines.append(StyledLine(summary, .dim).truncated(to: width))
+            lines.append(StyledLine(forecast.errorSummary, .dim).truncated(to: width))
         }
         return lines
     }

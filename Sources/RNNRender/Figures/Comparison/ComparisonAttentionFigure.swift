@@ -10,8 +10,16 @@ enum ComparisonAttentionFigure {
         trace.runs.contains { $0.examples?.contains { $0.attention != nil } ?? false }
     }
 
-    static func make(_ trace: ComparisonTrace) -> HeatmapGridFigure {
+    static func make(_ trace: ComparisonTrace, room: Size = PageSize.natural.room) -> HeatmapGridFigure {
         let layout = ComparisonLayout(trace)
+        let count = layout.series.map { spec in
+            trace.runs.first { run in layout.seriesKeys.map { run.settings[$0] } == spec.values }?
+                .examples?.filter { $0.attention != nil }.count ?? 0
+        }.reduce(0, +)
+        // The blocks share the room: three to a row, as many rows as it takes.
+        let rows = Double(max(1, (count + 2) / 3))
+        let blockWidth = (room.width - 2 * Layout.margin - 4 * Layout.gap - 80) / 3 - 40
+        let blockHeight = (room.height - 2 * Layout.margin - 110 - (rows - 1) * Layout.gap * 1.5) / rows - 60
         var blocks: [Heatmap] = []
         for spec in layout.series {
             guard let run = trace.runs.first(where: { run in layout.seriesKeys.map { run.settings[$0] } == spec.values }),
@@ -19,7 +27,8 @@ enum ComparisonAttentionFigure {
             else { continue }
             for (index, example) in examples.enumerated() {
                 let attention = example.attention!
-                let side = Layout.clamp(380 / Double(max(example.source.count, attention.count, 1)), 7...40)
+                let letters = Double(max(example.source.count, attention.count, 1))
+                let side = Layout.clamp(min(380, blockWidth, blockHeight) / letters, 3...40)
                 let wrong = zip(example.answer, example.target).filter { $0 != $1 }.count
                     + abs(example.answer.count - example.target.count)
                 let verdict = example.isExact ? "✓ right" : "✗ \(wrong) wrong"
@@ -38,10 +47,10 @@ enum ComparisonAttentionFigure {
             header: Header(
                 title: "Where the decoder looks: attention on held-out strings of growing length",
                 subtitles: [
-                    layout.byline,
                     "Rows: the letters the decoder writes (its answer, first seed); columns: the input letters; each row sums to 1. "
                         + "Reversing, the weight should run along the anti-diagonal",
+                    layout.byline,
                 ]),
-            blocks: blocks, columns: 3)
+            blocks: blocks, columns: 3, room: room)
     }
 }

@@ -4,7 +4,7 @@ import RNNCore
 /// through time on the lesson's shown input, one line per variant on the same axes (a panel per
 /// value of the swept key): trained solid, at initialisation dashed, from each variant's first seed.
 enum ComparisonGradientFlowFigure {
-    static func make(_ trace: ComparisonTrace) -> PanelFigure {
+    static func make(_ trace: ComparisonTrace, room: Size = PageSize.natural.room) -> PanelFigure {
         let layout = ComparisonLayout(trace)
         let theme = Theme.light
         let panels = layout.panels.map { panel in
@@ -33,11 +33,11 @@ enum ComparisonGradientFlowFigure {
             header: Header(
                 title: "How far back in time the last step's error reaches",
                 subtitles: [
-                    layout.byline,
                     "The gradient of the last step's loss on one held-out input, top layer, first seed: "
                         + "solid trained, dashed at initialisation; log scale",
+                    layout.byline,
                 ]),
-            panels: panels, columns: layout.columns)
+            panels: panels, columns: layout.columns, room: room)
     }
 
     /// The points (T − t, value) for t = 0…T, nearest first.

@@ -3,7 +3,7 @@ import RNNCore
 /// `loss.png` of a comparison: every variant's training loss on one plot per panel, the mean
 /// over seeds as a line and their range as a band, smoothed over a few iterations.
 enum ComparisonLossFigure {
-    static func make(_ trace: ComparisonTrace) -> PanelFigure {
+    static func make(_ trace: ComparisonTrace, room: Size = PageSize.natural.room) -> PanelFigure {
         let layout = ComparisonLayout(trace)
         let iterations = trace.runs.map(\.loss.count).max() ?? 0
         let window = max(1, iterations / 50)
@@ -36,8 +36,8 @@ enum ComparisonLossFigure {
         let seeds = Set(trace.runs.map(\.seed)).count
         let spread = seeds > 1 ? "; the band spans the \(seeds) seeds, the line is their mean" : ""
         return PanelFigure(
-            header: Header(title: "Training loss of every variant", subtitles: [layout.byline, "Loss \(smoothing)\(spread)"]),
-            panels: panels, columns: layout.columns)
+            header: Header(title: "Training loss of every variant", subtitles: ["Loss \(smoothing)\(spread)", layout.byline]),
+            panels: panels, columns: layout.columns, room: room)
     }
 
     /// The mean of each run of `window` values (the last run may be shorter).

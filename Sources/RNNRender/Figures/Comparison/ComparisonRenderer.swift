@@ -30,18 +30,22 @@ public enum ComparisonFigure: String, CaseIterable, Sendable {
         }
     }
 
-    /// Draws this figure of `trace` and returns the file's bytes (PNG at `scale` pixels per point).
-    public func render(_ trace: ComparisonTrace, format: OutputFormat, scale: Double = 2) throws -> [UInt8] {
+    /// Draws this figure of `trace` on `page` and returns the file's bytes (PNG at `scale` pixels per point).
+    public func render(_ trace: ComparisonTrace, format: OutputFormat, scale: Double = 2, page: PageSize = .widescreen) throws -> [UInt8] {
+        try figure(trace, room: page.room).render(format: format, scale: scale, page: page)
+    }
+
+    /// This figure of `trace` laid out for `room`.
+    func figure(_ trace: ComparisonTrace, room: Size) throws -> any Figure {
         guard Self.available(for: trace).contains(self) else {
             throw RenderError.notAvailable(figure: rawValue, reason: "the comparison has nothing this figure draws")
         }
-        let figure: any Figure = switch self {
-        case .loss: ComparisonLossFigure.make(trace)
-        case .sweep: SweepFigure.make(trace)
-        case .gradientFlow: ComparisonGradientFlowFigure.make(trace)
-        case .length: LengthFigure.make(trace)
-        case .attention: ComparisonAttentionFigure.make(trace)
+        return switch self {
+        case .loss: ComparisonLossFigure.make(trace, room: room)
+        case .sweep: SweepFigure.make(trace, room: room)
+        case .gradientFlow: ComparisonGradientFlowFigure.make(trace, room: room)
+        case .length: LengthFigure.make(trace, room: room)
+        case .attention: ComparisonAttentionFigure.make(trace, room: room)
         }
-        return try figure.render(format: format, scale: scale)
     }
 }

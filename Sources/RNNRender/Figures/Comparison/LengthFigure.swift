@@ -13,7 +13,7 @@ enum LengthFigure {
         return (sets.first.map { first in sets.dropFirst().reduce(first) { $0.intersection($1) } } ?? []).sorted()
     }
 
-    static func make(_ trace: ComparisonTrace) -> PanelFigure {
+    static func make(_ trace: ComparisonTrace, room: Size = PageSize.natural.room) -> PanelFigure {
         let layout = ComparisonLayout(trace)
         let lengths = lengths(trace)
         let theme = Theme.light
@@ -55,12 +55,12 @@ enum LengthFigure {
         if let run = trace.runs.first, let low = run.result["train_length_min"], let high = run.result["train_length_max"] {
             plot.shadedX = (low...high, "trained on lengths \(Int(low))–\(Int(high))")
         }
-        var subtitles = [layout.byline, "Solid: exact match (every letter right); dashed: token accuracy (letters in the right place); light columns: the references' exact match"]
+        var subtitles = ["Solid: exact match (every letter right); dashed: token accuracy (letters in the right place); light columns: the references' exact match"]
         for reference in trace.references { subtitles.append(reference.source + (reference.note.map { ": \($0)" } ?? "")) }
-        subtitles += trace.notes
+        subtitles += trace.notes + [layout.byline]
         return PanelFigure(
             header: Header(title: "Exact match against input length, with and without attention", subtitles: subtitles),
             panels: [PanelFigure.Panel(title: "Held-out strings, greedy decoding", caption: nil, plot: plot)],
-            columns: 1, panelSize: Size(width: 900, height: 520))
+            columns: 1, panelSize: Size(width: 900, height: 520), room: room)
     }
 }

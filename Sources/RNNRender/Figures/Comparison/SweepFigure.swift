@@ -8,7 +8,7 @@ import RNNCore
 /// A point is drawn filled where at least half of its seeds solve the task and hollow where they
 /// do not, so solving is told by shape as well as by position.
 enum SweepFigure {
-    static func make(_ trace: ComparisonTrace) -> PanelFigure {
+    static func make(_ trace: ComparisonTrace, room: Size = PageSize.natural.room) -> PanelFigure {
         let layout = ComparisonLayout(trace)
         let metric = trace.metric!
         let sweepKey = layout.sweepKey!
@@ -57,12 +57,12 @@ enum SweepFigure {
             series: series, xLabel: trace.keys[sweepKey], yLabel: metric.label,
             logY: metric.lowerIsBetter && LinePlot.wantsLog(values, decades: 1), references: references,
             integerX: xValues.allSatisfy { $0 == $0.rounded() }, xTicks: xValues)
-        var subtitles = [layout.byline]
+        var subtitles: [String] = []
         if !solving.isEmpty { subtitles.append(solving.joined(separator: " · ")) }
         for reference in trace.references {
             subtitles.append(reference.source + (reference.note.map { ": \($0)" } ?? (reference.values.isEmpty ? "" : " (light columns)")))
         }
-        subtitles += trace.notes
+        subtitles += trace.notes + [layout.byline]
         let better = metric.lowerIsBetter ? "lower is better" : "higher is better"
         return PanelFigure(
             header: Header(title: "\(metric.label.prefix(1).uppercased() + metric.label.dropFirst()) against \(trace.keys[sweepKey]) (\(better))", subtitles: subtitles),
@@ -70,7 +70,7 @@ enum SweepFigure {
                 title: pointsPhrase(seeds: Set(trace.runs.map(\.seed)).count, references: !trace.references.allSatisfy(\.values.isEmpty)),
                 caption: nil,
                 plot: plot)],
-            columns: 1, panelSize: Size(width: 900, height: 520))
+            columns: 1, panelSize: Size(width: 900, height: 520), room: room)
     }
 
     /// What the marks mean.
