@@ -13,8 +13,9 @@ BIN := $(shell $(SWIFT) build $(RELEASE) --show-bin-path 2>/dev/null)
 .PHONY: run test bench fuzz deps browser pdftools build clean
 
 # The C libraries the build links: Cairo draws every figure; giflib writes the animations
-# (`rnnlab animate`); libdeflate compresses the PNG files; zlib checks them (and is the deflate
-# trial's other candidate). giflib has no pkg-config file, so its header is looked for.
+# (`rnnlab animate`); zlib gives the PNG files' checksums; zlib and libdeflate are the other
+# candidates of the deflate trial (README, Speed). giflib has no pkg-config file, so its header
+# is looked for.
 PKG_CONFIG_NAMES := cairo zlib libdeflate
 APT_PACKAGES := libcairo2-dev libgif-dev zlib1g-dev libdeflate-dev pkg-config
 

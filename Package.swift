@@ -39,7 +39,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
-            name: "rnnlab-bench", dependencies: ["RNNCore", "RNNLessons", "RNNRender", "CZlib", "CLibDeflate"], path: "Benchmarks/RNNBench"),
+            name: "rnnlab-bench", dependencies: ["RNNCore", "RNNLessons", "RNNRender", "CZlib"], path: "Benchmarks/RNNBench"),
         .executableTarget(name: "kernel-bench", dependencies: ["RNNCore"], path: "Benchmarks/KernelBench"),
         // `make fuzz`: the parsers under libFuzzer (built with -sanitize=fuzzer -DLIBFUZZER), or
         // a seeded mutation test where libFuzzer is missing.

@@ -27,15 +27,15 @@ enum DeflateTrial {
     ] + [("zlib level 1", Z_DEFAULT_STRATEGY), ("zlib level 1, Z_RLE", Z_RLE)].flatMap { name, strategy in
         [
             Candidate(name: name, threads: "1") { rows in
-                rows.withBytes { DeflateCandidates.zlib($0, level: 1, strategy: strategy) }
+                rows.withBytes { LibraryDeflate.zlib($0, level: 1, strategy: strategy) }
             },
             Candidate(name: name, threads: "2 halves") { rows in
-                rows.withBytes { DeflateCandidates.zlibInTwoHalves($0, rowBytes: rows.rowBytes, split: rows.split, level: 1, strategy: strategy) }
+                rows.withBytes { LibraryDeflate.zlibInTwoHalves($0, rowBytes: rows.rowBytes, split: rows.split, level: 1, strategy: strategy) }
             },
         ]
     } + [1, 6].map { level in
         Candidate(name: "libdeflate level \(level)", threads: "1") { rows in
-            rows.withBytes { DeflateCandidates.libdeflate($0, level: Int32(level)) }
+            rows.withBytes { LibraryDeflate.libdeflate($0, level: Int32(level)) }
         }
     }
 

@@ -10,8 +10,9 @@ import RNNCore
 /// the row above (compared as whole rows) are written as zeros without looking at their pixels.
 /// The bytes depend only on the pixels.
 package enum PNGEncoder {
-    /// The PNG file of `surface`, an image surface whose pixels are all opaque.
-    static func encode(_ surface: CairoSurface) throws -> [UInt8] {
+    /// The PNG file of `surface`, an image surface whose pixels are all opaque, its rows
+    /// compressed by `deflate`.
+    static func encode(_ surface: CairoSurface, deflate: PNGDeflate = .chosen) throws -> [UInt8] {
         let handle = surface.handle
         cairo_surface_flush(handle)
         let width = Int(cairo_image_surface_get_width(handle)), height = Int(cairo_image_surface_get_height(handle))
@@ -19,26 +20,14 @@ package enum PNGEncoder {
         guard width > 0, height > 0, let data = cairo_image_surface_get_data(handle) else {
             throw RenderError.cairo(operation: "encode PNG", status: "no image data")
         }
-        let compressed: [UInt8]
-        if TrialCandidates.choice == "hand" {
-        compressed = compress(rows: height, rowBytes: 1 + 3 * width, split: width * height >= splitPixels) { y, out in
+        let rowBytes = 1 + 3 * width
+        let writeRow = { (y: Int, out: UnsafeMutablePointer<UInt8>) in
             filterRow(data + y * stride, above: y == 0 ? nil : data + (y - 1) * stride, width: width, into: out)
         }
-        } else {
-            let rowBytes = 1 + 3 * width
-            let rows = [UInt8](unsafeUninitializedCapacity: rowBytes * height) { buffer, count in
-                for y in 0..<height {
-                    filterRow(data + y * stride, above: y == 0 ? nil : data + (y - 1) * stride, width: width, into: buffer.baseAddress! + y * rowBytes)
-                }
-                count = rowBytes * height
-            }
-            compressed = rows.withUnsafeBytes { rows in
-                switch TrialCandidates.choice {
-                case "zlib1": TrialCandidates.zlib(rows, level: 1, strategy: Z_DEFAULT_STRATEGY)
-                case "libdeflate1": TrialCandidates.libdeflate(rows, level: 1)
-                default: TrialCandidates.libdeflate(rows, level: 6)
-                }
-            }
+        let compressed = switch deflate {
+        case .handWritten: compress(rows: height, rowBytes: rowBytes, split: width * height >= splitPixels, writeRow: writeRow)
+        case .zlib: allRows(height, rowBytes: rowBytes, writeRow).withUnsafeBytes { LibraryDeflate.zlib($0, level: 1, strategy: Z_DEFAULT_STRATEGY) }
+        case .libdeflate: allRows(height, rowBytes: rowBytes, writeRow).withUnsafeBytes { LibraryDeflate.libdeflate($0, level: 6) }
         }
 
         var file: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -55,7 +44,7 @@ package enum PNGEncoder {
     package static let splitPixels = 1 << 20
 
     /// The hand-written encoder's zlib stream of rows already filtered (`rowBytes` each), in two
-    /// halves on two threads when `split`: the deflate trial of `rnnlab-bench figures`.
+    /// halves on two threads when `split`: for the deflate trial of `rnnlab-bench`.
     package static func handWrittenStream(filteredRows rows: UnsafeRawBufferPointer, rowBytes: Int, split: Bool) -> [UInt8] {
         compress(rows: rows.count / rowBytes, rowBytes: rowBytes, split: split) { y, out in
             out.update(from: rows.baseAddress!.assumingMemoryBound(to: UInt8.self) + y * rowBytes, count: rowBytes)
@@ -89,6 +78,15 @@ package enum PNGEncoder {
         // The second part's stream ends with its own checksum; replace it by the whole image's.
         let checksum = adler32_combine(uLong(parts[0].checksum), uLong(parts[1].checksum), .init((height - middle) * rowBytes))
         return parts[0].bytes + parts[1].bytes.dropLast(4) + ZlibRowEncoder.bigEndian(UInt32(checksum))
+    }
+
+    /// The `height` rows of `rowBytes` bytes each written by `writeRow(y, into)`, one after the
+    /// other: what a library compresses in one call.
+    private static func allRows(_ height: Int, rowBytes: Int, _ writeRow: (Int, UnsafeMutablePointer<UInt8>) -> Void) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: height * rowBytes) { buffer, count in
+            for y in 0..<height { writeRow(y, buffer.baseAddress! + y * rowBytes) }
+            count = height * rowBytes
+        }
     }
 
     /// Writes the filter byte and the filtered RGB bytes of the row at `row` into `out`: no

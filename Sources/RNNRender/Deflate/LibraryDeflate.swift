@@ -1,14 +1,14 @@
 import CLibDeflate
 import CZlib
 import RNNCore
-import Foundation
 
-/// The libraries' zlib streams of a PNG's filtered rows, for the deflate trial: zlib's `deflate`
-/// (a level and a strategy) and libdeflate's whole-buffer compressor (a level).
-enum TrialCandidates {
-    nonisolated(unsafe) static let choice = ProcessInfo.processInfo.environment["RNNLAB_TRIAL_DEFLATE"] ?? "hand"
+/// The libraries' zlib streams of a PNG's filtered rows: zlib's `deflate` (a level and a
+/// strategy) and libdeflate's whole-buffer compressor (a level). They are the other candidates of
+/// the deflate trial (`rnnlab-bench deflate`), and `PNGDeflate` makes PNG files with them when
+/// asked, to time a whole run against `ZlibRowEncoder`.
+package enum LibraryDeflate {
     /// zlib's stream of `rows` at `level` with `strategy` (`Z_DEFAULT_STRATEGY`, `Z_RLE`).
-    static func zlib(_ rows: UnsafeRawBufferPointer, level: Int32, strategy: Int32) -> [UInt8] {
+    package static func zlib(_ rows: UnsafeRawBufferPointer, level: Int32, strategy: Int32) -> [UInt8] {
         zlibPart(rows, level: level, strategy: strategy, first: true, last: true).bytes
     }
 
@@ -16,7 +16,7 @@ enum TrialCandidates {
     /// rows and the bottom half's on two threads (`TwoThreads`). The top part ends with a sync
     /// flush (an empty stored block, on a whole byte); the bottom part is a raw deflate stream
     /// of its own, which never reaches back into the top; the Adler-32 checksums are combined.
-    static func zlibInTwoHalves(_ rows: UnsafeRawBufferPointer, rowBytes: Int, split: Bool,
+    package static func zlibInTwoHalves(_ rows: UnsafeRawBufferPointer, rowBytes: Int, split: Bool,
                                 level: Int32, strategy: Int32) -> [UInt8] {
         guard split else { return zlib(rows, level: level, strategy: strategy) }
         let middle = rows.count / rowBytes / 2 * rowBytes
@@ -33,7 +33,7 @@ enum TrialCandidates {
     }
 
     /// libdeflate's zlib stream of `rows` at `level` (1 fastest … 12 smallest).
-    static func libdeflate(_ rows: UnsafeRawBufferPointer, level: Int32) -> [UInt8] {
+    package static func libdeflate(_ rows: UnsafeRawBufferPointer, level: Int32) -> [UInt8] {
         let compressor = libdeflate_alloc_compressor(level)!
         defer { libdeflate_free_compressor(compressor) }
         let bound = libdeflate_zlib_compress_bound(compressor, rows.count)
