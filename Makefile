@@ -12,14 +12,20 @@ BIN := $(shell $(SWIFT) build $(RELEASE) --show-bin-path 2>/dev/null)
 
 .PHONY: run test bench fuzz deps browser pdftools build clean
 
-# Cairo draws every figure; giflib writes the animations (`rnnlab animate`).
+# The C libraries the build links: Cairo draws every figure; giflib writes the animations
+# (`rnnlab animate`); zlib gives the PNG files' checksums; zlib and libdeflate are the other
+# candidates of the deflate trial (README, Speed). giflib has no pkg-config file, so its header
+# is looked for.
+PKG_CONFIG_NAMES := cairo zlib libdeflate
+APT_PACKAGES := libcairo2-dev libgif-dev zlib1g-dev libdeflate-dev pkg-config
+
 deps:
-	@if ! pkg-config --exists cairo 2>/dev/null || [ ! -f /usr/include/gif_lib.h ]; then \
+	@if ! pkg-config --exists $(PKG_CONFIG_NAMES) 2>/dev/null || [ ! -f /usr/include/gif_lib.h ]; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Cairo and giflib (libcairo2-dev pkg-config libgif-dev) with apt-get..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcairo2-dev pkg-config libgif-dev; \
+	    echo "Installing $(APT_PACKAGES) with apt-get..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
 	  else \
-	    echo "Cairo or giflib is missing. Install them with:  sudo apt-get install -y libcairo2-dev pkg-config libgif-dev"; exit 1; \
+	    echo "Missing C libraries. Install them with:  sudo apt-get install -y $(APT_PACKAGES)"; exit 1; \
 	  fi; \
 	fi
 

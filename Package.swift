@@ -17,6 +17,12 @@ let package = Package(
             name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CGIF", path: "Sources/CGIF", providers: [.apt(["libgif-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CLibDeflate", path: "Sources/CLibDeflate", pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]),
         .target(
             name: "RNNCore",
             // Float.squareRoot() is C's sqrtf from the standard library's shims. With errno
@@ -25,7 +31,7 @@ let package = Package(
             // one vector instruction, correctly rounded all the same.
             swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
         .target(name: "RNNLessons", dependencies: ["RNNCore", "Yams"]),
-        .target(name: "RNNRender", dependencies: ["RNNCore", "CCairo", "CGIF"]),
+        .target(name: "RNNRender", dependencies: ["RNNCore", "CCairo", "CGIF", "CZlib", "CLibDeflate"]),
         .executableTarget(
             name: "rnnlab",
             dependencies: [
@@ -33,7 +39,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
-            name: "rnnlab-bench", dependencies: ["RNNCore", "RNNLessons", "RNNRender"], path: "Benchmarks/RNNBench"),
+            name: "rnnlab-bench", dependencies: ["RNNCore", "RNNLessons", "RNNRender", "CZlib"], path: "Benchmarks/RNNBench"),
         .executableTarget(name: "kernel-bench", dependencies: ["RNNCore"], path: "Benchmarks/KernelBench"),
         // `make fuzz`: the parsers under libFuzzer (built with -sanitize=fuzzer -DLIBFUZZER), or
         // a seeded mutation test where libFuzzer is missing.

@@ -11,10 +11,21 @@ enum Measure {
 
     /// Nanoseconds on the chosen clock.
     static func now() -> UInt64 {
-        guard cpuTime else { return DispatchTime.now().uptimeNanoseconds }
+        cpuTime ? cpuNanoseconds() : DispatchTime.now().uptimeNanoseconds
+    }
+
+    /// The process's CPU time (all threads), in nanoseconds.
+    static func cpuNanoseconds() -> UInt64 {
         var spec = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
         return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+
+    /// The wall-clock and CPU seconds (all threads of the process) of one call of `body`.
+    static func wallAndCPUSeconds(_ body: () -> Void) -> (wall: Double, cpu: Double) {
+        let wall = DispatchTime.now().uptimeNanoseconds, cpu = cpuNanoseconds()
+        body()
+        return (Double(DispatchTime.now().uptimeNanoseconds - wall) / 1e9, Double(cpuNanoseconds() - cpu) / 1e9)
     }
 
     static func secondsPerCall(minimumSeconds: Double = 0.4, rounds: Int = 5, _ body: () -> Void) -> Double {

@@ -2,7 +2,8 @@
 // Run with `make bench` (release build, native CPU). `--quick` measures for less time;
 // naming groups (`engine`, `seq2seq`, `lessons`, `texts`, `experiments`, `animations`, `figures`) runs only those; run from the package root.
 // `--only TEXT` keeps the engine cases whose name contains TEXT (for profiling one, e.g. `--only H=512`).
-// `figures` draws from saved traces (`--traces DIR`, default `output`) and is not part of the default run.
+// `figures` draws from saved traces (`--traces DIR`, default `output`) and is not part of the default run;
+// it ends with the deflate trial on the PNG files in the same folder, which `deflate` runs alone.
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -27,3 +28,6 @@ if wanted("texts") { try TextBenchmarks.run() }
 if wanted("experiments") { try ExperimentBenchmarks.run() }
 if wanted("animations") { try AnimationBenchmarks.run() }
 if groups.contains("figures") { try FigureBenchmarks.run(tracesFolder: tracesFolder ?? "output") }
+if groups.contains("figures") || groups.contains("deflate") {
+    try DeflateTrial.run(folder: URL(fileURLWithPath: tracesFolder ?? "output"))
+}

@@ -4,7 +4,15 @@ import Foundation
 /// the same folder, which is then renamed over the destination.
 ///
 /// An interrupted or failed run leaves either the old file or the new one, never a mix; a
-/// leftover temporary file has the `.tmp` suffix.
+/// leftover temporary file is named `.NAME.PID.tmp`.
+///
+/// Foundation's `Data.write(to:options: .atomic)` takes the same steps (a temporary file in the
+/// same folder, renamed over the destination; it calls `fsync` first) and costs about the same:
+/// writing the 205 files (29 MB) of a `rnnlab run --all` again took 0.70 s with it and 0.80 s
+/// this way (median of 7, busy machine). It is not used because the name of its temporary file
+/// (`.dat.nosync…`, random) is Foundation's private choice, while `FolderCarryOver` recognises
+/// the leftovers of a killed write by their name, so that they do not follow a lesson folder
+/// into the next run.
 public enum AtomicFile {
     /// Writes `bytes` to `url`, creating the folder if needed.
     public static func write(_ bytes: some Collection<UInt8>, to url: URL) throws {

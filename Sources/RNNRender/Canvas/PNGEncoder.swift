@@ -1,4 +1,5 @@
 import CCairo
+import CZlib
 import Foundation
 import RNNCore
 
@@ -8,9 +9,10 @@ import RNNCore
 /// into zeros; `ZlibRowEncoder` compresses those runs a machine word at a time. Rows equal to
 /// the row above (compared as whole rows) are written as zeros without looking at their pixels.
 /// The bytes depend only on the pixels.
-enum PNGEncoder {
-    /// The PNG file of `surface`, an image surface whose pixels are all opaque.
-    static func encode(_ surface: CairoSurface) throws -> [UInt8] {
+package enum PNGEncoder {
+    /// The PNG file of `surface`, an image surface whose pixels are all opaque, its rows
+    /// compressed by `deflate`.
+    static func encode(_ surface: CairoSurface, deflate: PNGDeflate = .chosen) throws -> [UInt8] {
         let handle = surface.handle
         cairo_surface_flush(handle)
         let width = Int(cairo_image_surface_get_width(handle)), height = Int(cairo_image_surface_get_height(handle))
@@ -18,7 +20,15 @@ enum PNGEncoder {
         guard width > 0, height > 0, let data = cairo_image_surface_get_data(handle) else {
             throw RenderError.cairo(operation: "encode PNG", status: "no image data")
         }
-        let compressed = compress(data, width: width, height: height, stride: stride)
+        let rowBytes = 1 + 3 * width
+        let writeRow = { (y: Int, out: UnsafeMutablePointer<UInt8>) in
+            filterRow(data + y * stride, above: y == 0 ? nil : data + (y - 1) * stride, width: width, into: out)
+        }
+        let compressed = switch deflate {
+        case .handWritten: compress(rows: height, rowBytes: rowBytes, split: width * height >= splitPixels, writeRow: writeRow)
+        case .zlib: allRows(height, rowBytes: rowBytes, writeRow).withUnsafeBytes { LibraryDeflate.zlib($0, level: 1, strategy: Z_DEFAULT_STRATEGY) }
+        case .libdeflate: allRows(height, rowBytes: rowBytes, writeRow).withUnsafeBytes { LibraryDeflate.libdeflate($0, level: 6) }
+        }
 
         var file: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
@@ -31,15 +41,24 @@ enum PNGEncoder {
     }
 
     /// Pixels from which an image is compressed in two halves of rows side by side.
-    private static let splitPixels = 1 << 20
+    package static let splitPixels = 1 << 20
 
-    /// The zlib stream of the filtered rows. A large image is compressed as two parts, the top
-    /// half's rows and the bottom half's, on two threads (`TwoThreads`): the first part ends on
-    /// a whole byte, the second continues the stream without reaching back into the first, and
-    /// the checksums are combined. The split depends only on the size, so the bytes do too.
-    private static func compress(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int) -> [UInt8] {
-        let rowBytes = 1 + 3 * width
-        let middle = width * height >= splitPixels ? height / 2 : 0
+    /// The hand-written encoder's zlib stream of rows already filtered (`rowBytes` each), in two
+    /// halves on two threads when `split`: for the deflate trial of `rnnlab-bench`.
+    package static func handWrittenStream(filteredRows rows: UnsafeRawBufferPointer, rowBytes: Int, split: Bool) -> [UInt8] {
+        compress(rows: rows.count / rowBytes, rowBytes: rowBytes, split: split) { y, out in
+            out.update(from: rows.baseAddress!.assumingMemoryBound(to: UInt8.self) + y * rowBytes, count: rowBytes)
+        }
+    }
+
+    /// The zlib stream of `rows` rows of `rowBytes` bytes, each written by `writeRow(y, into)`.
+    /// When `split`, the image is compressed as two parts, the top half's rows and the bottom
+    /// half's, on two threads (`TwoThreads`): the first part ends on a whole byte, the second
+    /// continues the stream without reaching back into the first, and the checksums are
+    /// combined. The split depends only on the size, so the bytes do too.
+    private static func compress(rows height: Int, rowBytes: Int, split: Bool,
+                                 writeRow: (Int, UnsafeMutablePointer<UInt8>) -> Void) -> [UInt8] {
+        let middle = split ? height / 2 : 0
         var parts: [(bytes: [UInt8], checksum: UInt32)] = [([], 1), ([], 1)]
         parts.withUnsafeMutableBufferPointer { parts in
             TwoThreads.run(splitting: 0..<height, at: middle) { rows in
@@ -47,7 +66,7 @@ enum PNGEncoder {
                 let encoder = ZlibRowEncoder(
                     rowBytes: rowBytes, expectedBytes: rows.count * rowBytes / 32, header: first)
                 for y in rows {
-                    filterRow(data + y * stride, above: y == 0 ? nil : data + (y - 1) * stride, width: width, into: encoder.nextRow)
+                    writeRow(y, encoder.nextRow)
                     encoder.encodeRow()
                 }
                 // Only a top part that another part continues ends without the final block.
@@ -59,6 +78,15 @@ enum PNGEncoder {
         // The second part's stream ends with its own checksum; replace it by the whole image's.
         let checksum = adler32_combine(uLong(parts[0].checksum), uLong(parts[1].checksum), .init((height - middle) * rowBytes))
         return parts[0].bytes + parts[1].bytes.dropLast(4) + ZlibRowEncoder.bigEndian(UInt32(checksum))
+    }
+
+    /// The `height` rows of `rowBytes` bytes each written by `writeRow(y, into)`, one after the
+    /// other: what a library compresses in one call.
+    private static func allRows(_ height: Int, rowBytes: Int, _ writeRow: (Int, UnsafeMutablePointer<UInt8>) -> Void) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: height * rowBytes) { buffer, count in
+            for y in 0..<height { writeRow(y, buffer.baseAddress! + y * rowBytes) }
+            count = height * rowBytes
+        }
     }
 
     /// Writes the filter byte and the filtered RGB bytes of the row at `row` into `out`: no

@@ -1,4 +1,4 @@
-import CCairo
+import CZlib
 
 /// The Adler-32 checksum that ends a zlib stream; runs of one byte are added in constant time.
 struct Adler32 {

@@ -156,7 +156,9 @@ struct UnrolledGeometry {
             let (labels, bar) = sides()
             let perRow = max(1, min(perRow, columns.count))
             let rows = (columns.count + perRow - 1) / perRow
-            let pitch = Layout.clamp((room.width - labels - bar) / Double(perRow), minimumPitch...UnrolledGeometry.widestPitch)
+            // A classifier's wider output boxes can make the narrowest pitch wider than the widest.
+            let pitch = Layout.clamp((room.width - labels - bar) / Double(perRow),
+                                     minimumPitch...max(minimumPitch, UnrolledGeometry.widestPitch))
             let cells = max(bandHeight - fixedHeight, 20 * Double(layers + 1))
             // The cells the vectors would like, then shrunk together to the room.
             let inputWanted = Double(inputSize) * (isOneHot ? Layout.clamp(96 / Double(max(inputSize, 1)), 2...14) : 15)
