@@ -50,6 +50,19 @@ import Testing
         }
     }
 
+    /// A classifier's output boxes are wider than the widest column pitch; the unrolled network
+    /// widens its columns instead of failing (it trapped: "Range requires lowerBound <= upperBound").
+    @Test func aClassifiersWideOutputBoxesWidenTheColumns() throws {
+        var trace = SyntheticTraces.hello()
+        trace.lesson.task = "classify"
+        trace.classification = ClassificationTrace(
+            labels: ["negative", "positive"], readout: "last", evidence: trace.steps.map { _ in [0.3, 0.7] })
+        for page in [PageSize.widescreen, .a4, .natural] {
+            let (image, _) = try Self.draw(UnrolledFigure(trace: trace, room: page.room), page: page)
+            #expect(image.width > 0, "\(page)")
+        }
+    }
+
     @Test func aWideLayerIsSummarisedAndALongInputWindowed() throws {
         let trace = SyntheticTraces.wideTrace
         let gates = GatesFigure(trace: trace, room: PageSize.widescreen.room)
