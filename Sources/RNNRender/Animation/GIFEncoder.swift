@@ -5,8 +5,8 @@ import Foundation
 /// looping forever. Each frame is stored as the rectangle that changed since the previous one,
 /// with its own palette of at most 256 colours chosen by giflib's median cut (`GifQuantizeBuffer`).
 ///
-/// Quantizing (`GIFEncoder.quantize`) is separate from writing, so that frames can be quantized
-/// on several threads and written in order.
+/// Quantizing (`GIFEncoder.quantize`) is separate from writing, so that frames can be prepared
+/// on several threads and written in order (giflib's median cut itself runs one frame at a time).
 public final class GIFEncoder {
     /// A frame reduced to the rectangle that changed and a palette: what is written.
     public struct QuantizedFrame: Sendable {
@@ -65,6 +65,9 @@ public final class GIFEncoder {
         guard status == GIF_OK else { throw RenderError.gif(operation: operation, code: file?.pointee.Error ?? 0) }
     }
 
+    /// Held while giflib quantizes (see `quantize`).
+    private static let quantizing = NSLock()
+
     /// The part of `frame` that differs from `previous` (the whole frame when there is none),
     /// reduced to at most 256 colours. Frames are opaque `0xAARRGGBB` pixels of the animation's size.
     public static func quantize(_ frame: DecodedImage, after previous: DecodedImage?) throws -> QuantizedFrame {
@@ -87,7 +90,11 @@ public final class GIFEncoder {
         var indices = [UInt8](repeating: 0, count: count)
         var colors = [GifColorType](repeating: GifColorType(), count: 256)
         var size: Int32 = 256
-        guard GifQuantizeBuffer(UInt32(width), UInt32(height), &size, &red, &green, &blue, &indices, &colors) == GIF_OK else {
+        // giflib's median cut sorts with a comparator that reads a global (`SortRGBAxis` in
+        // quantize.c): two frames quantized at once on two threads would sort each other's boxes
+        // along the wrong axis, and the same frames would give different palettes. One at a time.
+        let status = quantizing.withLock { GifQuantizeBuffer(UInt32(width), UInt32(height), &size, &red, &green, &blue, &indices, &colors) }
+        guard status == GIF_OK else {
             throw RenderError.gif(operation: "reduce a frame to 256 colours", code: 0)
         }
         // giflib's palette holds 5-bit colours (white becomes 248): each entry is replaced by the
