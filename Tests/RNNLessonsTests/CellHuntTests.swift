@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RNNCore
 @testable import RNNLessons
+import RNNTrace
 
 /// The cell hunter: probe values on a known text, Pearson's r, and a planted unit found and
 /// shown to matter where it claims to.

@@ -1,8 +1,8 @@
 import Foundation
-import RNNCore
 import Testing
 
 @testable import RNNLessons
+import RNNTrace
 
 /// The lesson format as a forgiving, documented file format: defaults, starting files, the
 /// reference page.

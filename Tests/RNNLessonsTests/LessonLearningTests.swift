@@ -1,6 +1,6 @@
 import Foundation
-import RNNCore
 import RNNLessons
+import RNNTrace
 import Testing
 
 /// Each lesson, run from its own file, learns what the lecture says it learns.

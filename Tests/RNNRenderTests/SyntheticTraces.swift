@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// Deterministic traces shaped like the lessons', for drawing tests.
 enum SyntheticTraces {

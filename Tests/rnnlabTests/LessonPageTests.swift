@@ -1,6 +1,6 @@
 import Foundation
-import RNNCore
 import RNNLessons
+import RNNTrace
 import Testing
 
 @testable import rnnlab

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// Small deterministic `LessonTrace`s shaped like the lessons', for the terminal views.
 enum TestTraces {

@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 extension Comparison {
     /// The number the variants are judged by, known before training, or `nil` when the lesson's

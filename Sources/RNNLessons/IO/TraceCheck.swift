@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// The checks a trace read from a file passes before anything is drawn or shown from it: its
 /// sizes within the documented limits (`TraceLimits`) and its vectors as long as the model it

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// A lesson file: what to learn, which model, how to train, what to show (docs/lesson-format.md).
 ///

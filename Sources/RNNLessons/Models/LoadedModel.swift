@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// A trained network ready to be stepped through, inspected, sampled from or talked to: a
 /// lesson's checkpoint (see `LessonModelStore`) or a character model saved elsewhere.

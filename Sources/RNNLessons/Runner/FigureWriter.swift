@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// Draws a lesson's figures from its trace. RNNLessons does not draw; the executable passes
 /// an implementation (backed by RNNRender) to `LessonRunner`.

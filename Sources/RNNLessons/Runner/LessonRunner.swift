@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// What a finished lesson run produced.
 public struct LessonOutcome {

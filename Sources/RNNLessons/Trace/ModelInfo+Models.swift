@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 extension ModelInfo {
     /// The description of a character or regression model for a trace.

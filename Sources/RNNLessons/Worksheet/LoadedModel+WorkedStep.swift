@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 extension LoadedModel {
     /// The step a worksheet works when none is asked for: step 1 (so that h_{t−1} is not all

@@ -3,19 +3,20 @@ import Dispatch
 /// Runs independent jobs on every core and returns their results in order.
 enum Concurrently {
     /// `transform` of each element (or its error), computed concurrently, in the elements' order.
-    static func map<Element: Sendable, Value: Sendable>(
-        _ elements: [Element], _ transform: @escaping @Sendable (Element) throws -> Value
-    ) -> [Result<Value, any Error>] {
-        let slots = Slots<Value>(count: elements.count)
+    /// A transform that cannot fail gives results whose `get()` cannot either.
+    static func map<Element: Sendable, Value: Sendable, Failure: Error>(
+        _ elements: [Element], _ transform: @escaping @Sendable (Element) throws(Failure) -> Value
+    ) -> [Result<Value, Failure>] {
+        let slots = Slots<Value, Failure>(count: elements.count)
         DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            slots.set(index, Result { try transform(elements[index]) })
+            slots.set(index, Result { () throws(Failure) -> Value in try transform(elements[index]) })
         }
         return slots.values
     }
 
     /// One slot per job; each slot is written by exactly one job, read after all have finished.
-    private final class Slots<Value>: @unchecked Sendable {
-        private let base: UnsafeMutablePointer<Result<Value, any Error>?>
+    private final class Slots<Value, Failure: Error>: @unchecked Sendable {
+        private let base: UnsafeMutablePointer<Result<Value, Failure>?>
 
         init(count: Int) {
             base = .allocate(capacity: count)
@@ -30,8 +31,8 @@ enum Concurrently {
             base.deallocate()
         }
 
-        func set(_ index: Int, _ value: Result<Value, any Error>) { base[index] = value }
+        func set(_ index: Int, _ value: Result<Value, Failure>) { base[index] = value }
 
-        var values: [Result<Value, any Error>] { (0..<count).map { base[$0]! } }
+        var values: [Result<Value, Failure>] { (0..<count).map { base[$0]! } }
     }
 }

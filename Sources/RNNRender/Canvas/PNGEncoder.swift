@@ -1,6 +1,5 @@
 import CCairo
 import Foundation
-import RNNCore
 
 /// Writes an opaque Cairo image surface as an 8-bit RGB PNG.
 ///
@@ -34,31 +33,36 @@ enum PNGEncoder {
     private static let splitPixels = 1 << 20
 
     /// The zlib stream of the filtered rows. A large image is compressed as two parts, the top
-    /// half's rows and the bottom half's, on two threads (`TwoThreads`): the first part ends on
+    /// half's rows and the bottom half's, side by side (`Concurrently`): the first part ends on
     /// a whole byte, the second continues the stream without reaching back into the first, and
     /// the checksums are combined. The split depends only on the size, so the bytes do too.
     private static func compress(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int) -> [UInt8] {
         let rowBytes = 1 + 3 * width
         let middle = width * height >= splitPixels ? height / 2 : 0
-        var parts: [(bytes: [UInt8], checksum: UInt32)] = [([], 1), ([], 1)]
-        parts.withUnsafeMutableBufferPointer { parts in
-            TwoThreads.run(splitting: 0..<height, at: middle) { rows in
-                let first = rows.lowerBound == 0
-                let encoder = ZlibRowEncoder(
-                    rowBytes: rowBytes, expectedBytes: rows.count * rowBytes / 32, header: first)
-                for y in rows {
-                    filterRow(data + y * stride, above: y == 0 ? nil : data + (y - 1) * stride, width: width, into: encoder.nextRow)
-                    encoder.encodeRow()
-                }
-                // Only a top part that another part continues ends without the final block.
-                let continued = first && rows.upperBound < height
-                parts[first ? 0 : 1] = (continued ? encoder.finishPart() : encoder.finish(), encoder.checksumValue)
+        let image = Pixels(data: data, stride: stride)
+        let parts = Concurrently.map(middle > 0 ? [0..<middle, middle..<height] : [0..<height]) { rows in
+            let first = rows.lowerBound == 0
+            let encoder = ZlibRowEncoder(rowBytes: rowBytes, expectedBytes: rows.count * rowBytes / 32, header: first)
+            for y in rows {
+                filterRow(image.row(y), above: y == 0 ? nil : image.row(y - 1), width: width, into: encoder.nextRow)
+                encoder.encodeRow()
             }
-        }
+            // Only a top part that another part continues ends without the final block.
+            let continued = first && rows.upperBound < height
+            return (bytes: continued ? encoder.finishPart() : encoder.finish(), checksum: encoder.checksumValue)
+        }.map { $0.get() }
         guard middle > 0 else { return parts[0].bytes }
         // The second part's stream ends with its own checksum; replace it by the whole image's.
         let checksum = adler32_combine(uLong(parts[0].checksum), uLong(parts[1].checksum), .init((height - middle) * rowBytes))
         return parts[0].bytes + parts[1].bytes.dropLast(4) + ZlibRowEncoder.bigEndian(UInt32(checksum))
+    }
+
+    /// A surface's pixels, read (never written) by the parts compressed side by side.
+    private struct Pixels: @unchecked Sendable {
+        let data: UnsafeMutablePointer<UInt8>, stride: Int
+
+        /// The first byte of row `y`.
+        func row(_ y: Int) -> UnsafeMutablePointer<UInt8> { data + y * stride }
     }
 
     /// Writes the filter byte and the filtered RGB bytes of the row at `row` into `out`: no

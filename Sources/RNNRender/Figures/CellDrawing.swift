@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 extension CellFigure {
     /// Schematic drawing helpers in the cell's coordinates.

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `cell`: the inside of one cell at the step where h changed most, as in colah's diagrams
 /// (c_{t-1} → × f → + i·g → c_t; tanh; × o → h_t), each vector drawn as a coloured strip with

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// Draws a lesson's figures from its trace.
 public enum FigureRenderer {

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `gates`: each gate's activations, units × time (sigmoid gates 0…1 sequential; g and n
 /// diverging), a column per gate and a row per layer (deep stacks: the first and the last).

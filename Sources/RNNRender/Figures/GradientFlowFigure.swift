@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// `gradient-flow`: how far back in time the error of one output step reaches.
 ///

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `predictions`: the input (and target, when there is one) on top, then one row per snapshot
 /// iteration; each predicted token in a box shaded by its probability, with a green (right) or red

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// A step frame: the unrolled network filled up to step t with step t outlined (a window around
 /// t when the input is long), and below it the step's vectors (x_t, h_{t-1}, gates, c_t, h_t) as

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// Read-only views of a trace shaped for drawing.
 extension LessonTrace {

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `unrolled`: the whole network unrolled over the shown input (a window when the input is long);
 /// for seq2seq the encoder over the question, then the decoder writing the answer.

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// Where the columns of an unrolled network sit and how tall each part of a band is.
 struct UnrolledGeometry {

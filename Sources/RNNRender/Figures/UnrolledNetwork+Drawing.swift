@@ -1,4 +1,3 @@
-import RNNCore
 
 extension UnrolledNetwork {
     private var g: UnrolledGeometry { geometry }

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// Two lines under a figure in a handout: what to see in it, computed from the trace's numbers
 /// ("the prediction is right from iteration 13"; "unit 3 follows the position in the input,

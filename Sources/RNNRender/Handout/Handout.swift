@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// One lesson of a handout: its run, and the comparison of its experiment where there is one.
 public struct HandoutSection: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// What a handout says of a lesson, from its trace: the question the lesson answers, the model,
 /// the result beside what it is measured against, and a question to predict before the answer.
@@ -14,7 +14,7 @@ struct LessonStory {
         return targets.count == trace.steps.count ? targets.joined(separator: separator) : nil
     }
     private var answer: String? {
-        if let decoder = trace.decoder { return decoder.map(\.outputToken).filter { $0 != "<eos>" }.joined(separator: " ") }
+        if let decoder = trace.decoder { return decoder.map(\.outputToken).filter { $0 != SpecialTokens.eos }.joined(separator: " ") }
         return trace.snapshots.last?.predicted.joined(separator: separator)
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import RNNCore
 import RNNLessons
 import RNNRender
+import RNNTrace
 
 /// `rnnlab compare`: trains variants of a lesson from the same seeds and data, two at a time,
 /// and writes `OUT/compare/NAME/`: the figures `loss`, `sweep` and `gradient-flow`, `trace.json`

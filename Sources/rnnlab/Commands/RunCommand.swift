@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import RNNCore
 import RNNLessons
 import RNNRender
+import RNNTrace
 
 /// `rnnlab run`: trains lessons and writes their trace, checkpoint and figures.
 struct RunCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import Foundation
-import RNNCore
 import RNNLessons
 import RNNRender
+import RNNTrace
 
 /// Renders a trace's figures into a folder, each file written atomically.
 struct FigureFiles: FigureWriter {

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import RNNCore
 import RNNLessons
 
 /// The end of a lesson's run on another thread: its figures drawn into its fresh folder, then the

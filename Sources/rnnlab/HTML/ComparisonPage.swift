@@ -1,7 +1,7 @@
 import Foundation
-import RNNCore
 import RNNLessons
 import RNNRender
+import RNNTrace
 
 /// A comparison (`rnnlab compare`) as one self-contained HTML page: what was varied, the table
 /// of results with the references beside them, and the comparison's figures — for a course site

@@ -1,6 +1,6 @@
 import Foundation
-import RNNCore
 import RNNRender
+import RNNTrace
 
 /// Figures as a section of a page: each a PNG inside the page as a `data:` URI, with a heading
 /// and a sentence saying what it shows.

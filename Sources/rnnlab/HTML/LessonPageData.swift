@@ -2,6 +2,7 @@ import Foundation
 import RNNCore
 import RNNLessons
 import RNNRender
+import RNNTrace
 
 /// Everything the lesson page's script shows, taken from the traces and written into the page
 /// as JSON: per training snapshot (and the trained network), every step of the shown input with

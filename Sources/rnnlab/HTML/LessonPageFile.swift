@@ -1,6 +1,6 @@
 import Foundation
-import RNNCore
 import RNNLessons
+import RNNTrace
 
 /// Writes lesson pages: `OUT/NAME/NAME.html`, to a temporary name first and then renamed, so a
 /// failed or interrupted write leaves the previous page (or none), never half of one.

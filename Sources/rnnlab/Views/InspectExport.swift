@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// `inspect --json` and `inspect --csv`: every step's hidden states, cell states and gates for a
 /// spreadsheet or numpy.

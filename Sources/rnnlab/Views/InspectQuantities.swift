@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// The per-step vectors `inspect` reports, in a fixed order: for every layer `h`, `c` (LSTM)
 /// and the gates by name (LSTM `i f g o`, GRU `r z n`).

@@ -1,4 +1,3 @@
-import RNNCore
 
 extension StepContent {
     /// The strip of a next-token lesson: step numbers, the input, the predictions up to now, the targets.

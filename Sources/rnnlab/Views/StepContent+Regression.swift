@@ -1,4 +1,3 @@
-import RNNCore
 
 extension StepContent {
     /// The window of input features: a row per feature, a column per day, filled up to the current day.

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// What the step screen shows for one position of a trace: strip, outcome and body, each laid out
 /// for a width. Which kind of lesson it is (next token, regression, seq2seq) decides the parts.

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// A position of the step viewer: an encoder / input step, or (seq2seq) a decoder step.
 ///

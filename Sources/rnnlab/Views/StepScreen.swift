@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// The full-screen view of one step of a trace, as lines — a pure function of the trace, the
 /// position, the reveal state and the terminal size, so it is tested without a terminal.

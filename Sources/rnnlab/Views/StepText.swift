@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// Steps of a trace as plain text — for `--at T` and for output that is not a terminal.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// How trace values are written on screen and in text output.
 enum TraceDisplay {
