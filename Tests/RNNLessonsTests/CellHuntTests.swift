@@ -71,7 +71,7 @@ import RNNTrace
         model.head.bias.assign([0, 0, -4])
         return LoadedModel(
             network: .sequence(model), vocabulary: Vocabulary(tokens: tokens, specialTokens: false),
-            lesson: LessonInfo(name: "planted", title: "planted", source: "a test", task: "next-char"),
+            lesson: LessonInfo(name: "planted", title: "planted", source: "a test", task: .nextCharacter),
             file: nil, metadata: [:], iteration: nil, folder: FileManager.default.temporaryDirectory)
     }
 

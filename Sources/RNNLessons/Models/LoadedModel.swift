@@ -66,7 +66,7 @@ public struct LoadedModel {
         let name = url.deletingPathExtension().lastPathComponent
         return LoadedModel(
             network: .sequence(model), vocabulary: vocabulary,
-            lesson: LessonInfo(name: name, title: "\(name): a model from \(source)", source: source, task: LessonTask.nextCharacter.rawValue),
+            lesson: LessonInfo(name: name, title: "\(name): a model from \(source)", source: source, task: .nextCharacter),
             file: nil, metadata: checkpoint.metadata, iteration: nil, folder: url.deletingLastPathComponent())
     }
 

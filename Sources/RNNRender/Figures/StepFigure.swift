@@ -83,7 +83,7 @@ struct StepFigure: Figure {
         for gate in trace.gateNames {
             guard let values = state.gates[gate] else { continue }
             list.append(VectorStrip(label: "\(gate)\(suffix)", values: selection.rows(values),
-                                    scale: GatesFigure.isTanh(gate) ? .signed : .unit))
+                                    scale: CellKind.isTanhGate(gate) ? .signed : .unit))
         }
         if let c = state.c {
             // c is not squashed: its colours span its own ±max |c|, written in the label.

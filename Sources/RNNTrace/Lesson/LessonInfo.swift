@@ -6,11 +6,11 @@ public struct LessonInfo: Codable, Sendable, Equatable {
     public var title: String
     /// Where the example comes from ("lecture lab 12-1").
     public var source: String
-    /// `next-char`, `regression` or `seq2seq`.
-    public var task: String
+    /// What the lesson teaches the network to do (`next-char`, `regression`, … in the file).
+    public var task: LessonTask
 
     /// Creates a lesson description.
-    public init(name: String, title: String, source: String, task: String) {
+    public init(name: String, title: String, source: String, task: LessonTask) {
         self.name = name
         self.title = title
         self.source = source

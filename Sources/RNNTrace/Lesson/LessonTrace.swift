@@ -67,6 +67,17 @@ public struct LessonTrace: Codable, Sendable, Equatable {
         self.summary = summary
     }
 
+    /// The gate names of the trace's cell, in the lecture's order (LSTM i f g o, GRU r z n;
+    /// none for a plain RNN): the keys of every step's `gates`.
+    public var gateNames: [String] { model.cell.gateNames }
+
+    /// Whether the lesson predicts a number (`regression`): its outputs are values, not tokens.
+    public var isRegression: Bool { lesson.task == .regression }
+
+    /// Whether the lesson answers with an encoder–decoder (`seq2seq`): the steps are the
+    /// encoder's, `decoder` the answer's.
+    public var isSeq2Seq: Bool { lesson.task == .seq2seq }
+
     /// The names of the model's outputs, in index order: a classifier's labels, otherwise the
     /// vocabulary (the tokens a character or seq2seq model predicts).
     public var outputTokens: [String] { classification?.labels ?? vocabulary }

@@ -1,7 +1,7 @@
 /// The shape of a trained model.
 public struct ModelInfo: Codable, Sendable, Equatable {
-    /// `rnn`, `lstm` or `gru`.
-    public var cell: String
+    /// The recurrent cell (`rnn`, `lstm` or `gru` in the file).
+    public var cell: CellKind
     /// The number of stacked recurrent layers.
     public var layers: Int
     /// The width of each hidden state.
@@ -15,7 +15,7 @@ public struct ModelInfo: Codable, Sendable, Equatable {
     /// The embedding width of a seq2seq model.
     public var embeddingSize: Int?
     /// Whether a seq2seq decoder attends to the encoder (`bahdanau`) or not (`none`).
-    public var attention: String?
+    public var attention: AttentionKind?
     /// Whether a seq2seq encoder reads the question both ways.
     public var bidirectional: Bool?
     /// The number of trainable parameters.
@@ -23,8 +23,8 @@ public struct ModelInfo: Codable, Sendable, Equatable {
 
     /// Creates a model description.
     public init(
-        cell: String, layers: Int, hiddenSize: Int, inputSize: Int, outputSize: Int,
-        featureNames: [String] = [], embeddingSize: Int? = nil, attention: String? = nil,
+        cell: CellKind, layers: Int, hiddenSize: Int, inputSize: Int, outputSize: Int,
+        featureNames: [String] = [], embeddingSize: Int? = nil, attention: AttentionKind? = nil,
         parameterCount: Int
     ) {
         self.cell = cell
@@ -40,10 +40,10 @@ public struct ModelInfo: Codable, Sendable, Equatable {
 
     /// "LSTM, 1 layer, hidden 5" — for subtitles.
     public var caption: String {
-        var text = "\(cell.uppercased()), \(layers) layer\(layers == 1 ? "" : "s"), hidden \(hiddenSize)"
+        var text = "\(cell.displayName), \(layers) layer\(layers == 1 ? "" : "s"), hidden \(hiddenSize)"
         if let embeddingSize { text += ", embedding \(embeddingSize)" }
         if bidirectional == true { text += ", bidirectional encoder" }
-        if let attention, attention != "none" { text += ", \(attention) attention" }
+        if let attention, attention != .none { text += ", \(attention.rawValue) attention" }
         return text
     }
 }

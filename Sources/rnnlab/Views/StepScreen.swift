@@ -79,7 +79,7 @@ struct StepScreen {
             first.append(caption, .dim)
         }
         var second = StyledLine(content.position.caption(trace), .accent)
-        if trace.decoder != nil {
+        if trace.isSeq2Seq {
             let count = StepPosition.count(trace)
             second.append("   position \(min(max(position, 0), count - 1)) of 0…\(count - 1)", .dim)
         }
