@@ -3,7 +3,11 @@
 // naming groups (`engine`, `seq2seq`, `lessons`, `texts`, `experiments`, `animations`, `figures`) runs only those; run from the package root.
 // `--only TEXT` keeps the engine cases whose name contains TEXT (for profiling one, e.g. `--only H=512`).
 // `figures` draws from saved traces (`--traces DIR`, default `output`) and is not part of the default run.
+// RNNLAB_THREADS=1 keeps the engine on one thread, as for rnnlab.
 import Foundation
+import RNNCore
+
+if let threads = ProcessInfo.processInfo.environment["RNNLAB_THREADS"].flatMap({ Int($0) }) { EngineThreads.limit(to: threads) }
 
 let arguments = CommandLine.arguments.dropFirst()
 let quick = arguments.contains("--quick")

@@ -1,10 +1,11 @@
 import Dispatch
 
-/// Runs independent jobs on every core and returns their results in order.
-enum Concurrently {
+/// Runs independent jobs on every core and returns their results in order: the figures of a
+/// lesson, the frames of an animation, the halves of a large PNG (docs/concurrency.md).
+public enum Concurrently {
     /// `transform` of each element (or its error), computed concurrently, in the elements' order.
     /// A transform that cannot fail gives results whose `get()` cannot either.
-    static func map<Element: Sendable, Value: Sendable, Failure: Error>(
+    public static func map<Element: Sendable, Value: Sendable, Failure: Error>(
         _ elements: [Element], _ transform: @escaping @Sendable (Element) throws(Failure) -> Value
     ) -> [Result<Value, Failure>] {
         let slots = Slots<Value, Failure>(count: elements.count)
