@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "rnnlab", targets: ["rnnlab"]),
         .library(name: "RNNCore", targets: ["RNNCore"]),
+        .library(name: "RNNTrace", targets: ["RNNTrace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,32 +24,36 @@ let package = Package(
         .systemLibrary(
             name: "CLibDeflate", path: "Sources/CLibDeflate", pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]),
+        // What a run records and the figures are drawn from (trace.json), with the names the
+        // engine shares (cells, special tokens): plain values, depending on nothing.
+        .target(name: "RNNTrace"),
         .target(
             name: "RNNCore",
+            dependencies: ["RNNTrace"],
             // Float.squareRoot() is C's sqrtf from the standard library's shims. With errno
             // (C's default on Linux) every call checks its argument and may call libm, so
             // square roots of SIMD vectors are taken one lane at a time. Without errno they are
             // one vector instruction, correctly rounded all the same.
             swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
-        .target(name: "RNNLessons", dependencies: ["RNNCore", "Yams"]),
-        .target(name: "RNNRender", dependencies: ["RNNCore", "CCairo", "CGIF", "CZlib", "CLibDeflate"]),
+        .target(name: "RNNLessons", dependencies: ["RNNCore", "RNNTrace", "Yams"]),
+        .target(name: "RNNRender", dependencies: ["RNNTrace", "CCairo", "CGIF", "CZlib", "CLibDeflate"]),
         .executableTarget(
             name: "rnnlab",
             dependencies: [
-                "RNNCore", "RNNLessons", "RNNRender",
+                "RNNCore", "RNNTrace", "RNNLessons", "RNNRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
-            name: "rnnlab-bench", dependencies: ["RNNCore", "RNNLessons", "RNNRender", "CZlib"], path: "Benchmarks/RNNBench"),
-        .executableTarget(name: "kernel-bench", dependencies: ["RNNCore"], path: "Benchmarks/KernelBench"),
+            name: "rnnlab-bench", dependencies: ["RNNCore", "RNNTrace", "RNNLessons", "RNNRender", "CZlib"], path: "Benchmarks/RNNBench"),
+        .executableTarget(name: "kernel-bench", dependencies: ["RNNCore", "RNNTrace"], path: "Benchmarks/KernelBench"),
         // `make fuzz`: the parsers under libFuzzer (built with -sanitize=fuzzer -DLIBFUZZER), or
         // a seeded mutation test where libFuzzer is missing.
-        .executableTarget(name: "rnnlab-fuzz", dependencies: ["RNNCore", "RNNLessons", "RNNRender"], path: "Fuzz/RNNLabFuzz"),
+        .executableTarget(name: "rnnlab-fuzz", dependencies: ["RNNCore", "RNNTrace", "RNNLessons", "RNNRender"], path: "Fuzz/RNNLabFuzz"),
         .testTarget(
-            name: "RNNCoreTests", dependencies: ["RNNCore"],
+            name: "RNNCoreTests", dependencies: ["RNNCore", "RNNTrace"],
             resources: [.copy("Resources/parity")]),
-        .testTarget(name: "RNNLessonsTests", dependencies: ["RNNLessons", "RNNCore"]),
-        .testTarget(name: "RNNRenderTests", dependencies: ["RNNRender"], resources: [.copy("References")]),
+        .testTarget(name: "RNNLessonsTests", dependencies: ["RNNLessons", "RNNCore", "RNNTrace"]),
+        .testTarget(name: "RNNRenderTests", dependencies: ["RNNRender", "RNNTrace"], resources: [.copy("References")]),
         .testTarget(name: "rnnlabTests", dependencies: ["rnnlab"]),
     ]
 )

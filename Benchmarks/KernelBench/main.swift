@@ -8,7 +8,10 @@
 // whether the product equals the defining loop (`c = c + a·b`, p in order) bit for bit.
 // RNNLAB_THREADS=1 measures one thread.
 import Dispatch
+import Foundation
 import RNNCore
+
+if let threads = ProcessInfo.processInfo.environment["RNNLAB_THREADS"].flatMap({ Int($0) }) { EngineThreads.limit(to: threads) }
 
 /// Seconds per call of `body`: the best of `batches` batches of calls.
 func secondsPerCall(batches: Int = 7, _ body: () -> Void) -> Double {

@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// Training-step speed of the recurrent engine (forward + backward + Adam), issue #2's table.
 enum EngineBenchmarks {

@@ -1,6 +1,6 @@
 import Foundation
-import RNNCore
 import RNNRender
+import RNNTrace
 
 /// The time to draw each figure and step frame (decoder frames included) from saved traces, without
 /// training (issue #5): the median of five rounds, so that a moment of a busy host does not count.

@@ -4,7 +4,11 @@
 // `--only TEXT` keeps the engine cases whose name contains TEXT (for profiling one, e.g. `--only H=512`).
 // `figures` draws from saved traces (`--traces DIR`, default `output`) and is not part of the default run;
 // it ends with the deflate trial on the PNG files in the same folder, which `deflate` runs alone.
+// RNNLAB_THREADS=1 keeps the engine on one thread, as for rnnlab.
 import Foundation
+import RNNCore
+
+if let threads = ProcessInfo.processInfo.environment["RNNLAB_THREADS"].flatMap({ Int($0) }) { EngineThreads.limit(to: threads) }
 
 let arguments = CommandLine.arguments.dropFirst()
 let quick = arguments.contains("--quick")

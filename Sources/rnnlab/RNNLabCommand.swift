@@ -11,4 +11,10 @@ struct RNNLabCommand: ParsableCommand {
             ChatCommand.self, CellsCommand.self, ViewCommand.self, HTMLCommand.self, AnimateCommand.self, HandoutCommand.self,
             WorksheetCommand.self, RenderCommand.self, DiagramCommand.self, ForwardCommand.self, LessonCommand.self, ExportCommand.self,
         ])
+
+    /// Passes the environment's settings in (`Settings`), then runs the command.
+    static func main() {
+        Settings.apply()
+        main(nil)
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// The bidirectional encoder against PyTorch 2.15 (`Resources/parity/bidirectional`, made by the
 /// script beside it: `nn.GRU` / `nn.LSTM(bidirectional=True)` over packed sequences of lengths

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// Finite-difference checks of a sentence classifier's operations: token embeddings in front of
 /// the recurrent stack, sequences of different lengths in one batch (a padding mask), and the

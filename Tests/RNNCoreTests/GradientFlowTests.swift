@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// ‖∂L_T/∂h_t‖ — the loss of one output step carried back — against finite differences of that
 /// loss when h_t itself moves: the steps after t are run again from the moved state.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// What-if: gates clamped, units silenced, attention given — each does what it says.
 @Suite("Interventions")

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// Finite-difference checks of the linear layer, the embedding, the losses and a whole
 /// many-to-one model.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// One-hot input rows given by their hot indices: looked up instead of multiplied.
 @Suite("One-hot inputs")

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// Finite-difference checks of backpropagation through time for every cell, alone and stacked,
 /// including the gradients of the input and of the initial state.

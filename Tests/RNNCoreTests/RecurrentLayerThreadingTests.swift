@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// A layer that steps its whole batch at once (products shared by columns, element-wise work
 /// by halves of the batch) against one that runs each half of the batch on its own thread.

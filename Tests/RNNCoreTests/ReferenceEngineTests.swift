@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// The fast engine against the reference engine (`Sources/RNNCore/Reference`), the single oracle
 /// of what each operation computes: the same bits where both add in the same order (Adam), and

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// Finite-difference checks of attention, of a one-step decoder and of whole seq2seq models.
 @Suite("Seq2seq gradients")

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// The training path's shortcuts, checked against the plain path: a batch trained in two
 /// halves on two threads (or the decoder's steps shared between them), and a read-out of the

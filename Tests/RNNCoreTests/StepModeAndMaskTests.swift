@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// Feeding a layer one step at a time, and padding masks, against the plain full pass.
 @Suite("Step mode and padding masks")

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// The lecture's first example learned by each cell: "hihell" → "ihello" (lab 12-1).
 @Suite("Training")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RNNCore
 @testable import RNNLessons
+import RNNTrace
 
 /// The cell hunter: probe values on a known text, Pearson's r, and a planted unit found and
 /// shown to matter where it claims to.
@@ -70,7 +71,7 @@ import Testing
         model.head.bias.assign([0, 0, -4])
         return LoadedModel(
             network: .sequence(model), vocabulary: Vocabulary(tokens: tokens, specialTokens: false),
-            lesson: LessonInfo(name: "planted", title: "planted", source: "a test", task: "next-char"),
+            lesson: LessonInfo(name: "planted", title: "planted", source: "a test", task: .nextCharacter),
             file: nil, metadata: [:], iteration: nil, folder: FileManager.default.temporaryDirectory)
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import RNNCore
 import Testing
 
 @testable import RNNLessons
@@ -98,7 +97,7 @@ struct ComparisonTests {
         let trace = comparison.trace(runs)
         #expect(trace.groups.map(\.settings) == [["rnn"], ["gru"]] && trace.groups.allSatisfy { $0.runs.count == 2 })
         #expect(trace.runs.map(\.seed) == [777, 778, 777, 778] && trace.runs.allSatisfy { $0.loss.count == 51 })
-        #expect(runs[0].model.cell == "rnn" && runs[2].model.cell == "gru" && runs[0].gradientFlow != nil)
+        #expect(runs[0].model.cell == .rnn && runs[2].model.cell == .gru && runs[0].gradientFlow != nil)
         let csv = ComparisonSummary.csv(trace).split(separator: "\n")
         #expect(csv.count == 5)
         #expect(csv[0] == "cell,seed,accuracy,final_loss,first_correct_iteration,iterations,training_examples,seconds,parameters")
@@ -120,7 +119,7 @@ struct ComparisonTests {
         let run = try comparison.run(0)
         let iteration = try #require(run.result["diverged_at"])
         #expect(run.loss.count == Int(iteration) && run.loss.allSatisfy(\.isFinite))
-        #expect(run.model.cell == "lstm" && run.model.parameterCount == 691 && run.gradientFlow == nil)
+        #expect(run.model.cell == .lstm && run.model.parameterCount == 691 && run.gradientFlow == nil)
     }
 
     @Test("a lesson file's values replace keys as if the file said so")

@@ -1,8 +1,8 @@
 import Foundation
-import RNNCore
 import Testing
 
 @testable import RNNLessons
+import RNNTrace
 
 /// The lesson format as a forgiving, documented file format: defaults, starting files, the
 /// reference page.
@@ -22,7 +22,7 @@ struct LessonFormatTests {
         #expect(lesson.train == LessonTraining())
         #expect(lesson.train.optimizer == .adam && lesson.train.learningRate == 0.01 && lesson.train.iterations == 200)
         #expect(lesson.train.seed == 777 && lesson.train.batch == nil && lesson.train.clip == nil)
-        #expect(lesson.info == LessonInfo(name: "my-lesson", title: "my-lesson", source: "", task: "next-char"))
+        #expect(lesson.info == LessonInfo(name: "my-lesson", title: "my-lesson", source: "", task: .nextCharacter))
         let partial = try Self.lesson("task: next-char\ndata: { text: \"hi\" }\nmodel: { cell: rnn, hidden: 2 }\ntrain: { iterations: 5 }\n", named: "ok.yml")
         #expect(partial.name == "ok" && partial.train.iterations == 5 && partial.train.learningRate == 0.01)
         #expect(Lesson.folderName(from: ".hidden") == "lesson.hidden" && Lesson.folderName(from: "Été 2024") == "-t--2024")

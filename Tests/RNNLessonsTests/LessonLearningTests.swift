@@ -1,6 +1,6 @@
 import Foundation
-import RNNCore
 import RNNLessons
+import RNNTrace
 import Testing
 
 /// Each lesson, run from its own file, learns what the lecture says it learns.
@@ -34,7 +34,7 @@ struct LessonLearningTests {
     func helloRNN() throws {
         let trace = try Self.run("hello-rnn")
         #expect(trace.vocabulary == ["h", "e", "l", "o"])
-        #expect(trace.model.cell == "rnn" && trace.model.hiddenSize == 3)
+        #expect(trace.model.cell == .rnn && trace.model.hiddenSize == 3)
         #expect(trace.steps.compactMap(\.prediction).joined() == "ello")
         let first = try #require(trace.training.firstCorrectIteration)
         #expect(first <= 62, "right from iteration \(first)")
@@ -87,7 +87,7 @@ struct LessonLearningTests {
         .enabled(if: LessonTestSupport.runSlowLessons, "about a minute in a debug build; set RNNLAB_SLOW_TESTS=1"))
     func chatbot() throws {
         let trace = try Self.run("chatbot")
-        #expect(trace.model.attention == "bahdanau" && trace.model.cell == "gru" && trace.model.hiddenSize == 128)
+        #expect(trace.model.attention == .bahdanau && trace.model.cell == .gru && trace.model.hiddenSize == 128)
         #expect(try #require(trace.result["pairs"]) >= 150)
         #expect(trace.result["answer_accuracy"] == 1, "answered \(trace.result["answer_accuracy"] ?? 0) of the pairs")
         let decoder = try #require(trace.decoder)

@@ -1,5 +1,4 @@
 import Foundation
-import RNNCore
 import Testing
 
 @testable import RNNLessons

@@ -1,6 +1,6 @@
 import Foundation
-import RNNCore
 import RNNLessons
+import RNNTrace
 import Testing
 
 /// The runner's files, determinism, divergence and interruption.
@@ -31,7 +31,7 @@ struct LessonRunnerTests {
         let outcome = try LessonRunner(outputFolder: folder).run(LessonTestSupport.lesson("hello"))
         let trace = try JSONDecoder().decode(LessonTrace.self, from: Data(contentsOf: outcome.files[0]))
         #expect(trace == outcome.trace)
-        #expect(trace.lesson == LessonInfo(name: "hello", title: "Teach hello: hihell -> ihello", source: "lecture lab 12-1", task: "next-char"))
+        #expect(trace.lesson == LessonInfo(name: "hello", title: "Teach hello: hihell -> ihello", source: "lecture lab 12-1", task: .nextCharacter))
         #expect(trace.model.parameterCount == 4 * 5 * (5 + 5 + 2) + 5 * 5 + 5)
         // Iterations 0…50: iteration 50 is the trained network, its loss the final loss.
         #expect(trace.training.loss.count == 51 && trace.training.predictions?.count == 51)

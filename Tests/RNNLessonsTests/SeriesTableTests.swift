@@ -1,6 +1,6 @@
 import Foundation
-import RNNCore
 import RNNLessons
+import RNNTrace
 import Testing
 
 /// CSV files as people have them: the separator, the header, quotes, column references, empty cells.

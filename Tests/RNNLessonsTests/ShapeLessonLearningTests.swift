@@ -1,5 +1,4 @@
 import Foundation
-import RNNCore
 import RNNLessons
 import Testing
 

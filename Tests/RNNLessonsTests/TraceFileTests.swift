@@ -1,5 +1,4 @@
 import Foundation
-import RNNCore
 import RNNLessons
 import Testing
 
@@ -66,6 +65,24 @@ struct TraceFileTests {
         gradientFlow["outputStep"] = 40
         flow["gradientFlow"] = gradientFlow
         #expect(try Self.readError(flow) == "trace.json: not a trace as rnnlab run writes it: gradientFlow.outputStep is 40; expected 0 to 5")
+    }
+
+    @Test("the cell, task and attention are names the trace format knows; another is named with what is allowed")
+    func kindNames() throws {
+        let trace = try Self.helloTrace()
+        func editing(_ key: String, _ field: String, _ value: String) -> [String: Any] {
+            var result = trace
+            var part = trace[key] as! [String: Any]
+            part[field] = value
+            result[key] = part
+            return result
+        }
+        #expect(try Self.readError(editing("model", "cell", "tree"))
+            == "trace.json: at .model.cell: \"tree\" is not a cell; expected rnn, lstm or gru")
+        #expect(try Self.readError(editing("lesson", "task", "next-word"))
+            == "trace.json: at .lesson.task: \"next-word\" is not a task; expected next-char, regression, classify, generate or seq2seq")
+        #expect(try Self.readError(editing("model", "attention", "luong"))
+            == "trace.json: at .model.attention: \"luong\" is not an attention; expected bahdanau or none")
     }
 
     @Test("a trace of more steps than any input is refused; steps repeated within the limit are read")

@@ -1,8 +1,8 @@
 import Foundation
-import RNNCore
 import Testing
 
 @testable import RNNLessons
+import RNNTrace
 
 /// The why-gates experiment at a reduced size (lengths 10 and 50, one seed; the full sweep is
 /// `rnnlab compare why-gates`): the shape Hochreiter & Schmidhuber's adding problem shows. Runs in

@@ -1,7 +1,7 @@
 import Foundation
-import RNNCore
 import Testing
 @testable import RNNRender
+import RNNTrace
 
 /// GIFs of training and of the step-through, read back through giflib.
 @Suite struct AnimationTests {

@@ -1,7 +1,7 @@
 import Foundation
-import RNNCore
 import Testing
 @testable import RNNRender
+import RNNTrace
 
 /// The seq2seq decoder's step frames: one per answer word, all one size, real values drawn.
 @Suite struct DecoderStepFigureTests {

@@ -1,7 +1,7 @@
 import Foundation
-import RNNCore
 import Testing
 @testable import RNNRender
+import RNNTrace
 
 @Suite struct FigureTests {
     static let traceNames = SyntheticTraces.all.map(\.name)

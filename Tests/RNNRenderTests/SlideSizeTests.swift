@@ -1,7 +1,7 @@
 import Foundation
-import RNNCore
 import Testing
 @testable import RNNRender
+import RNNTrace
 
 /// Every figure fits a slide (and an A4 page) at any model size, its text at least 20 pixels at
 /// 1080p: drawn at 1 pixel per point, the smallest text drawn is at least 9.75 pixels on the

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// Deterministic traces shaped like the lessons', for drawing tests.
 enum SyntheticTraces {
@@ -30,12 +30,12 @@ enum SyntheticTraces {
     }
 
     /// A layer step for `cell` with `hidden` units at step `t`.
-    static func layerStep(cell: String, hidden: Int, t: Int, layer: Int, steps: Int) -> LayerStepTrace {
+    static func layerStep(cell: CellKind, hidden: Int, t: Int, layer: Int, steps: Int) -> LayerStepTrace {
         let seed = Double(layer) * 3.1
         let h = (0..<hidden).map { tanh(2 * wave($0, t, seed)) }
         let norm = Float(pow(0.55, Double(steps - 1 - t))) * (1.5 + 0.3 * wave(t, layer))
         switch cell {
-        case "lstm":
+        case .lstm:
             let gates: [String: [Float]] = [
                 "i": (0..<hidden).map { sigmoid(3 * wave($0, t, seed + 1)) },
                 "f": (0..<hidden).map { sigmoid(3 * wave($0, t, seed + 2)) },
@@ -44,7 +44,7 @@ enum SyntheticTraces {
             ]
             let c = (0..<hidden).map { 2.4 * wave($0, t, seed + 5) }
             return LayerStepTrace(h: h, c: c, gates: gates, preActivations: gates, gradientNorm: norm)
-        case "gru":
+        case .gru:
             let gates: [String: [Float]] = [
                 "r": (0..<hidden).map { sigmoid(3 * wave($0, t, seed + 1)) },
                 "z": (0..<hidden).map { sigmoid(3 * wave($0, t, seed + 2)) },
@@ -59,7 +59,7 @@ enum SyntheticTraces {
 
     /// A next-char trace over `input` predicting `target`.
     static func nextChar(
-        name: String, title: String, cell: String, layers: Int, hidden: Int, input: [String], target: [String],
+        name: String, title: String, cell: CellKind, layers: Int, hidden: Int, input: [String], target: [String],
         iterations: Int, snapshotIterations: [Int], wrongAt: Set<Int> = []
     ) -> LessonTrace {
         let vocabulary = Array(Set(input + target)).sorted()
@@ -87,7 +87,7 @@ enum SyntheticTraces {
         }
         let firstRight = snapshots.first { $0.correct.allSatisfy { $0 } }?.iteration
         return LessonTrace(
-            lesson: LessonInfo(name: name, title: title, source: "synthetic", task: "next-char"),
+            lesson: LessonInfo(name: name, title: title, source: "synthetic", task: .nextCharacter),
             model: ModelInfo(cell: cell, layers: layers, hiddenSize: hidden, inputSize: vocabulary.count,
                              outputSize: vocabulary.count, parameterCount: 4 * hidden * (hidden + vocabulary.count + 2)),
             vocabulary: vocabulary,
@@ -100,14 +100,14 @@ enum SyntheticTraces {
 
     /// hihell → ihello, LSTM hidden 5, 50 iterations, one wrong final prediction at step 2.
     static func hello() -> LessonTrace {
-        nextChar(name: "hello", title: "Teach hello: hihell -> ihello", cell: "lstm", layers: 1, hidden: 5,
+        nextChar(name: "hello", title: "Teach hello: hihell -> ihello", cell: .lstm, layers: 1, hidden: 5,
                  input: chars("hihell"), target: chars("ihello"), iterations: 50, snapshotIterations: [0, 1, 6, 9, 50],
                  wrongAt: [2])
     }
 
     /// The lecture's slide: a vanilla RNN of 3 units, hell → ello.
     static func tiny() -> LessonTrace {
-        nextChar(name: "hello-rnn", title: "A vanilla RNN learns hello: hell -> ello", cell: "rnn", layers: 1, hidden: 3,
+        nextChar(name: "hello-rnn", title: "A vanilla RNN learns hello: hell -> ello", cell: .rnn, layers: 1, hidden: 3,
                  input: chars("hell"), target: chars("ello"), iterations: 100, snapshotIterations: [0, 1, 10, 30, 60, 100])
     }
 
@@ -118,13 +118,13 @@ enum SyntheticTraces {
     static func wide() -> LessonTrace {
         let text = "if you want to build a ship, don't drum up people to collect wood."
         let input = Array(chars(text).dropLast()), target = Array(chars(text).dropFirst())
-        return nextChar(name: "wide", title: "As wide as a lesson gets", cell: "lstm", layers: 3, hidden: 4096,
+        return nextChar(name: "wide", title: "As wide as a lesson gets", cell: .lstm, layers: 3, hidden: 4096,
                         input: input, target: target, iterations: 40, snapshotIterations: [0, 10, 20, 30, 40])
     }
 
     /// One step of a plain RNN.
     static func oneStep() -> LessonTrace {
-        nextChar(name: "one-step", title: "One step: h -> i", cell: "rnn", layers: 1, hidden: 3, input: ["h"],
+        nextChar(name: "one-step", title: "One step: h -> i", cell: .rnn, layers: 1, hidden: 3, input: ["h"],
                  target: ["i"], iterations: 5, snapshotIterations: [0, 5])
     }
 
@@ -133,13 +133,13 @@ enum SyntheticTraces {
         let text = String(repeating: "if you want to build a ship, don't drum up people to collect wood ", count: 4)
         let input = Array(chars(text).prefix(200))
         let target = Array(chars(text).dropFirst().prefix(200))
-        return nextChar(name: "long-sequence", title: "Long sequence: 200 characters", cell: "lstm", layers: 1,
+        return nextChar(name: "long-sequence", title: "Long sequence: 200 characters", cell: .lstm, layers: 1,
                         hidden: 24, input: input, target: target, iterations: 500, snapshotIterations: [0, 100, 500])
     }
 
     /// A 2-layer GRU over "hello world!".
     static func gru2() -> LessonTrace {
-        nextChar(name: "gru-hello", title: "Two GRU layers: hello world", cell: "gru", layers: 2, hidden: 8,
+        nextChar(name: "gru-hello", title: "Two GRU layers: hello world", cell: .gru, layers: 2, hidden: 8,
                  input: chars("hello world"), target: chars("ello world!"), iterations: 120,
                  snapshotIterations: [0, 30, 120], wrongAt: [4, 7])
     }
@@ -151,7 +151,7 @@ enum SyntheticTraces {
         let hidden = 16
         let steps = question.indices.map { t in
             StepTrace(t: t, inputToken: question[t], x: (0..<8).map { wave($0, t, 7) },
-                      layers: [layerStep(cell: "gru", hidden: hidden, t: t, layer: 0, steps: question.count)])
+                      layers: [layerStep(cell: .gru, hidden: hidden, t: t, layer: 0, steps: question.count)])
         }
         let decoder = answer.indices.map { t -> DecoderStepTrace in
             let attention = softmax(question.indices.map { j in Float(j == min(t, question.count - 1) ? 2.5 : 0) + wave(j, t) })
@@ -162,9 +162,9 @@ enum SyntheticTraces {
         }
         let loss = (0..<300).map { 5.2 * exp(-Double($0) / 120) + 0.3 }
         return LessonTrace(
-            lesson: LessonInfo(name: "chatbot", title: "Chatbot: seq2seq with attention", source: "synthetic", task: "seq2seq"),
-            model: ModelInfo(cell: "gru", layers: 1, hiddenSize: hidden, inputSize: 8, outputSize: 40, embeddingSize: 8,
-                             attention: "bahdanau", parameterCount: 5000),
+            lesson: LessonInfo(name: "chatbot", title: "Chatbot: seq2seq with attention", source: "synthetic", task: .seq2seq),
+            model: ModelInfo(cell: .gru, layers: 1, hiddenSize: hidden, inputSize: 8, outputSize: 40, embeddingSize: 8,
+                             attention: .bahdanau, parameterCount: 5000),
             vocabulary: question + answer,
             training: TrainingHistory(loss: loss, optimizer: "Adam, lr 0.005, batch 32"),
             snapshots: [], steps: steps, decoder: decoder, result: ["loss": loss.last!], summary: "i am fine")
@@ -175,7 +175,7 @@ enum SyntheticTraces {
         let features = ["Open", "High", "Low", "Volume", "Close"]
         let steps = (0..<7).map { t in
             StepTrace(t: t, inputToken: "day \(t + 1)", x: features.indices.map { 0.5 + 0.4 * wave($0, t, 5) },
-                      layers: [layerStep(cell: "lstm", hidden: 10, t: t, layer: 0, steps: 7)],
+                      layers: [layerStep(cell: .lstm, hidden: 10, t: t, layer: 0, steps: 7)],
                       prediction: t == 6 ? "0.53" : nil, target: t == 6 ? "0.55" : nil)
         }
         let days = Array(510..<732)
@@ -185,8 +185,8 @@ enum SyntheticTraces {
         let loss = (0..<500).map { 40 * exp(-Double($0) / 30) + 0.4 }
         return LessonTrace(
             lesson: LessonInfo(name: "stock", title: "Stock prices: predict tomorrow's close", source: "synthetic",
-                               task: "regression"),
-            model: ModelInfo(cell: "lstm", layers: 1, hiddenSize: 10, inputSize: 5, outputSize: 1, featureNames: features,
+                               task: .regression),
+            model: ModelInfo(cell: .lstm, layers: 1, hiddenSize: 10, inputSize: 5, outputSize: 1, featureNames: features,
                              parameterCount: 691),
             vocabulary: [], training: TrainingHistory(loss: loss, optimizer: "Adam, lr 0.01, seed 777"),
             snapshots: [], steps: steps,

@@ -1,5 +1,4 @@
 import Foundation
-import RNNCore
 import RNNRender
 import Testing
 @testable import rnnlab

@@ -1,6 +1,6 @@
 import Foundation
-import RNNCore
 import RNNRender
+import RNNTrace
 import Testing
 
 @testable import rnnlab

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 import Testing
 
 /// `rnnlab handout`, as a teacher runs it.

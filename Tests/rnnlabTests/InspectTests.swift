@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 @testable import rnnlab
-import RNNCore
 
 /// `inspect` as a table, JSON and CSV.
 @Suite struct InspectTests {

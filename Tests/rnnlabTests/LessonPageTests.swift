@@ -1,6 +1,6 @@
 import Foundation
-import RNNCore
 import RNNLessons
+import RNNTrace
 import Testing
 
 @testable import rnnlab
@@ -87,7 +87,7 @@ struct LessonPageTests {
     @Test("tokens that look like markup cannot end the data's script element")
     func markupTokens() throws {
         let trace = TestTraces.characters(
-            name: "markup", cell: "gru", layers: 1, hidden: 3, vocabulary: ["<", "/", "s", ">", "c"],
+            name: "markup", cell: .gru, layers: 1, hidden: 3, vocabulary: ["<", "/", "s", ">", "c"],
             input: "</s>", target: "/s>c")
         let html = try Self.page(trace)
         let start = try #require(html.range(of: "id=\"lesson-data\">"))

@@ -1,6 +1,6 @@
 import Testing
 @testable import rnnlab
-import RNNCore
+import RNNTrace
 
 /// The step screen's content and its promise to fit the terminal.
 @Suite struct StepScreenTests {

@@ -1,6 +1,5 @@
 import Testing
 @testable import rnnlab
-import RNNCore
 
 /// The scriptable text of `rnnlab view --at T` and of piped output.
 @Suite struct StepTextTests {

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// Small deterministic `LessonTrace`s shaped like the lessons', for the terminal views.
 enum TestTraces {
@@ -19,14 +19,14 @@ enum TestTraces {
     }
 
     /// One layer's values at step `t`, with the gates of `cell`.
-    static func layer(_ cell: String, hidden: Int, t: Int, seed: Int) -> LayerStepTrace {
+    static func layer(_ cell: CellKind, hidden: Int, t: Int, seed: Int) -> LayerStepTrace {
         func vector(_ k: Int, _ f: (Float) -> Float) -> [Float] { (0..<hidden).map { f(2 * noise(seed + k, t, $0)) } }
         let h = vector(0, tanh)
         switch cell {
-        case "lstm":
+        case .lstm:
             let gates = ["i": vector(1, sigmoid), "f": vector(2, sigmoid), "g": vector(3, tanh), "o": vector(4, sigmoid)]
             return LayerStepTrace(h: h, c: vector(5) { 1.5 * $0 }, gates: gates, preActivations: [:], gradientNorm: 1)
-        case "gru":
+        case .gru:
             let gates = ["r": vector(1, sigmoid), "z": vector(2, sigmoid), "n": vector(3, tanh)]
             return LayerStepTrace(h: h, gates: gates, gradientNorm: 1)
         default:
@@ -35,7 +35,7 @@ enum TestTraces {
     }
 
     /// A next-character trace reading `input`, trained towards `target`, wrong at the steps in `wrong`.
-    static func characters(name: String, cell: String, layers: Int, hidden: Int, vocabulary: [String],
+    static func characters(name: String, cell: CellKind, layers: Int, hidden: Int, vocabulary: [String],
                            input: String, target: String, wrong: Set<Int> = []) -> LessonTrace {
         let inputs = input.map(String.init), targets = target.map(String.init)
         let steps = inputs.indices.map { t -> StepTrace in
@@ -48,7 +48,7 @@ enum TestTraces {
                              target: targets[t])
         }
         return LessonTrace(
-            lesson: LessonInfo(name: name, title: "Teach \(target): \(input) -> \(target)", source: "test", task: "next-char"),
+            lesson: LessonInfo(name: name, title: "Teach \(target): \(input) -> \(target)", source: "test", task: .nextCharacter),
             model: ModelInfo(cell: cell, layers: layers, hiddenSize: hidden, inputSize: vocabulary.count,
                              outputSize: vocabulary.count, parameterCount: 100),
             vocabulary: vocabulary, training: TrainingHistory(loss: [1.6, 0.8, 0.1], optimizer: "Adam, lr 0.1"),
@@ -57,13 +57,13 @@ enum TestTraces {
 
     /// hihell → ihello, LSTM hidden 5, vocabulary h i e l o, wrong at t = 3 (predicts "o" for "l").
     static func hello() -> LessonTrace {
-        characters(name: "hello", cell: "lstm", layers: 1, hidden: 5, vocabulary: ["h", "i", "e", "l", "o"],
+        characters(name: "hello", cell: .lstm, layers: 1, hidden: 5, vocabulary: ["h", "i", "e", "l", "o"],
                    input: "hihell", target: "ihello", wrong: [3])
     }
 
     /// Two stacked GRU layers, hidden 6, over "hello world" (a space token included).
     static func gru2() -> LessonTrace {
-        characters(name: "gru2", cell: "gru", layers: 2, hidden: 6, vocabulary: [" ", "!", "d", "e", "h", "l", "o", "r", "w"],
+        characters(name: "gru2", cell: .gru, layers: 2, hidden: 6, vocabulary: [" ", "!", "d", "e", "h", "l", "o", "r", "w"],
                    input: "hello world", target: "ello world!")
     }
 
@@ -72,7 +72,7 @@ enum TestTraces {
         let text = String(repeating: "if you want to build a ship ", count: 5)
         let input = String(text.prefix(120)), target = String(text.dropFirst().prefix(120))
         let vocabulary = Array(Set(text.map(String.init))).sorted()
-        return characters(name: "long", cell: "lstm", layers: 1, hidden: 24, vocabulary: vocabulary, input: input, target: target)
+        return characters(name: "long", cell: .lstm, layers: 1, hidden: 24, vocabulary: vocabulary, input: input, target: target)
     }
 
     /// Stock-like regression: a 7-day window of 5 features, LSTM hidden 10, a prediction at the last day.
@@ -80,15 +80,15 @@ enum TestTraces {
         let features = ["Open", "High", "Low", "Volume", "Close"]
         let steps = (0..<7).map { t in
             StepTrace(t: t, inputToken: "day \(t + 1)", x: features.indices.map { 0.5 + 0.45 * noise(3, t, $0) },
-                      layers: [layer("lstm", hidden: 10, t: t, seed: 30)],
+                      layers: [layer(.lstm, hidden: 10, t: t, seed: 30)],
                       prediction: t == 6 ? "0.531" : nil, target: t == 6 ? "0.547" : nil)
         }
         let forecast = ForecastTrace(targetName: "Close", unit: "$", dayIndex: [500, 501], actual: [810, 812],
                                      predicted: [809, 815], naive: [808, 810], testStartDay: 500, totalDays: 502,
                                      rmseScaled: 0.02, naiveRmseScaled: 0.018, rmse: 9.87, naiveRmse: 8.64)
         return LessonTrace(
-            lesson: LessonInfo(name: "stock", title: "Stock prices: predict tomorrow's close", source: "test", task: "regression"),
-            model: ModelInfo(cell: "lstm", layers: 1, hiddenSize: 10, inputSize: 5, outputSize: 1, featureNames: features,
+            lesson: LessonInfo(name: "stock", title: "Stock prices: predict tomorrow's close", source: "test", task: .regression),
+            model: ModelInfo(cell: .lstm, layers: 1, hiddenSize: 10, inputSize: 5, outputSize: 1, featureNames: features,
                              parameterCount: 691),
             vocabulary: [], training: TrainingHistory(loss: [1, 0.1], optimizer: "Adam, lr 0.01"),
             snapshots: [], steps: steps, forecast: forecast, result: ["rmse": 9.87], summary: "RMSE $9.87")
@@ -100,7 +100,7 @@ enum TestTraces {
         let answer = ["i", "am", "fine", "<eos>"]
         let steps = question.indices.map { t in
             StepTrace(t: t, inputToken: question[t], x: (0..<4).map { noise(5, t, $0) },
-                      layers: [layer("gru", hidden: 8, t: t, seed: 50)])
+                      layers: [layer(.gru, hidden: 8, t: t, seed: 50)])
         }
         let decoder = answer.indices.map { k -> DecoderStepTrace in
             let attention = distribution(count: question.count, favourite: min(k, question.count - 1), seed: 60 + k)
@@ -110,9 +110,9 @@ enum TestTraces {
                                     topTokens: [answer[k], "the", "."], topProbabilities: [0.71, 0.2, 0.09])
         }
         return LessonTrace(
-            lesson: LessonInfo(name: "chatbot", title: "Chatbot: seq2seq with attention", source: "test", task: "seq2seq"),
-            model: ModelInfo(cell: "gru", layers: 1, hiddenSize: 8, inputSize: 4, outputSize: 30, embeddingSize: 4,
-                             attention: "bahdanau", parameterCount: 900),
+            lesson: LessonInfo(name: "chatbot", title: "Chatbot: seq2seq with attention", source: "test", task: .seq2seq),
+            model: ModelInfo(cell: .gru, layers: 1, hiddenSize: 8, inputSize: 4, outputSize: 30, embeddingSize: 4,
+                             attention: .bahdanau, parameterCount: 900),
             vocabulary: question + answer, training: TrainingHistory(loss: [3, 1], optimizer: "Adam"),
             snapshots: [], steps: steps, decoder: decoder, result: ["loss": 1], summary: "i am fine")
     }

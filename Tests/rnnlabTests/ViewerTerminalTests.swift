@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import rnnlab
-import RNNCore
+import RNNTrace
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 import Testing
 
 /// `rnnlab worksheet`: one page, PDF and PNG, whose numbers are the trace's.

@@ -1,9 +1,10 @@
 import Foundation
 import Synchronization
 
-/// How many threads the engine's kernels use: what the program sets with `limit(to:)`, else
-/// `RNNLAB_THREADS`, else the active processors. Read once, when the kernels first need it
-/// (`TwoThreads`, `MatrixKernel`), so a limit must be set before any training starts.
+/// How many threads the engine's kernels use: what the program sets with `limit(to:)`, else the
+/// active processors. Read once, when the kernels first need it (`TwoThreads`, `MatrixKernel`),
+/// so a limit must be set before any training starts. The engine reads no environment: the
+/// program passes the user's choice in, at its start.
 ///
 /// The results never depend on it: every kernel computes the same bits on one thread or two.
 public enum EngineThreads {
@@ -16,14 +17,9 @@ public enum EngineThreads {
         limit.store(max(count, 1), ordering: .relaxed)
     }
 
-    /// Whether `RNNLAB_THREADS` sets the count (the user's choice, which a program should not override).
-    public static var isSetByEnvironment: Bool { environmentCount != nil }
-
     /// The number of threads.
     public static var count: Int {
         let limited = limit.load(ordering: .relaxed)
-        return limited > 0 ? limited : environmentCount ?? ProcessInfo.processInfo.activeProcessorCount
+        return limited > 0 ? limited : ProcessInfo.processInfo.activeProcessorCount
     }
-
-    private static var environmentCount: Int? { ProcessInfo.processInfo.environment["RNNLAB_THREADS"].flatMap { Int($0) } }
 }

@@ -36,7 +36,7 @@ public enum MatrixMultiply {
     /// Without `accumulate`, `C` is only written, so it may hold anything beforehand. Products
     /// of a few hundred thousand multiply-adds or more are shared between two threads, by rows
     /// of `C` (by columns when wide with few rows), and from about eight million by rows between
-    /// all the active processors (`RNNLAB_THREADS` sets how many), with the same result. Small
+    /// all the active processors (`EngineThreads` sets how many), with the same result. Small
     /// products run on the calling thread and allocate nothing.
     public static func multiply(
         m: Int, n: Int, k: Int,

@@ -67,7 +67,7 @@ public enum TwoThreads {
 
         private init() {
             let thread = Thread { [unowned self] in self.serve() }
-            thread.name = "rnnlab-helper"
+            thread.name = "engine-helper"
             thread.start()
         }
 

@@ -1,3 +1,5 @@
+import RNNTrace
+
 extension SequenceModel {
     /// The tensors to save, named and ordered as PyTorch's `state_dict`.
     public var namedTensors: [(name: String, tensor: Tensor)] { parameters.map { ($0.name, $0.value) } }

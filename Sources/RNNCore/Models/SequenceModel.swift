@@ -1,3 +1,5 @@
+import RNNTrace
+
 /// The shape of a `SequenceModel`.
 public struct SequenceModelShape: Codable, Sendable, Equatable {
     /// Where the output layer reads the recurrent stack.

@@ -1,3 +1,5 @@
+import RNNTrace
+
 /// A bidirectional recurrent encoder, as PyTorch's `bidirectional=True` with packed sequences:
 /// every layer runs one recurrent layer forward over each sequence and another backward, from
 /// the sequence's last real token to its first, and concatenates their states,

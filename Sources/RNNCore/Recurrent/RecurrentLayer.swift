@@ -1,3 +1,5 @@
+import RNNTrace
+
 /// One recurrent layer (RNN, LSTM or GRU) unrolled over a batch of sequences, with its own
 /// forward and backward pass through time.
 ///

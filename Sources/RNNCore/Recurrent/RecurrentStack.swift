@@ -1,3 +1,5 @@
+import RNNTrace
+
 /// Recurrent layers stacked so that layer k's input is layer k−1's hidden state.
 public final class RecurrentStack {
     /// The layers, bottom first.

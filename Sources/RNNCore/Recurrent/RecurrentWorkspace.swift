@@ -1,3 +1,5 @@
+import RNNTrace
+
 /// The buffers a recurrent layer keeps between its forward and backward pass.
 struct RecurrentWorkspace {
     /// Gate activations, `[T][B][G·H]` (LSTM, GRU).

@@ -1,3 +1,5 @@
+import RNNTrace
+
 /// A recorder that keeps a copy of everything every layer computed at every step.
 ///
 /// Index as `steps[layer][t]`; each copy keeps the batch rows of the record.

@@ -1,3 +1,5 @@
+import RNNTrace
+
 /// What one recurrent layer computed at one time step, for every sequence of the batch.
 ///
 /// The buffers are views into the layer's workspaces and are valid only during the

@@ -1,3 +1,5 @@
+import RNNTrace
+
 /// One time step of a recurrent cell, forward and backward, for one sequence.
 extension Reference {
     /// A layer's weights, PyTorch's layout: `weightIH` `[G·H][X]`, `weightHH` `[G·H][H]`,

@@ -1,3 +1,5 @@
+import RNNTrace
+
 /// A recurrent layer unrolled over one sequence, and backpropagation through time.
 extension Reference {
     /// Runs `cell` over `inputs` (`[T][X]`) from a zero state; returns every step (`h_t` is

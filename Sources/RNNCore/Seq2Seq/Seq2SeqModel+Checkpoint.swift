@@ -1,3 +1,5 @@
+import RNNTrace
+
 extension Seq2SeqModel {
     /// Builds a model from a checkpoint written from `namedTensors`; the shape comes from the
     /// tensor shapes (attention when `attention.query.weight` is present, a bidirectional encoder

@@ -1,3 +1,5 @@
+import RNNTrace
+
 /// The shape of a `Seq2SeqModel`.
 public struct Seq2SeqShape: Codable, Sendable, Equatable {
     /// The encoder's and decoder's cell.

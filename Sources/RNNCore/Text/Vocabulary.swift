@@ -1,3 +1,5 @@
+import RNNTrace
+
 /// A fixed list of tokens and the index of each: how words or characters become the integers a
 /// network reads and writes.
 ///
@@ -16,13 +18,13 @@
 /// ```
 public struct Vocabulary: Sendable, Equatable {
     /// The padding token, at index 0 of a vocabulary with special tokens.
-    public static let pad = "<pad>"
+    public static let pad = SpecialTokens.pad
     /// The start-of-sequence token a decoder is first fed, at index 1.
-    public static let sos = "<sos>"
+    public static let sos = SpecialTokens.sos
     /// The end-of-sequence token a decoder writes last, at index 2.
-    public static let eos = "<eos>"
+    public static let eos = SpecialTokens.eos
     /// The token that stands for any word outside the vocabulary, at index 3.
-    public static let unk = "<unk>"
+    public static let unk = SpecialTokens.unk
     /// The special tokens in index order.
     public static let specialTokens = [pad, sos, eos, unk]
 

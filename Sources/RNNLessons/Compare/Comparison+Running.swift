@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 extension Comparison {
     /// The number the variants are judged by, known before training, or `nil` when the lesson's
@@ -48,7 +49,7 @@ extension Comparison {
         let shape = SequenceModelShape(
             cell: lesson.model.cell, inputSize: sizes.input, hiddenSize: hidden, layers: lesson.model.layers, outputSize: sizes.output)
         return ModelInfo(
-            cell: lesson.model.cell.rawValue, layers: lesson.model.layers, hiddenSize: hidden, inputSize: sizes.input,
+            cell: lesson.model.cell, layers: lesson.model.layers, hiddenSize: hidden, inputSize: sizes.input,
             outputSize: sizes.output, parameterCount: shape.parameterCount)
     }
 

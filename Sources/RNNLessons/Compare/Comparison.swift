@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// What `rnnlab compare` trains: every combination of the varied values of a lesson, each
 /// from the same seeds, checked before anything is trained.

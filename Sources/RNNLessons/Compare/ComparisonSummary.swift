@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// `summary.csv` and `summary.json` of a comparison: one row per run (a variant and a seed) with
 /// the varied keys by name, the seed, every result number, the training time and the number of

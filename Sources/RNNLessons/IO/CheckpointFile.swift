@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// Reads and writes safetensors checkpoints on disk.
 public enum CheckpointFile {

@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// The checks a trace read from a file passes before anything is drawn or shown from it: its
 /// sizes within the documented limits (`TraceLimits`) and its vectors as long as the model it
@@ -32,7 +33,6 @@ enum TraceCheck {
 
         mutating func check(_ trace: LessonTrace) {
             let model = trace.model
-            require(CellKind(rawValue: model.cell) != nil, "model.cell is \(Excerpt.quoted(model.cell)); expected rnn, lstm or gru")
             within(model.layers, LessonLimits.layers, "model.layers")
             within(model.hiddenSize, LessonLimits.hidden, "model.hiddenSize")
             within(model.inputSize, 1...TraceLimits.width, "model.inputSize")
@@ -68,7 +68,7 @@ enum TraceCheck {
 
         mutating func check(steps: [StepTrace], model: ModelInfo) {
             within(steps.count, 1...LessonLimits.shownSteps, "the number of steps")
-            let gates = Set(CellKind(rawValue: model.cell)?.gateNames ?? [])
+            let gates = Set(model.cell.gateNames)
             let preActivations = gates.isEmpty ? ["a"] : gates
             for (t, step) in steps.enumerated() where problem == nil {
                 let place = "steps[\(t)]"
@@ -81,7 +81,7 @@ enum TraceCheck {
                     let layerPlace = "\(place).layers[\(k)]"
                     count(layer.h, model.hiddenSize, "\(layerPlace).h", "the hidden size")
                     require(
-                        (layer.c != nil) == (model.cell == "lstm"),
+                        (layer.c != nil) == model.cell.hasCellState,
                         "\(layerPlace).c is \(layer.c == nil ? "missing" : "given"); only an LSTM has a cell state")
                     count(layer.c, model.hiddenSize, "\(layerPlace).c", "the hidden size")
                     require(Set(layer.gates.keys) == gates, "\(layerPlace).gates are \(layer.gates.keys.sorted()); expected \(gates.sorted())")

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// Reads `trace.json` files, checking their size and format version before anything else and
 /// their contents after (`TraceCheck`), so that a damaged, edited or foreign trace is one line.

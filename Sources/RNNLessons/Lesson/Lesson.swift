@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// A lesson file: what to learn, which model, how to train, what to show (docs/lesson-format.md).
 ///
@@ -206,7 +206,7 @@ public struct Lesson: Decodable, Sendable, Equatable {
     }
 
     /// The lesson as its trace names it (no source: an empty one).
-    public var info: LessonInfo { LessonInfo(name: name, title: title, source: source ?? "", task: task.rawValue) }
+    public var info: LessonInfo { LessonInfo(name: name, title: title, source: source ?? "", task: task) }
 
     /// The loss this lesson minimises: the task's first, or for the generated adding problem
     /// the mean squared error (as Le et al. 2015 report it).

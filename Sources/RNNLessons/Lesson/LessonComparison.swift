@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `compare:` — the comparison `rnnlab compare LESSON` runs when the command line names none:
 ///

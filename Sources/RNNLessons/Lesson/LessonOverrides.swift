@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// Settings given on the command line that replace the lesson file's.
 public struct LessonOverrides: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `data:` — what the network learns from. Which keys fit depends on the lesson's task
 /// (docs/lesson-format.md lists them all).

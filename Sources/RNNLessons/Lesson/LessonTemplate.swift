@@ -1,3 +1,5 @@
+import RNNTrace
+
 /// The commented starting file of a lesson of each task (`rnnlab lesson new`): the keys a
 /// student changes first, each with a word on what it does, its default and what else it takes.
 /// docs/lesson-format.md lists every key.

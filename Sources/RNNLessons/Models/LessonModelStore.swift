@@ -1,5 +1,4 @@
 import Foundation
-import RNNCore
 
 /// Finds a lesson's trained model in the output folder (`OUT/NAME/model.safetensors`, and
 /// `OUT/NAME/snapshots/iteration-K.safetensors` for snapshot K), training the lesson first when

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// A lesson's run as a page shows it: the trace `rnnlab run` wrote (training history, the final
 /// network's steps, what the figures are drawn from), and the shown input traced through the

@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 extension LoadedModel {
     /// A classifier read any text: each step's token and values, the label probabilities after

@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// What to run a model on.
 public enum ModelInput: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// A trained network ready to be stepped through, inspected, sampled from or talked to: a
 /// lesson's checkpoint (see `LessonModelStore`) or a character model saved elsewhere.
@@ -65,7 +66,7 @@ public struct LoadedModel {
         let name = url.deletingPathExtension().lastPathComponent
         return LoadedModel(
             network: .sequence(model), vocabulary: vocabulary,
-            lesson: LessonInfo(name: name, title: "\(name): a model from \(source)", source: source, task: LessonTask.nextCharacter.rawValue),
+            lesson: LessonInfo(name: name, title: "\(name): a model from \(source)", source: source, task: .nextCharacter),
             file: nil, metadata: checkpoint.metadata, iteration: nil, folder: url.deletingLastPathComponent())
     }
 

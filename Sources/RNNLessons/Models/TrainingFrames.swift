@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// A lesson's network as it trained, a trace every few iterations: what `rnnlab animate` draws.
 ///

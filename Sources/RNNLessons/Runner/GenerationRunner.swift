@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// Trains a generate lesson (one to many: one input at the first step, a sequence out until the
 /// end token) and judges it by the held-out inputs whose whole output comes out exactly right.

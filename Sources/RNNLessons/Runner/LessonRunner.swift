@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// What a finished lesson run produced.
 public struct LessonOutcome {
@@ -27,8 +28,9 @@ public struct LessonOutcome {
 }
 
 /// Runs lessons: prepares the data, trains, evaluates, and writes `OUT/NAME/trace.json`,
-/// `model.safetensors`, the weights at every snapshot iteration
-/// (`snapshots/iteration-K.safetensors`) and the figures. A run whose overrides change the
+/// `model.safetensors` and the weights at every snapshot iteration
+/// (`snapshots/iteration-K.safetensors`); the caller draws the figures into the staged folder
+/// (`stage`) before it takes the lesson's place. A run whose overrides change the
 /// lesson writes its own folder (`OUT/NAME-gru-h8`), never the lesson's.
 ///
 /// The folder holds one whole run: the files go into a fresh folder beside it, which takes its
@@ -41,8 +43,6 @@ public struct LessonRunner {
     public var outputFolder: URL
     /// Settings replacing the lesson file's.
     public var overrides: LessonOverrides
-    /// Draws the figures; `nil` writes none.
-    public var figures: (any FigureWriter)?
     /// Whether a path inside a lesson's folder (`gates.svg`, `steps/step-03.png`) is a figure a
     /// run draws, whether or not this one draws figures: an earlier run's figures that this run
     /// does not draw again are not carried into its folder.
@@ -50,23 +50,20 @@ public struct LessonRunner {
 
     /// Creates a runner.
     public init(
-        outputFolder: URL, overrides: LessonOverrides = LessonOverrides(), figures: (any FigureWriter)? = nil,
+        outputFolder: URL, overrides: LessonOverrides = LessonOverrides(),
         isFigureFile: @escaping @Sendable (String) -> Bool = { _ in false }
     ) {
         self.outputFolder = outputFolder
         self.overrides = overrides
-        self.figures = figures
         self.isFigureFile = isFigureFile
     }
 
-    /// Runs the lesson in `file`: trains, writes its files and figures, and puts its folder in place.
+    /// Runs the lesson in `file`: trains, writes its files (no figures), and puts its folder in place.
     ///
     /// - Throws: `LessonError` (bad data), `TrainingDiverged`, `LessonInterrupted` (stopped by
     ///   `control`), `FileError` (writing, or the folder busy).
     public func run(_ file: LessonFile, control: RunControl = RunControl()) throws -> LessonOutcome {
-        let staged = try stage(file, control: control)
-        if let figures { staged.add(try figures.writeFigures(for: staged.outcome.trace, into: staged.freshFolder)) }
-        return try staged.commit()
+        try stage(file, control: control).commit()
     }
 
     /// Trains the lesson in `file` and writes its trace, checkpoint and snapshots into a fresh

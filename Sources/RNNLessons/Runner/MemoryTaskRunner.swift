@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// Trains a lesson on generated data — the adding problem, remember — and judges it on
 /// held-out sequences.

@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// A lesson's model and optimizer, built from its settings with its seed: the model's weights
 /// are drawn first, then the generator goes on to mini-batch orders.

@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// Trains a next-character lesson (labs 12-1, 12-2, 12-4, the slide's hello, or a student's book).
 ///

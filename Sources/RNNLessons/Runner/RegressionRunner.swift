@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// Trains a regression lesson on a CSV series (lab 12-5: seven days of Open, High, Low, Volume,
 /// Close → the next Close), and compares it with the naive forecast "the next row = this row".

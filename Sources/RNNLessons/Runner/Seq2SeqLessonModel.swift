@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// What the seq2seq runners share: the model a lesson asks for, its checkpoint metadata, the
 /// loss over many pairs, and a decoding as a snapshot.

@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// Trains a seq2seq lesson (the lecture's chatbot): an encoder–decoder with attention on
 /// question–answer pairs, mini-batches in a seeded order, and greedy answers to judge it.

@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// The final model run once on the shown input (batch 1) with a `StepHistory`, then backward
 /// from the loss against its targets for ‖∂L/∂h_t‖ of every layer.

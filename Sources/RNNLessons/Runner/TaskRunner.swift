@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// Trains and evaluates one kind of lesson. A new task plugs in by implementing this and
 /// returning it from `LessonTask.runner()`.

@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// Trains a classify lesson on a file of labelled texts (many-to-one: the lecture's sentiment
 /// classification) and judges it on the held-out texts, beside always answering the training

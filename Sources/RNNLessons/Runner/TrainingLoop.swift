@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// What a training loop produced: the loss of every iteration, the loop's wall-clock seconds, and
 /// a copy of the weights at every snapshot iteration.

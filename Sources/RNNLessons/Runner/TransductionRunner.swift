@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// Trains an encoder–decoder on generated strings (`reverse`, `copy`, `sort`) and measures it on
 /// held-out strings of every length: token accuracy and exact match, greedy and with beam search.

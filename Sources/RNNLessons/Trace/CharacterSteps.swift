@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// A character model's pass over one input, step by step: what the runner traces for the shown
 /// input and what `step` and `inspect` trace for any input.

@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// A classifier's pass over one text, step by step — what the runner traces for the shown
 /// sentence and what `step`, `inspect` and `classify` trace for any sentence: every step's

@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// A generating model's pass from one input, step by step — what the runner traces for the
 /// shown input and what `step` and `inspect` trace for any input: the input at step 0 (zeros

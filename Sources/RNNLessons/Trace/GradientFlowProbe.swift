@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// Measures the gradient flow on a lesson's shown input (`SequenceModel.gradientFlow`): once at
 /// initialisation, before the first update, and once for the trained network.

@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// A regression model on its lesson's data: the shown test window row by row, the loss on a
 /// part of the series, and the forecast of every test row against the naive one. Shared by the

@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// A seq2seq model answering one question, step by step: the encoder's steps over the question
 /// (with ‖∂L/∂h_t‖), then the decoder's steps with their attention rows and likeliest words.

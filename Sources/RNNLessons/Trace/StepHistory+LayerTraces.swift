@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 extension StepHistory {
     /// What every layer computed at step `t` for sequence `row` of the batch, as trace values,

@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 extension TextActivations {
     /// The most characters read: a page shows a few lines of a few units.

@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// What `--clamp`, `--zero`, `--attention` and `--force` ask of a trained network, read and
 /// checked against it:

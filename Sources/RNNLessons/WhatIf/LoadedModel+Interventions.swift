@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 extension LoadedModel {
     /// Runs `body` with `interventions` in place in the network (none when nil), and takes them

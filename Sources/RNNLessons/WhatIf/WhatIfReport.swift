@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// What an intervention changed, from the traces of one input before and after: the predictions
 /// (or the answer), the loss on the input where its targets are known, and whether it changed

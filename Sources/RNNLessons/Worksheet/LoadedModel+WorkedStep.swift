@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 extension LoadedModel {
     /// The step a worksheet works when none is asked for: step 1 (so that h_{t−1} is not all
@@ -53,7 +54,7 @@ extension LoadedModel {
     /// The class step t's output is compared with: its target token, else the prediction.
     private func workedTarget(_ trace: LessonTrace, t: Int) throws -> Int {
         let step = trace.steps[t]
-        guard trace.lesson.task != LessonTask.regression.rawValue else {
+        guard !trace.isRegression else {
             throw LessonError("\(lesson.name) is a regression on scaled values; a worksheet works a softmax output (try hello-rnn, hello or sentiment)")
         }
         let names = trace.outputTokens

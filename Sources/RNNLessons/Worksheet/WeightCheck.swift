@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// ∂L_t/∂W_hh[i][j] of the top layer by backpropagation (the engine) against central finite
 /// differences of L_t, the cross-entropy of step t against class `target`: a check a student

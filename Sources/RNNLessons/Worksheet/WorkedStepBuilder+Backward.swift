@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 extension WorkedStepBuilder {
     /// ∂L_t/∂y_t of the cross-entropy against class `target`: p − one-hot(target).

@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// Works one step of a lesson's network by hand, from its trace and its weights.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// The animations of a lesson: a figure through training — a frame per trace of the network at
 /// iterations 0, K, 2K … N, each frame the same picture as that figure's PNG of that trace (the

@@ -1,6 +1,5 @@
 import CLibDeflate
 import CZlib
-import RNNCore
 
 /// The libraries' zlib streams of a PNG's filtered rows: zlib's `deflate` (a level and a
 /// strategy) and libdeflate's whole-buffer compressor (a level). They are the other candidates of
@@ -13,23 +12,25 @@ package enum LibraryDeflate {
     }
 
     /// zlib's stream of `rows` made as `PNGEncoder` makes its own: when `split`, the top half's
-    /// rows and the bottom half's on two threads (`TwoThreads`). The top part ends with a sync
+    /// rows and the bottom half's side by side (`Concurrently`). The top part ends with a sync
     /// flush (an empty stored block, on a whole byte); the bottom part is a raw deflate stream
     /// of its own, which never reaches back into the top; the Adler-32 checksums are combined.
     package static func zlibInTwoHalves(_ rows: UnsafeRawBufferPointer, rowBytes: Int, split: Bool,
                                 level: Int32, strategy: Int32) -> [UInt8] {
         guard split else { return zlib(rows, level: level, strategy: strategy) }
         let middle = rows.count / rowBytes / 2 * rowBytes
-        let halves = [UnsafeRawBufferPointer(rebasing: rows[..<middle]), UnsafeRawBufferPointer(rebasing: rows[middle...])]
-        var parts: [(bytes: [UInt8], checksum: uLong)] = [([], 1), ([], 1)]
-        parts.withUnsafeMutableBufferPointer { parts in
-            TwoThreads.run { half in
-                parts[half] = zlibPart(halves[half], level: level, strategy: strategy, first: half == 0, last: half == 1)
-            }
-        }
-        let checksum = UInt32(adler32_combine(parts[0].checksum, parts[1].checksum, .init(halves[1].count)))
+        let halves = Halves(parts: [UnsafeRawBufferPointer(rebasing: rows[..<middle]), UnsafeRawBufferPointer(rebasing: rows[middle...])])
+        let parts = Concurrently.map([0, 1]) { half in
+            zlibPart(halves.parts[half], level: level, strategy: strategy, first: half == 0, last: half == 1)
+        }.map { $0.get() }
+        let checksum = UInt32(adler32_combine(parts[0].checksum, parts[1].checksum, .init(halves.parts[1].count)))
         let trailer: [UInt8] = [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: checksum >> $0) }  // most significant first
         return parts[0].bytes + parts[1].bytes + trailer
+    }
+
+    /// The two halves of the rows, read (never written) side by side.
+    private struct Halves: @unchecked Sendable {
+        let parts: [UnsafeRawBufferPointer]
     }
 
     /// libdeflate's zlib stream of `rows` at `level` (1 fastest … 12 smallest).

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `activations`: a text with each character's background coloured by one hidden unit
 /// (diverging −1…1), a block per unit for the units that vary most (Karpathy's figure). The text

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `attention`: decoder output tokens (rows) × source tokens (columns), 0…1 sequential, the
 /// question's words written upwards under their columns; square cells as large as the room allows.

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 extension CellFigure {
     /// Schematic drawing helpers in the cell's coordinates.
@@ -61,7 +61,7 @@ extension CellFigure {
             guard let values else { return }
             let shown = units.rows(values)
             let stripX = stripSide == .right ? x + 30 : x - 30 - Self.stripWidth(shown.count)
-            strip(name, shown, scale: GatesFigure.isTanh(name) ? .signed : .unit, x: stripX, y: stripTop ?? gateStripTop,
+            strip(name, shown, scale: CellKind.isTanhGate(name) ? .signed : .unit, x: stripX, y: stripTop ?? gateStripTop,
                   maxHeight: Self.gateStripHeight)
         }
 

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `cell`: the inside of one cell at the step where h changed most, as in colah's diagrams
 /// (c_{t-1} → × f → + i·g → c_t; tanh; × o → h_t), each vector drawn as a coloured strip with
@@ -33,7 +33,7 @@ struct CellFigure: Figure {
         let layerNote = trace.layerCount > 1 ? " (layer 0)" : ""
         var key = ["the step where h changed most", "strips: −1 blue … 1 orange" + (trace.hasGates ? ", gates 0 … 1" : "")]
         if let note = units.note { key.append(note) }
-        header = trace.header("Inside the \(trace.model.cell.uppercased()) cell\(layerNote) at step t = \(t), reading “\(token)”",
+        header = trace.header("Inside the \(trace.model.cell.displayName) cell\(layerNote) at step t = \(t), reading “\(token)”",
                               key: key.joined(separator: " · "))
     }
 
@@ -82,11 +82,11 @@ struct CellFigure: Figure {
         let left = Layout.margin + (width - Self.cellWidth - 2 * Self.side - (below ? 0 : barsWidth(canvas))) / 2 + Self.side
         let d = Drawing(canvas: canvas, x0: left, y0: Layout.margin + header.height + 12, units: units)
         d.frame()
-        switch trace.model.cell.lowercased() {
-        case "lstm":
+        switch trace.model.cell {
+        case .lstm:
             d.lstm(layer, hPrevious: previous?.h ?? zeros, cPrevious: previous?.c ?? zeros, x: step.x, cScale: cellScale ?? .signed)
-        case "gru": d.gru(layer, hPrevious: previous?.h ?? zeros, x: step.x)
-        default: d.rnn(layer, hPrevious: previous?.h ?? zeros, x: step.x)
+        case .gru: d.gru(layer, hPrevious: previous?.h ?? zeros, x: step.x)
+        case .rnn: d.rnn(layer, hPrevious: previous?.h ?? zeros, x: step.x)
         }
         if below {
             // Side by side under the cell, from its right edge leftwards.

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `confusion`: the held-out texts counted by true label (rows) and predicted label (columns);
 /// the diagonal holds the right answers.

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// A step frame of a seq2seq answer at decoder step `t`: the question's words shaded by this
 /// step's attention weights α (values written), the answer so far with the word being written

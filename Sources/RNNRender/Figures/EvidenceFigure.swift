@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `evidence`: a classifier reading the shown sentence — after each word, the probability of each
 /// label had the sentence ended there; the words along the x axis, a line per label, a marker

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// The figures drawn for a lesson; the raw value is the file name without extension.
 public enum FigureKind: String, CaseIterable, Sendable {

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// Draws a lesson's figures from its trace.
 public enum FigureRenderer {
@@ -14,14 +14,14 @@ public enum FigureRenderer {
         case .unrolled, .hidden, .cell:
             return hasSteps ? nil : "the trace has no time steps"
         case .gates:
-            return trace.hasGates ? nil : "only LSTM and GRU cells have gates (this is \(trace.model.cell))"
+            return trace.hasGates ? nil : "only LSTM and GRU cells have gates (this is \(trace.model.cell.rawValue))"
         case .predictions:
             return trace.snapshots.isEmpty ? "the trace has no snapshot iterations" : nil
         case .loss:
             return trace.training.loss.isEmpty ? "the trace has no training loss" : nil
         case .activations:
             if !hasSteps { return "the trace has no time steps" }
-            return trace.lesson.task == "regression" ? "activations colour text; this lesson's input is numbers" : nil
+            return trace.isRegression ? "activations colour text; this lesson's input is numbers" : nil
         case .gradientFlow:
             return hasSteps && trace.steps.count >= 2 ? nil : "needs at least 2 time steps"
         case .attention:

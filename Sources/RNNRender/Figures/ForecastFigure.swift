@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `forecast`: true and predicted values over the test rows, the naive forecast dashed, the
 /// errors in the subtitle — in the lesson's own words: the target's name, its unit, its period.

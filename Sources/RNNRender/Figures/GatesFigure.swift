@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `gates`: each gate's activations, units × time (sigmoid gates 0…1 sequential; g and n
 /// diverging), a column per gate and a row per layer (deep stacks: the first and the last).
@@ -19,9 +19,6 @@ struct GatesFigure: Figure {
         return name.components(separatedBy: " = ").first ?? name
     }
 
-    /// Whether a gate's values are tanh outputs (−1…1) rather than sigmoid (0…1).
-    static func isTanh(_ gate: String) -> Bool { gate == "g" || gate == "n" }
-
     init(trace: LessonTrace, room: Size = PageSize.natural.room) {
         let layers = LayerSelection(total: trace.layerCount, limit: 2)
         var rows: [TimeHeatmapFigure.Row] = []
@@ -30,13 +27,13 @@ struct GatesFigure: Figure {
                 let values = trace.unitsByTime(layer: layer) { $0.gates[gate] }
                 guard !values.isEmpty else { return nil }
                 return .init(title: layers.prefix(layer) + Self.name(gate), values: values,
-                             scale: Self.isTanh(gate) ? .signed : .unit, colorBarLabel: Self.isTanh(gate) ? "candidate" : "gate σ")
+                             scale: CellKind.isTanhGate(gate) ? .signed : .unit, colorBarLabel: CellKind.isTanhGate(gate) ? "candidate" : "gate σ")
             }
             rows.append(.init(blocks: blocks, ranking: trace.unitsByTime(layer: layer) { $0.h }))
         }
-        let candidate = trace.gateNames.first(where: Self.isTanh) ?? "g"
+        let candidate = trace.gateNames.first(where: CellKind.isTanhGate) ?? "g"
         grid = TimeHeatmapFigure(
-            trace: trace, headline: "\(trace.model.cell.uppercased()) gates of every unit at every step",
+            trace: trace, headline: "\(trace.model.cell.displayName) gates of every unit at every step",
             key: [trace.gateNames.map { "\($0): \(Self.gates[$0]?.role ?? "")" }.joined(separator: ", "),
                   "σ gates 0 (closed) to 1 (open), candidate \(candidate) −1 to 1"] + [layers.note].compactMap { $0 },
             rows: rows, room: room)

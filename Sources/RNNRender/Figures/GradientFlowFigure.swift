@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// `gradient-flow`: how far back in time the error of one output step reaches.
 ///
@@ -59,7 +59,7 @@ enum GradientFlowFigure {
     private static func totalLossPanel(_ trace: LessonTrace) -> PanelFigure.Panel {
         let theme = Theme.light
         let last = trace.steps.count - 1
-        let showsEncoder = trace.decoder != nil
+        let showsEncoder = trace.isSeq2Seq
         let series = (0..<trace.layerCount).map { layer in
             LinePlot.Series(
                 name: trace.layerCount > 1 || showsEncoder ? "\(showsEncoder ? "encoder " : "")layer \(layer)" : "",

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `hidden`: hidden units × time per layer (diverging −1…1); an LSTM's cell state beside it, on a
 /// symmetric ±max|c| scale. Deep stacks show their first and last layer.

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `loss`: training loss per iteration (log y when it spans more than 2 decades), snapshot
 /// iterations as points, the loss on held-out data where it was measured, and a marker where the

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `predictions`: the input (and target, when there is one) on top, then one row per snapshot
 /// iteration; each predicted token in a box shaded by its probability, with a green (right) or red
@@ -50,10 +50,10 @@ struct PredictionsFigure: Figure {
         let marks = "✓ right (solid border), ✗ wrong (dashed)"
         var headline: String, key: String
         switch trace.lesson.task {
-        case "seq2seq":
+        case .seq2seq:
             headline = "The answer at each snapshot iteration"
             key = "word by word: \(shade)\(marks)"
-        case "regression":
+        case .regression:
             headline = "The predicted next \(trace.forecast?.targetName ?? "value") at each snapshot iteration"
             key = "against the target"
         default:
@@ -80,7 +80,7 @@ struct PredictionsFigure: Figure {
 
     private var rows: [Row] {
         let inputs = wordLevel ? trace.tokenLabels : Array(trace.tokenLabels[shown.clamped(to: trace.tokenLabels.indices)])
-        var list = [Row(label: trace.lesson.task == "seq2seq" ? "question" : "input", tokens: inputs, kind: .input)]
+        var list = [Row(label: trace.isSeq2Seq ? "question" : "input", tokens: inputs, kind: .input)]
         if trace.steps.contains(where: { $0.target != nil }) {
             let targets = wordLevel ? trace.steps.compactMap { $0.target.map(displayToken) }
                 : trace.steps[shown.clamped(to: trace.steps.indices)].map { $0.target.map(displayToken) ?? "" }

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// A step frame: the unrolled network filled up to step t with step t outlined (a window around
 /// t when the input is long), and below it the step's vectors (x_t, h_{t-1}, gates, c_t, h_t) as
@@ -83,7 +83,7 @@ struct StepFigure: Figure {
         for gate in trace.gateNames {
             guard let values = state.gates[gate] else { continue }
             list.append(VectorStrip(label: "\(gate)\(suffix)", values: selection.rows(values),
-                                    scale: GatesFigure.isTanh(gate) ? .signed : .unit))
+                                    scale: CellKind.isTanhGate(gate) ? .signed : .unit))
         }
         if let c = state.c {
             // c is not squashed: its colours span its own ±max |c|, written in the label.

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// Units × time heatmaps in a grid — a row per layer, a column per quantity (h and c, or each
 /// gate) — laid out for a room: one colour bar per scale at the right, shared by the blocks; a

@@ -1,16 +1,7 @@
-import RNNCore
+import RNNTrace
 
 /// Read-only views of a trace shaped for drawing.
 extension LessonTrace {
-    /// The gate names of the trace's cell, in order (empty for a plain RNN).
-    var gateNames: [String] {
-        switch model.cell.lowercased() {
-        case "lstm": ["i", "f", "g", "o"]
-        case "gru": ["r", "z", "n"]
-        default: []
-        }
-    }
-
     /// Whether the cell has gates (LSTM or GRU) recorded in the steps.
     var hasGates: Bool { !gateNames.isEmpty && steps.contains { $0.layers.contains { !$0.gates.isEmpty } } }
 

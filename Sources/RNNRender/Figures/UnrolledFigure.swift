@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `unrolled`: the whole network unrolled over the shown input (a window when the input is long);
 /// for seq2seq the encoder over the question, then the decoder writing the answer.
@@ -44,7 +44,7 @@ struct UnrolledFigure: Figure {
             return "the encoder reads the question, its last state starts the decoder, which writes the answer word by word "
                 + "(blue: the chosen word and its probability)"
         }
-        if trace.lesson.task == "regression" {
+        if trace.isRegression {
             let features = trace.model.featureNames.isEmpty ? "" : " (\(trace.model.featureNames.joined(separator: ", ")))"
             let target = trace.forecast?.targetName ?? "value"
             return "red: each day's scaled features\(features), green: hidden states; blue: the predicted next \(target), "

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// Where the columns of an unrolled network sit and how tall each part of a band is.
 struct UnrolledGeometry {
@@ -114,7 +114,7 @@ struct UnrolledGeometry {
         func hiddenLabel(_ layer: Int) -> String {
             trace.layerCount > 1 ? "hidden h_t (layer \(layer))" : showsDecoder ? "hidden state" : "hidden h_t"
         }
-        var outputLabel: String { trace.lesson.task == "regression" ? "output (linear)" : "output (softmax)" }
+        var outputLabel: String { trace.isRegression ? "output (linear)" : "output (softmax)" }
 
         /// Names of the input vector's rows (regression features), written left of each row's first input.
         var featureNames: [String] {

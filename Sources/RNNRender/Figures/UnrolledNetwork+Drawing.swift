@@ -1,4 +1,3 @@
-import RNNCore
 
 extension UnrolledNetwork {
     private var g: UnrolledGeometry { geometry }
@@ -123,7 +122,7 @@ extension UnrolledNetwork {
         guard outputBoxes else {
             canvas.arrow(cx, below - 2, cx, l.prediction + 14, filled ? theme.axis : theme.grid)
             if filled, let prediction = step.prediction {
-                let right = trace.lesson.task == "regression" ? nil : step.target.map { $0 == prediction }
+                let right = trace.isRegression ? nil : step.target.map { $0 == prediction }
                 drawPrediction(canvas, displayToken(prediction), right: right, x: cx, y: l.prediction)
             }
             if filled, let target = step.target {
@@ -147,7 +146,7 @@ extension UnrolledNetwork {
                               align: .center, valign: .middle)
         }
         if let prediction = step.prediction {
-            let right = trace.lesson.task == "regression" ? nil : step.target.map { $0 == prediction }
+            let right = trace.isRegression ? nil : step.target.map { $0 == prediction }
             drawPrediction(canvas, displayToken(prediction), right: right, x: cx, y: l.prediction)
         }
         if let target = step.target {

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// The network unrolled over its steps, as the lecture draws it: input vectors (red), hidden
 /// states per layer (green), output probabilities (blue), prediction and target on top, arrows

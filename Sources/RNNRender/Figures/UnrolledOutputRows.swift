@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// The softmax rows of an unrolled network's output boxes: the same tokens in the same order in
 /// every column (all of a small vocabulary; else the five likeliest over the shown steps, the

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// The figures of a what-if (`rnnlab step … --clamp f=0` and the like), in `whatif/`:
 /// `predictions.png`, the predictions before and after as two rows; `hidden-difference.png`,

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// Two lines under a comparison's figure in a handout: what was compared, from the runs, and
 /// how to read the figure.

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// Two lines under a figure in a handout: what to see in it, computed from the trace's numbers
 /// ("the prediction is right from iteration 13"; "unit 3 follows the position in the input,
@@ -25,7 +25,7 @@ enum FigureCaption {
     private static func unrolled(_ trace: LessonTrace) -> (String, String) {
         let how = "Each column is one time step: the same weights at every step, h_t carried to the next by W_hh."
         let right = trace.steps.compactMap { step in step.target.map { $0 == step.prediction } }
-        if !right.isEmpty, trace.lesson.task != "regression" {
+        if !right.isEmpty, !trace.isRegression {
             return ("The trained network gets \(right.filter { $0 }.count) of \(right.count) steps right.", how)
         }
         if let decoder = trace.decoder {
@@ -62,7 +62,7 @@ enum FigureCaption {
     }
 
     private static func gates(_ trace: LessonTrace) -> (String, String) {
-        let name = trace.model.cell.lowercased() == "gru" ? "z" : "f"
+        let name = trace.model.cell == .gru ? "z" : "f"
         let values = trace.steps.flatMap { $0.layers.first?.gates[name] ?? [] }
         let open = values.isEmpty ? 0 : Double(values.filter { $0 > 0.5 }.count) / Double(values.count)
         let role = name == "f" ? "forget gate f keeps more than half of c_{t-1}" : "update gate z keeps more than half of h_{t-1}"

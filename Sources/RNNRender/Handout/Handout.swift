@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// One lesson of a handout: its run, the comparison of its experiment and the cells the cell
 /// hunter found, where there are such.

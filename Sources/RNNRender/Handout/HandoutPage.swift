@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// The pages of a handout on one paper size: a title page, a lesson's page, a page to predict
 /// on, and a figure with its two-line caption.

@@ -1,12 +1,12 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// What a handout says of a lesson, from its trace: the question the lesson answers, the model,
 /// the result beside what it is measured against, and a question to predict before the answer.
 struct LessonStory {
     let trace: LessonTrace
 
-    private var task: String { trace.lesson.task }
+    private var task: LessonTask { trace.lesson.task }
     private var separator: String { trace.steps.contains { $0.inputToken.count > 1 } ? " " : "" }
     private var input: String { trace.steps.map(\.inputToken).joined(separator: separator) }
     private var target: String? {
@@ -14,22 +14,22 @@ struct LessonStory {
         return targets.count == trace.steps.count ? targets.joined(separator: separator) : nil
     }
     private var answer: String? {
-        if let decoder = trace.decoder { return decoder.map(\.outputToken).filter { $0 != "<eos>" }.joined(separator: " ") }
+        if let decoder = trace.decoder { return decoder.map(\.outputToken).filter { $0 != SpecialTokens.eos }.joined(separator: " ") }
         return trace.snapshots.last?.predicted.joined(separator: separator)
     }
 
     /// The question the lesson answers.
     var question: String {
         switch task {
-        case "seq2seq":
+        case .seq2seq:
             return "Can an encoder–decoder read a question word by word and write an answer — “\(input)” → “\(answer ?? "…")”?"
-        case "regression":
+        case .regression:
             let name = trace.forecast?.targetName ?? "value"
             return "Can a network forecast tomorrow's \(name) from the last \(trace.steps.count) days, better than “tomorrow = today”?"
-        case "classify":
+        case .classify:
             let labels = trace.classification?.labels.joined(separator: " or ") ?? "its label"
             return "Reading “\(input)” word by word, can a network tell \(labels) — and when does it decide?"
-        case "generate":
+        case .generate:
             return "Given “\(trace.generation?.input ?? input)” once, can a network write its answer one token at a time, from its own state?"
         default:
             if let target { return "Reading “\(input)” one character at a time, can a network predict each next one — “\(target)”?" }
@@ -64,7 +64,7 @@ struct LessonStory {
             lines.append("Test RMSE \(Self.money(forecast.rmse, forecast.unit)), against \(Self.money(forecast.naiveRmse, forecast.unit)) "
                          + "for “tomorrow = today”: the network does \(better).")
         }
-        if task == "next-char", let target {
+        if task == .nextCharacter, let target {
             lines.append("\(trace.lesson.source.prefix(1).uppercased() + trace.lesson.source.dropFirst()) prints “\(target)” once "
                          + "trained: here \(answer == target ? "the same" : "“\(answer ?? "")”").")
         }
@@ -74,10 +74,10 @@ struct LessonStory {
     /// The question to think about before the answer page.
     var predict: String {
         switch task {
-        case "seq2seq": "What will the network answer to “\(input)”? Which words of the question will it look at for each word it writes?"
-        case "regression": "Will the network's forecast beat “tomorrow = today” on the test days? By how much?"
-        case "classify": "Which label will the network give “\(input)”? After which word does it decide — and does it change its mind?"
-        case "generate": "How will the network write its answer to “\(trace.generation?.input ?? input)”, and how well did it learn at first?"
+        case .seq2seq: "What will the network answer to “\(input)”? Which words of the question will it look at for each word it writes?"
+        case .regression: "Will the network's forecast beat “tomorrow = today” on the test days? By how much?"
+        case .classify: "Which label will the network give “\(input)”? After which word does it decide — and does it change its mind?"
+        case .generate: "How will the network write its answer to “\(trace.generation?.input ?? input)”, and how well did it learn at first?"
         default: "What does the untrained network predict for “\(input)”? After how many iterations is every prediction right?"
         }
     }
@@ -85,9 +85,9 @@ struct LessonStory {
     /// The figure that answers `predict`.
     var revealFigure: FigureKind {
         switch task {
-        case "seq2seq": trace.decoder?.contains { $0.attention != nil } == true ? .attention : .unrolled
-        case "regression": .forecast
-        case "classify": trace.classification?.evidence.isEmpty == false ? .evidence : .unrolled
+        case .seq2seq: trace.decoder?.contains { $0.attention != nil } == true ? .attention : .unrolled
+        case .regression: .forecast
+        case .classify: trace.classification?.evidence.isEmpty == false ? .evidence : .unrolled
         default: .predictions
         }
     }
@@ -95,9 +95,9 @@ struct LessonStory {
     /// The answer in words.
     var reveal: String {
         switch task {
-        case "seq2seq": return "It answers “\(answer ?? "")”."
-        case "regression": return result.last ?? ""
-        case "classify":
+        case .seq2seq: return "It answers “\(answer ?? "")”."
+        case .regression: return result.last ?? ""
+        case .classify:
             let flips = trace.classification?.flips ?? []
             let words = trace.steps.map(\.inputToken)
             let decided = trace.steps.last?.prediction ?? "?"

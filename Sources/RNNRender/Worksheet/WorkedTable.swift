@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// One block of a worksheet drawn as a table: a bold title, the columns' names, then each row's
 /// label (an equation, broken after its "=" when long) and its numbers right-aligned under them.

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// `rnnlab worksheet`: one step worked by hand on one page — the forward pass with the weights'
 /// products, the output and the loss, one step of backpropagation through time and a weight's

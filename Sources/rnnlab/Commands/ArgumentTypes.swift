@@ -1,6 +1,6 @@
 import ArgumentParser
-import RNNCore
 import RNNRender
+import RNNTrace
 
 // The library enums that appear as command-line values, parsed from their raw values.
 extension CellKind: ExpressibleByArgument {}

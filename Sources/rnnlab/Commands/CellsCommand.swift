@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import RNNCore
 import RNNLessons
 import RNNRender
 

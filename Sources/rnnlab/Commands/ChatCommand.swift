@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import RNNCore
 import RNNLessons
 import RNNRender
+import RNNTrace
 
 /// `rnnlab chat`: a read–answer loop with a seq2seq lesson's model (the chatbot by default).
 struct ChatCommand: ParsableCommand {

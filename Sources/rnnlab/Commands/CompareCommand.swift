@@ -3,6 +3,7 @@ import Foundation
 import RNNCore
 import RNNLessons
 import RNNRender
+import RNNTrace
 
 /// `rnnlab compare`: trains variants of a lesson from the same seeds and data, two at a time,
 /// and writes `OUT/compare/NAME/`: the figures `loss`, `sweep` and `gradient-flow`, `trace.json`
@@ -65,7 +66,7 @@ struct CompareCommand: ParsableCommand {
         // Runs train two at a time, one per processor: each on one thread (unless the user says
         // otherwise), so that no helper thread competes for the processors (18 s instead of 25 s
         // for why-gates with one seed, measured on the two-core machine).
-        if !EngineThreads.isSetByEnvironment { EngineThreads.limit(to: 1) }
+        if Settings.threads == nil { EngineThreads.limit(to: 1) }
         let comparisons: [Comparison]
         do {
             comparisons = try prepare()
@@ -164,7 +165,7 @@ struct CompareCommand: ParsableCommand {
     private func write(_ trace: ComparisonTrace, to folder: URL) throws -> [String] {
         let format = format, page = size
         let figures = ComparisonFigure.available(for: trace)
-        let drawn = ParallelMap.run(figures.map { figure in { @Sendable in try figure.render(trace, format: format, page: page) } })
+        let drawn = Concurrently.map(figures) { try $0.render(trace, format: format, page: page) }
         var files: [(name: String, bytes: [UInt8])] = [
             ("trace.json", try ComparisonSummary.traceJSON(trace)),
             ("summary.csv", Array(ComparisonSummary.csv(trace).utf8)),

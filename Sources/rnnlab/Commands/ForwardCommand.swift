@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RNNCore
 import RNNLessons
+import RNNTrace
 
 /// `rnnlab forward`: every value of one pass of a checkpoint, as JSON.
 struct ForwardCommand: ParsableCommand {

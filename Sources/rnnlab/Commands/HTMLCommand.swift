@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import RNNCore
 import RNNLessons
+import RNNTrace
 
 /// `rnnlab html`: a lesson as one self-contained HTML page that students open in any browser,
 /// offline — the step-through, the training snapshots and the figures.

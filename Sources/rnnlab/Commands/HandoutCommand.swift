@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import RNNCore
 import RNNLessons
 import RNNRender
+import RNNTrace
 
 /// `rnnlab handout`: the lessons as one multi-page PDF for a class.
 struct HandoutCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import RNNCore
 import RNNLessons
+import RNNTrace
 
 /// What `step` and `inspect` run the model on: `--input TEXT`, `--input-json FILE`, or the
 /// lesson's shown input (a model from outside: its vocabulary in order).

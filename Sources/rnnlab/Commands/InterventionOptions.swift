@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import RNNCore
 import RNNLessons
 import RNNRender
+import RNNTrace
 
 /// `--clamp`, `--zero`, `--attention`, `--force`: what if the trained network computed
 /// otherwise? `step` and `inspect` print what changed (before → after) and write

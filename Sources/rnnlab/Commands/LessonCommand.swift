@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RNNLessons
+import RNNTrace
 
 /// `rnnlab lesson`: lesson files themselves.
 struct LessonCommand: ParsableCommand {

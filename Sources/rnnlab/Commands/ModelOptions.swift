@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import RNNCore
 import RNNLessons
 
 /// Which model a command works on: a lesson's (trained first when missing or out of date, the

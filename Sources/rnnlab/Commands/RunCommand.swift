@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import RNNCore
 import RNNLessons
 import RNNRender
+import RNNTrace
 
 /// `rnnlab run`: trains lessons and writes their trace, checkpoint and figures.
 struct RunCommand: ParsableCommand {
@@ -113,11 +113,16 @@ struct RunCommand: ParsableCommand {
         ) { index, control in
             try runner.stage(files[index].get(), control: control)
         }
-        /// What is written after a lesson trained: its figures and, with --html, its page.
-        func writer(for file: Result<LessonFile, any Error>) -> (any FigureWriter & Sendable)? {
-            var writers: [any FigureWriter & Sendable] = figures.map { [$0] } ?? []
-            if html, let file = try? file.get() { writers.append(LessonPageWriter(file: file)) }
-            return writers.isEmpty ? nil : FigureWriters(writers: writers)
+        /// What is written after a lesson trained: its figures and, with --html, its page (whose
+        /// snapshot traces take their targets from the lesson file's data).
+        func writer(for file: Result<LessonFile, any Error>) -> (@Sendable (LessonTrace, URL) throws -> [URL])? {
+            let page = html ? (try? file.get()) : nil
+            if figures == nil && page == nil { return nil }
+            return { trace, folder in
+                var written = try figures?.writeFigures(for: trace, into: folder) ?? []
+                if let page { written.append(try LessonPageFile.write(LessonTraces(trace: trace, file: page, folder: folder), into: folder)) }
+                return written
+            }
         }
         var tally = Tally(lessons: urls.indices.map { folders[$0].map(LessonFile.displayPath) ?? LessonFile.displayPath(urls[$0]) })
         var completing: (index: Int, name: String, completion: LessonCompletion)?
@@ -138,7 +143,7 @@ struct RunCommand: ParsableCommand {
                 let staged = try training.outcome(index)
                 tally.trainingSeconds += staged.outcome.trainingSeconds
                 reportCompleted()
-                completing = (index, staged.outcome.trace.lesson.name, LessonCompletion(staged, writer: writer(for: files[index])))
+                completing = (index, staged.outcome.trace.lesson.name, LessonCompletion(staged, write: writer(for: files[index])))
             } catch let error as LessonInterrupted {
                 reportCompleted()
                 Console.error("\(error)")

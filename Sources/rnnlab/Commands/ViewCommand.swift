@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import RNNCore
 import RNNLessons
 
 /// `rnnlab view TRACE.json`: step through a saved trace in the terminal, or print it.

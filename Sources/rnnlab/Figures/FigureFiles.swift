@@ -1,10 +1,10 @@
 import Foundation
-import RNNCore
 import RNNLessons
 import RNNRender
+import RNNTrace
 
 /// Renders a trace's figures into a folder, each file written atomically.
-struct FigureFiles: FigureWriter {
+struct FigureFiles {
     /// The file type.
     var format: OutputFormat = .png
     /// Pixels per point for PNG.
@@ -40,7 +40,7 @@ struct FigureFiles: FigureWriter {
                      { try FigureRenderer.renderDecoderStep(t: t, trace: trace, format: format, scale: scale, page: page) }))
             }
         }
-        let drawn = ParallelMap.run(jobs.map(\.draw))
+        let drawn = Concurrently.map(jobs.map(\.draw)) { try $0() }
         var written: [URL] = []
         for (job, bytes) in zip(jobs, drawn) {
             let url = folder.appendingPathComponent(job.file)

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
-import RNNCore
 import RNNLessons
+import RNNTrace
 
 /// The end of a lesson's run on another thread: its figures drawn into its fresh folder, then the
 /// folder put in place of the lesson's (`StagedLesson.commit`) — so that the next lesson can
@@ -15,13 +15,14 @@ final class LessonCompletion: @unchecked Sendable {
     /// Set by the drawing thread before it leaves `done`; read only after `done` is passed.
     private var result: Result<LessonOutcome, any Error>?
 
-    /// Starts drawing the figures of `staged` with `writer` (none when `nil`) and putting its
-    /// folder in place; on an error the fresh folder is removed and the lesson's stays as it was.
-    init(_ staged: StagedLesson, writer: (any FigureWriter & Sendable)?) {
+    /// Starts writing the figures of `staged` with `write` (the trace and the fresh folder in, the
+    /// files written out; none when `nil`) and putting its folder in place; on an error the fresh
+    /// folder is removed and the lesson's stays as it was.
+    init(_ staged: StagedLesson, write: (@Sendable (LessonTrace, URL) throws -> [URL])?) {
         done.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             result = Result {
-                if let writer { staged.add(try writer.writeFigures(for: staged.outcome.trace, into: staged.freshFolder)) }
+                if let write { staged.add(try write(staged.outcome.trace, staged.freshFolder)) }
                 return try staged.commit()
             }
             if case .failure = result { staged.discard() }

@@ -1,7 +1,7 @@
 import Foundation
-import RNNCore
 import RNNLessons
 import RNNRender
+import RNNTrace
 
 /// A comparison (`rnnlab compare`) as one self-contained HTML page: what was varied, the table
 /// of results with the references beside them, and the comparison's figures — for a course site
@@ -14,7 +14,7 @@ struct ComparisonPage {
     init(trace: ComparisonTrace, figureScale: Double = LessonPage.defaultFigureScale) throws {
         self.trace = trace
         let kinds = ComparisonFigure.available(for: trace)
-        let drawn = ParallelMap.run(kinds.map { kind in { @Sendable in try kind.render(trace, format: .png, scale: figureScale) } })
+        let drawn = Concurrently.map(kinds) { try $0.render(trace, format: .png, scale: figureScale) }
         figures = try zip(kinds, drawn).map { kind, png in
             FigureGallery.Item(
                 id: "figure-\(kind.rawValue)", heading: Self.heading(kind), caption: Self.caption(kind), png: try png.get(),

@@ -1,6 +1,6 @@
 import Foundation
-import RNNCore
 import RNNRender
+import RNNTrace
 
 /// Figures as a section of a page: each a PNG inside the page as a `data:` URI, with a heading
 /// and a sentence saying what it shows.
@@ -24,7 +24,7 @@ struct FigureGallery {
     /// drawn on every core at `scale` pixels per point.
     static func figures(of trace: LessonTrace, scale: Double) throws -> [Item] {
         let kinds = FigureRenderer.availableFigures(for: trace)
-        let drawn = ParallelMap.run(kinds.map { kind in { @Sendable in try FigureRenderer.render(kind, trace: trace, format: .png, scale: scale) } })
+        let drawn = Concurrently.map(kinds) { try FigureRenderer.render($0, trace: trace, format: .png, scale: scale) }
         return try zip(kinds, drawn).map { kind, png in
             Item(id: "figure-\(kind.rawValue)", heading: Self.heading(kind), caption: Self.caption(kind), png: try png.get(), scale: scale)
         }

@@ -1,6 +1,6 @@
 import Foundation
-import RNNCore
 import RNNLessons
+import RNNTrace
 
 /// A lesson as one HTML page that any browser opens offline: the title and result, the
 /// step-through (the unrolled network with the current step marked, the step's vectors and the

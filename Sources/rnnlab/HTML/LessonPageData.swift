@@ -2,6 +2,7 @@ import Foundation
 import RNNCore
 import RNNLessons
 import RNNRender
+import RNNTrace
 
 /// Everything the lesson page's script shows, taken from the traces and written into the page
 /// as JSON: per training snapshot (and the trained network), every step of the shown input with
@@ -97,10 +98,10 @@ struct LessonPageData: Encodable {
         let trace = traces.trace
         title = trace.lesson.title
         caption = "\(trace.model.caption) · \(trace.training.optimizer)"
-        task = trace.lesson.task
+        task = trace.lesson.task.rawValue
         inputLabels = trace.steps.first.flatMap { TraceDisplay.inputLabels(trace, width: $0.x.count) }
-        gates = TraceDisplay.gateNames(trace).map {
-            Gate(name: $0, description: TraceDisplay.gateDescription($0, cell: trace.model.cell), tanh: TraceDisplay.isTanhGate($0))
+        gates = trace.gateNames.map {
+            Gate(name: $0, description: trace.model.cell.gateDescription($0), tanh: CellKind.isTanhGate($0))
         }
         forecast = trace.forecast.map { forecast in
             Forecast(
@@ -136,7 +137,7 @@ struct LessonPageData: Encodable {
             return "answers “\(WordTokenizer().detokenize(words))”"
         }
         let predictions = trace.steps.compactMap(\.prediction)
-        if trace.lesson.task == "regression" { return "forecasts \(predictions.last ?? "?")" }
+        if trace.isRegression { return "forecasts \(predictions.last ?? "?")" }
         return "predicts “\(predictions.map(TraceDisplay.token).joined())”"
     }
 
@@ -147,7 +148,7 @@ struct LessonPageData: Encodable {
             }
         }
         var right: Bool?
-        if trace.lesson.task != "regression", let prediction = step.prediction, let target = step.target {
+        if !trace.isRegression, let prediction = step.prediction, let target = step.target {
             right = prediction == target
         }
         return Step(

@@ -1,6 +1,6 @@
 import Foundation
-import RNNCore
 import RNNLessons
+import RNNTrace
 
 /// Writes lesson pages: `OUT/NAME/NAME.html`, to a temporary name first and then renamed, so a
 /// failed or interrupted write leaves the previous page (or none), never half of one.
@@ -20,25 +20,5 @@ enum LessonPageFile {
     static func size(of url: URL) -> String {
         let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         return bytes < 1_000_000 ? "\((bytes + 500) / 1000) kB" : String(format: "%.1f MB", Double(bytes) / 1_000_000)
-    }
-}
-
-/// The page as one of the files `rnnlab run --html` writes after training, beside the figures.
-struct LessonPageWriter: FigureWriter, Sendable {
-    /// The lesson file that was run (its data gives the snapshot traces their targets).
-    var file: LessonFile
-    var figureScale = LessonPage.defaultFigureScale
-
-    func writeFigures(for trace: LessonTrace, into folder: URL) throws -> [URL] {
-        [try LessonPageFile.write(LessonTraces(trace: trace, file: file, folder: folder), into: folder, figureScale: figureScale)]
-    }
-}
-
-/// Several writers, one after the other: the files of each, in order.
-struct FigureWriters: FigureWriter, Sendable {
-    var writers: [any FigureWriter & Sendable]
-
-    func writeFigures(for trace: LessonTrace, into folder: URL) throws -> [URL] {
-        try writers.flatMap { try $0.writeFigures(for: trace, into: folder) }
     }
 }

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// A small text heatmap of a seq2seq answer's attention: the question's words as columns, the
 /// answer's words as rows, each weight a shaded block (` ░▒▓█` from 0 to 1), and a legend.

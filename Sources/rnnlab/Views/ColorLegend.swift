@@ -1,3 +1,5 @@
+import RNNRender
+
 /// The key to the colours of the vector cells.
 enum ColorLegend {
     /// One line explaining the colours: the diverging scale for tanh values and the sequential

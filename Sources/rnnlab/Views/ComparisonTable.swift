@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// The table of a comparison: a row per variant with its metric over the seeds (mean and range),
 /// how many seeds solve the task, each reference's value, the training time and the number of

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// `inspect --json` and `inspect --csv`: every step's hidden states, cell states and gates for a
 /// spreadsheet or numpy.
@@ -82,8 +82,8 @@ enum InspectExport {
             Document.DecoderStep(t: $0.t, input: $0.inputToken, output: $0.outputToken, state: $0.state,
                                  context: $0.context, attention: $0.attention)
         }
-        return Document(lesson: trace.lesson.name, cell: trace.model.cell, layers: trace.model.layers,
-                        hiddenSize: trace.model.hiddenSize, gates: TraceDisplay.gateNames(trace),
+        return Document(lesson: trace.lesson.name, cell: trace.model.cell.rawValue, layers: trace.model.layers,
+                        hiddenSize: trace.model.hiddenSize, gates: trace.gateNames,
                         tokens: trace.steps.map(\.inputToken), steps: steps, decoder: decoder,
                         lossStep: trace.gradientFlow?.outputStep)
     }

@@ -1,4 +1,5 @@
-import RNNCore
+import RNNRender
+import RNNTrace
 
 /// The per-step vectors `inspect` reports, in a fixed order: for every layer `h`, `c` (LSTM)
 /// and the gates by name (LSTM `i f g o`, GRU `r z n`).
@@ -22,7 +23,7 @@ struct InspectQuantities {
             if layerSteps.contains(where: { $0?.c != nil }) {
                 series.append(Series(layer: k, name: "c", values: layerSteps.map { $0?.c ?? [] }))
             }
-            for gate in TraceDisplay.gateNames(trace) where layerSteps.contains(where: { $0?.gates[gate] != nil }) {
+            for gate in trace.gateNames where layerSteps.contains(where: { $0?.gates[gate] != nil }) {
                 series.append(Series(layer: k, name: gate, values: layerSteps.map { $0?.gates[gate] ?? [] }))
             }
         }
@@ -30,11 +31,11 @@ struct InspectQuantities {
     }
 
     /// "hidden state h", "cell state c", "forget gate f".
-    static func title(_ name: String, cell: String) -> String {
+    static func title(_ name: String, cell: CellKind) -> String {
         switch name {
         case "h": "hidden state h"
         case "c": "cell state c"
-        default: "\(TraceDisplay.gateDescription(name, cell: cell)) \(name)"
+        default: "\(cell.gateDescription(name)) \(name)"
         }
     }
 
@@ -43,7 +44,7 @@ struct InspectQuantities {
         switch name {
         case "h": .signed
         case "c": .symmetric(covering: values.flatMap { $0 })
-        default: TraceDisplay.isTanhGate(name) ? .signed : .unit
+        default: CellKind.isTanhGate(name) ? .signed : .unit
         }
     }
 }

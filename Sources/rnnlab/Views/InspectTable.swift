@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// `inspect` for a terminal: hidden states (per layer), cell states and gates for every step,
 /// as aligned tables — a row per unit, a column per step labelled by its input token, each cell

@@ -1,4 +1,5 @@
-import RNNCore
+import RNNTrace
+
 
 extension StepContent {
     /// The strip of a next-token lesson: step numbers, the input, the predictions up to now, the targets.
@@ -41,11 +42,11 @@ extension StepContent {
                 : [Float](repeating: 0, count: layer.h.count)
             rows.append(VectorBlock.Row(label: "h_{t-1}" + suffix, values: previous, scale: .signed,
                                         unitNames: VectorBlock.unitNumbers(previous.count), unitHeading: "unit"))
-            for gate in TraceDisplay.gateNames(trace) {
+            for gate in trace.gateNames {
                 guard let values = layer.gates[gate] else { continue }
-                let label = "\(gate) \(TraceDisplay.gateDescription(gate, cell: trace.model.cell))" + suffix
+                let label = "\(gate) \(trace.model.cell.gateDescription(gate))" + suffix
                 rows.append(VectorBlock.Row(label: label, values: values,
-                                            scale: TraceDisplay.isTanhGate(gate) ? .signed : .unit))
+                                            scale: CellKind.isTanhGate(gate) ? .signed : .unit))
             }
             if let c = layer.c { rows.append(VectorBlock.Row(label: "c_t" + suffix, values: c, scale: .symmetric(covering: c))) }
             rows.append(VectorBlock.Row(label: "h_t" + suffix, values: layer.h, scale: .signed, emphasised: true))

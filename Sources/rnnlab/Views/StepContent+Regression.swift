@@ -1,4 +1,5 @@
-import RNNCore
+import RNNRender
+
 
 extension StepContent {
     /// The window of input features: a row per feature, a column per day, filled up to the current day.

@@ -1,4 +1,3 @@
-import RNNCore
 
 extension StepContent {
     /// The question (encoder steps) and the answer written so far (decoder steps).

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// What the step screen shows for one position of a trace: strip, outcome and body, each laid out
 /// for a width. Which kind of lesson it is (next token, regression, seq2seq) decides the parts.
@@ -9,13 +9,14 @@ struct StepContent {
     /// Whether colour is shown (decides the legend).
     var colorMode: ColorMode = .none
 
-    /// The lesson predicts a number from a window of features.
-    var isRegression: Bool { trace.forecast != nil || !trace.model.featureNames.isEmpty }
+    /// Whether the input is named features (a regression's window of days, a generate lesson's
+    /// number), shown as a table of values rather than a strip of tokens.
+    var readsFeatures: Bool { trace.isRegression || !trace.model.featureNames.isEmpty }
 
     /// The unrolled strip (or the regression window) with the current step marked.
     func strip(width: Int) -> [StyledLine] {
-        if trace.decoder != nil { return seq2seqStrip(width: width) }
-        if isRegression { return windowTable(width: width) }
+        if trace.isSeq2Seq { return seq2seqStrip(width: width) }
+        if readsFeatures { return windowTable(width: width) }
         return tokenStrip(width: width)
     }
 
@@ -24,11 +25,11 @@ struct StepContent {
         switch position {
         case .decoder(let k): return [decoderOutcome(k).truncated(to: width)]
         case .input(let t):
-            if trace.decoder != nil {
+            if trace.isSeq2Seq {
                 return [StyledLine("The encoder reads the question; the answer starts at position \(trace.steps.count).", .dim)
                     .truncated(to: width)]
             }
-            let lines = isRegression ? regressionOutcome(t, width: width) : [predictionLine(trace.steps[t]).truncated(to: width)]
+            let lines = trace.isRegression ? regressionOutcome(t, width: width) : [predictionLine(trace.steps[t]).truncated(to: width)]
             return lines + (TraceDisplay.gradientSummary(trace, t).map { [StyledLine($0, .dim).truncated(to: width)] } ?? [])
         }
     }

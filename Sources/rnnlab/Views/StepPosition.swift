@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// A position of the step viewer: an encoder / input step, or (seq2seq) a decoder step.
 ///
@@ -24,7 +24,7 @@ enum StepPosition: Equatable, Sendable {
         switch self {
         case .input(let t):
             let last = trace.steps.count - 1
-            let what = trace.decoder != nil ? "encoder t = \(t) of 0…\(last)" : "t = \(t) of 0…\(last)"
+            let what = trace.isSeq2Seq ? "encoder t = \(t) of 0…\(last)" : "t = \(t) of 0…\(last)"
             return "\(what) · reading “\(TraceDisplay.token(trace.steps[t].inputToken))”"
         case .decoder(let k):
             let steps = trace.decoder ?? []

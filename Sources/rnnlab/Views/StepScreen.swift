@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// The full-screen view of one step of a trace, as lines — a pure function of the trace, the
 /// position, the reveal state and the terminal size, so it is tested without a terminal.
@@ -79,7 +79,7 @@ struct StepScreen {
             first.append(caption, .dim)
         }
         var second = StyledLine(content.position.caption(trace), .accent)
-        if trace.decoder != nil {
+        if trace.isSeq2Seq {
             let count = StepPosition.count(trace)
             second.append("   position \(min(max(position, 0), count - 1)) of 0…\(count - 1)", .dim)
         }

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// Steps of a trace as plain text — for `--at T` and for output that is not a terminal.
 ///
@@ -38,7 +38,7 @@ enum StepText {
 
     private static func inputStep(_ trace: LessonTrace, _ t: Int) -> String {
         let step = trace.steps[t]
-        var lines = ["\(trace.decoder == nil ? "step" : "encoder step") t=\(t) input \"\(step.inputToken)\""]
+        var lines = ["\(trace.isSeq2Seq ? "encoder step" : "step") t=\(t) input \"\(step.inputToken)\""]
         lines.append(row("x_t", step.x))
         let layered = step.layers.count > 1
         for (k, layer) in step.layers.enumerated() {
@@ -46,9 +46,9 @@ enum StepText {
             let previous = t > 0 && k < trace.steps[t - 1].layers.count ? trace.steps[t - 1].layers[k].h
                 : [Float](repeating: 0, count: layer.h.count)
             lines.append(row("h_{t-1}" + suffix, previous))
-            for gate in TraceDisplay.gateNames(trace) {
+            for gate in trace.gateNames {
                 guard let values = layer.gates[gate] else { continue }
-                lines.append(row("\(gate) \(TraceDisplay.gateDescription(gate, cell: trace.model.cell))" + suffix, values))
+                lines.append(row("\(gate) \(trace.model.cell.gateDescription(gate))" + suffix, values))
             }
             if let c = layer.c { lines.append(row("c_t" + suffix, c)) }
             lines.append(row("h_t" + suffix, layer.h))
@@ -61,7 +61,7 @@ enum StepText {
         }
         if let prediction = step.prediction { lines.append(field("prediction", prediction)) }
         if let target = step.target { lines.append(field("target", target)) }
-        if let prediction = step.prediction, let target = step.target, trace.lesson.task != "regression" {
+        if let prediction = step.prediction, let target = step.target, !trace.isRegression {
             lines.append(field("result", prediction == target ? "right" : "wrong"))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -1,7 +1,7 @@
 import Foundation
-import RNNCore
 import RNNLessons
 import RNNRender
+import RNNTrace
 
 /// The interactive step-through: draws `StepScreen` full-screen and moves on keys.
 ///

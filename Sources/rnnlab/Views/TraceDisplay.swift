@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// How trace values are written on screen and in text output.
 enum TraceDisplay {
@@ -34,37 +34,6 @@ enum TraceDisplay {
         return text == "-0.000" ? "0.000" : text
     }
 
-    /// The gate names of a trace's cell, in the lecture's order (LSTM i f g o, GRU r z n),
-    /// followed by any other names found in the steps.
-    static func gateNames(_ trace: LessonTrace) -> [String] {
-        let known: [String]
-        switch trace.model.cell.lowercased() {
-        case "lstm": known = ["i", "f", "g", "o"]
-        case "gru": known = ["r", "z", "n"]
-        default: known = []
-        }
-        var found = Set<String>()
-        for step in trace.steps { for layer in step.layers { found.formUnion(layer.gates.keys) } }
-        return known.filter(found.contains) + found.subtracting(known).sorted()
-    }
-
-    /// What a gate is called in the lecture ("forget gate").
-    static func gateDescription(_ name: String, cell: String) -> String {
-        switch (cell.lowercased(), name) {
-        case ("lstm", "i"): "input gate"
-        case ("lstm", "f"): "forget gate"
-        case ("lstm", "g"): "candidate"
-        case ("lstm", "o"): "output gate"
-        case ("gru", "r"): "reset gate"
-        case ("gru", "z"): "update gate"
-        case ("gru", "n"): "candidate"
-        default: "gate"
-        }
-    }
-
-    /// Whether a gate is a tanh (−1…1) rather than a sigmoid (0…1).
-    static func isTanhGate(_ name: String) -> Bool { name == "g" || name == "n" }
-
     /// How much of one step's error reaches step `t`, from the trace's gradient flow:
     /// "‖∂L_T/∂h_t‖ 3.2e-03: the loss of step T = 9, 4 steps back · total-loss ‖∂L/∂h_t‖ 1.1e-02"
     /// (top layer), or `nil` when the trace has none for `t`.
@@ -94,7 +63,7 @@ enum TraceDisplay {
     /// names for features, else none.
     static func inputLabels(_ trace: LessonTrace, width: Int) -> [String]? {
         if !trace.model.featureNames.isEmpty && trace.model.featureNames.count == width { return trace.model.featureNames }
-        if trace.vocabulary.count == width && trace.decoder == nil { return trace.vocabulary.map(token) }
+        if trace.vocabulary.count == width && !trace.isSeq2Seq { return trace.vocabulary.map(token) }
         return nil
     }
 }

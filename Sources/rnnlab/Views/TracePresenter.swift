@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// Shows a trace the way `view`, `step` and `inspect` do: the step viewer in a terminal or the
 /// steps as text; the values as a colour table, JSON or CSV.

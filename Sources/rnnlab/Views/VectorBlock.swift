@@ -1,3 +1,5 @@
+import RNNRender
+
 /// Labelled vectors drawn as rows of coloured cells, one cell per unit, all rows aligned.
 ///
 /// Cells print their value when they fit (6 columns a unit); narrower terminals get plain

@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// The adding problem (Hochreiter & Schmidhuber 1997, experiment 4; the form of Le et al. 2015):
 /// each step carries a value drawn from U(0, 1) and a marker; exactly two steps are marked, one in

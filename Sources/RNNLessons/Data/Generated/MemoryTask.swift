@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// A generated many-to-one task: sequences drawn from a seeded generator, each with one target
 /// read at its last step — a task that can only be solved by remembering what came long before.

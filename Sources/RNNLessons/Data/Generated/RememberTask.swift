@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// Remember the first symbol: a letter (one of `symbols`), then `length − 1` distractor digits;
 /// at the last step the network names the letter.

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `attention.png` of a comparison of seq2seq models on generated strings: for each variant that
 /// attends, one held-out string of each of a few lengths answered — answer letters (rows) × input
@@ -35,7 +35,7 @@ enum ComparisonAttentionFigure {
                 var block = Heatmap(
                     title: "\(spec.name) · length \(example.source.count) · \(verdict)",
                     values: attention.map { row in example.source.indices.map { $0 < row.count ? Double(row[$0]) : .nan } },
-                    rowLabels: (example.answer + [Vocabulary.eos]).prefix(attention.count).map(displayToken),
+                    rowLabels: (example.answer + [SpecialTokens.eos]).prefix(attention.count).map(displayToken),
                     columnLabels: example.source, scale: .unit, colorBarLabel: "attention weight α",
                     xAxisLabel: "input", yAxisLabel: "answer", cellWidth: side, cellHeight: side)
                 block.indicesWhenThinned = false

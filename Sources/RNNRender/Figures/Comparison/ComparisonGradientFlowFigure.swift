@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `gradient-flow.png` of a comparison: ‖∂L_T/∂h_t‖ of the last step's loss carried back
 /// through time on the lesson's shown input, one line per variant on the same axes (a panel per

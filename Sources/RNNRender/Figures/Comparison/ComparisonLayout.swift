@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// How a comparison's runs are arranged in its figures: a panel per value of the swept key (or
 /// one panel), and in each a series per combination of the other varied keys, drawn in the same

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// `loss.png` of a comparison: every variant's training loss on one plot per panel, the mean
 /// over seeds as a line and their range as a band, smoothed over a few iterations.

@@ -1,4 +1,4 @@
-import RNNCore
+import RNNTrace
 
 /// The figures of a comparison (`rnnlab compare`); the raw value is the file name without extension.
 public enum ComparisonFigure: String, CaseIterable, Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// `length.png` of a comparison of seq2seq models on generated strings: exact match (solid) and
 /// token accuracy (dashed) on held-out strings against their length, a line per variant (the

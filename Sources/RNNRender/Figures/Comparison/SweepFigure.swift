@@ -1,5 +1,5 @@
 import Foundation
-import RNNCore
+import RNNTrace
 
 /// `sweep.png`: the lesson's metric against the swept key, a line per variant (the mean over
 /// seeds, a bar over their range), with the baseline of a network that learnt nothing, the level

@@ -66,21 +66,43 @@ public enum ColorMap: Sendable, Equatable {
     }
 }
 
-/// A colour map applied to a value range.
-struct ValueScale {
-    var map: ColorMap
-    var range: ClosedRange<Double>
+/// A colour map applied to a value range: how the figures colour values, and the terminal's
+/// views the same way.
+public struct ValueScale: Equatable, Sendable {
+    /// The map.
+    public var map: ColorMap
+    /// The values mapped onto the whole map.
+    public var range: ClosedRange<Double>
+
+    /// Creates a scale.
+    public init(map: ColorMap, range: ClosedRange<Double>) {
+        self.map = map
+        self.range = range
+    }
 
     /// 0…1 on viridis (probabilities, sigmoid gates, attention).
-    static let unit = ValueScale(map: .viridis, range: 0...1)
-    /// −1…1 on the diverging map (tanh values).
-    static let signed = ValueScale(map: .diverging, range: -1...1)
+    public static let unit = ValueScale(map: .viridis, range: 0...1)
+    /// −1…1 on the diverging map (tanh values: h, g, n).
+    public static let signed = ValueScale(map: .diverging, range: -1...1)
 
-    /// A diverging scale symmetric around 0 covering `values` and at least ±1.
-    static func symmetric(covering values: [Float]) -> ValueScale {
+    /// A diverging scale symmetric around 0 covering `values` and at least ±1 (the LSTM cell
+    /// state, which can leave −1…1).
+    public static func symmetric(covering values: [Float]) -> ValueScale {
         let largest = values.reduce(Float(0)) { max($0, abs($1.isFinite ? $1 : 0)) }
         return ValueScale(map: .diverging, range: -max(1, Double(largest))...max(1, Double(largest)))
     }
 
-    func color(_ value: Double) -> RGBColor { map.color(for: value, in: range) }
+    /// The colour of `value`.
+    public func color(_ value: Double) -> RGBColor { map.color(for: value, in: range) }
+
+    /// The colour of `value`; a value that is not finite takes the colour of 0.
+    public func color(_ value: Float) -> RGBColor { color(Double(value.isFinite ? value : 0)) }
+
+    /// Where `value` lies on the scale, 0…1 (for drawing without colour); a value that is not
+    /// finite lies where 0 does.
+    public func position(_ value: Float) -> Double {
+        let v = Double(value.isFinite ? value : 0), lower = range.lowerBound, upper = range.upperBound
+        let p = lower == -upper ? (v / upper + 1) / 2 : (v - lower) / (upper - lower)
+        return min(max(p, 0), 1)
+    }
 }

@@ -16,7 +16,10 @@ public enum CellKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// The gates' names in storage order; empty for the plain RNN.
+    /// "LSTM", for titles.
+    public var displayName: String { rawValue.uppercased() }
+
+    /// The gates' names in storage order (the lecture's order); empty for the plain RNN.
     public var gateNames: [String] {
         switch self {
         case .rnn: []
@@ -31,8 +34,28 @@ public enum CellKind: String, CaseIterable, Codable, Sendable {
     /// Whether the gate of this name is squashed by tanh (−1…1) rather than the sigmoid (0…1).
     public static func isTanhGate(_ name: String) -> Bool { name == "g" || name == "n" || name == "a" }
 
+    /// What the lecture calls the gate of this name ("forget gate"); "gate" for a name the
+    /// cell does not have.
+    public func gateDescription(_ name: String) -> String {
+        switch (self, name) {
+        case (.lstm, "i"): "input gate"
+        case (.lstm, "f"): "forget gate"
+        case (.lstm, "g"): "candidate"
+        case (.lstm, "o"): "output gate"
+        case (.gru, "r"): "reset gate"
+        case (.gru, "z"): "update gate"
+        case (.gru, "n"): "candidate"
+        default: "gate"
+        }
+    }
+
     /// Whether the cell carries a separate cell state `c` (LSTM only).
     public var hasCellState: Bool { self == .lstm }
+
+    /// Reads the cell's name; another name is an error that lists the cells.
+    public init(from decoder: any Decoder) throws {
+        self = try KindName.decode(from: decoder, what: "a cell")
+    }
 
     /// The kind whose weight matrices stack `gateCount` blocks, if there is one.
     public init?(gateCount: Int) {

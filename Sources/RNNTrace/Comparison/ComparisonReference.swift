@@ -1,3 +1,5 @@
+import Foundation
+
 /// A result to compare with, from a paper or another implementation: a sentence, and values
 /// for some variants (by their label, `cell=rnn length=10`), each a number or a range `a-b`.
 public struct ComparisonReference: Codable, Sendable, Equatable {

@@ -1,19 +1,5 @@
 import RNNCore
-
-/// What a lesson teaches the network to do.
-public enum LessonTask: String, CaseIterable, Sendable, Codable {
-    /// Predict the next character at every step (many-to-many).
-    case nextCharacter = "next-char"
-    /// Predict the next value of a series from a window of days, or a number from a generated
-    /// sequence (many-to-one).
-    case regression
-    /// Read a sequence and name its class at the end (many-to-one).
-    case classify
-    /// Read one input at the first step and write a sequence until an end token (one-to-many).
-    case generate
-    /// Answer a question with a sentence (encoder–decoder with attention).
-    case seq2seq
-}
+import RNNTrace
 
 /// How a classify lesson reads its texts.
 public enum TokenKind: String, CaseIterable, Sendable {
@@ -62,14 +48,6 @@ public enum ScalingKind: String, CaseIterable, Sendable {
     /// `(x − min) / (max − min + 1e-7)` per column, train and test each on their own (lab 12-5).
     case minmax
     /// The raw values.
-    case none
-}
-
-/// The attention of a seq2seq decoder.
-public enum AttentionKind: String, CaseIterable, Sendable {
-    /// Additive attention (Bahdanau et al. 2014).
-    case bahdanau
-    /// No attention: the decoder sees only the encoder's final state.
     case none
 }
 

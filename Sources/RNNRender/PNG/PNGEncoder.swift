@@ -1,7 +1,6 @@
 import CCairo
 import CZlib
 import Foundation
-import RNNCore
 
 /// Writes an opaque Cairo image surface as an 8-bit RGB PNG.
 ///
@@ -21,8 +20,9 @@ package enum PNGEncoder {
             throw RenderError.cairo(operation: "encode PNG", status: "no image data")
         }
         let rowBytes = 1 + 3 * width
-        let writeRow = { (y: Int, out: UnsafeMutablePointer<UInt8>) in
-            filterRow(data + y * stride, above: y == 0 ? nil : data + (y - 1) * stride, width: width, into: out)
+        let pixels = SharedBytes(data)
+        let writeRow: @Sendable (Int, UnsafeMutablePointer<UInt8>) -> Void = { y, out in
+            filterRow(pixels.base + y * stride, above: y == 0 ? nil : pixels.base + (y - 1) * stride, width: width, into: out)
         }
         let compressed = switch deflate {
         case .handWritten: compress(rows: height, rowBytes: rowBytes, split: width * height >= splitPixels, writeRow: writeRow)
@@ -44,36 +44,41 @@ package enum PNGEncoder {
     package static let splitPixels = 1 << 20
 
     /// The hand-written encoder's zlib stream of rows already filtered (`rowBytes` each), in two
-    /// halves on two threads when `split`: for the deflate trial of `rnnlab-bench`.
+    /// halves side by side when `split`: for the deflate trial of `rnnlab-bench`.
     package static func handWrittenStream(filteredRows rows: UnsafeRawBufferPointer, rowBytes: Int, split: Bool) -> [UInt8] {
-        compress(rows: rows.count / rowBytes, rowBytes: rowBytes, split: split) { y, out in
-            out.update(from: rows.baseAddress!.assumingMemoryBound(to: UInt8.self) + y * rowBytes, count: rowBytes)
+        let source = SharedBytes(UnsafeMutablePointer(mutating: rows.baseAddress!.assumingMemoryBound(to: UInt8.self)))
+        return compress(rows: rows.count / rowBytes, rowBytes: rowBytes, split: split) { y, out in
+            out.update(from: source.base + y * rowBytes, count: rowBytes)
         }
+    }
+
+    /// Memory the parts compressed side by side read and never write (a surface's pixels, the
+    /// trial's rows).
+    private struct SharedBytes: @unchecked Sendable {
+        let base: UnsafeMutablePointer<UInt8>
+        init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
     }
 
     /// The zlib stream of `rows` rows of `rowBytes` bytes, each written by `writeRow(y, into)`.
     /// When `split`, the image is compressed as two parts, the top half's rows and the bottom
-    /// half's, on two threads (`TwoThreads`): the first part ends on a whole byte, the second
+    /// half's, side by side (`Concurrently`): the first part ends on a whole byte, the second
     /// continues the stream without reaching back into the first, and the checksums are
     /// combined. The split depends only on the size, so the bytes do too.
-    private static func compress(rows height: Int, rowBytes: Int, split: Bool,
-                                 writeRow: (Int, UnsafeMutablePointer<UInt8>) -> Void) -> [UInt8] {
+    private static func compress(
+        rows height: Int, rowBytes: Int, split: Bool, writeRow: @escaping @Sendable (Int, UnsafeMutablePointer<UInt8>) -> Void
+    ) -> [UInt8] {
         let middle = split ? height / 2 : 0
-        var parts: [(bytes: [UInt8], checksum: UInt32)] = [([], 1), ([], 1)]
-        parts.withUnsafeMutableBufferPointer { parts in
-            TwoThreads.run(splitting: 0..<height, at: middle) { rows in
-                let first = rows.lowerBound == 0
-                let encoder = ZlibRowEncoder(
-                    rowBytes: rowBytes, expectedBytes: rows.count * rowBytes / 32, header: first)
-                for y in rows {
-                    writeRow(y, encoder.nextRow)
-                    encoder.encodeRow()
-                }
-                // Only a top part that another part continues ends without the final block.
-                let continued = first && rows.upperBound < height
-                parts[first ? 0 : 1] = (continued ? encoder.finishPart() : encoder.finish(), encoder.checksumValue)
+        let parts = Concurrently.map(middle > 0 ? [0..<middle, middle..<height] : [0..<height]) { rows in
+            let first = rows.lowerBound == 0
+            let encoder = ZlibRowEncoder(rowBytes: rowBytes, expectedBytes: rows.count * rowBytes / 32, header: first)
+            for y in rows {
+                writeRow(y, encoder.nextRow)
+                encoder.encodeRow()
             }
-        }
+            // Only a top part that another part continues ends without the final block.
+            let continued = first && rows.upperBound < height
+            return (bytes: continued ? encoder.finishPart() : encoder.finish(), checksum: encoder.checksumValue)
+        }.map { $0.get() }
         guard middle > 0 else { return parts[0].bytes }
         // The second part's stream ends with its own checksum; replace it by the whole image's.
         let checksum = adler32_combine(uLong(parts[0].checksum), uLong(parts[1].checksum), .init((height - middle) * rowBytes))
