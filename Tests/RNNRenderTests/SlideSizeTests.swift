@@ -54,7 +54,7 @@ import RNNTrace
     /// widens its columns instead of failing (it trapped: "Range requires lowerBound <= upperBound").
     @Test func aClassifiersWideOutputBoxesWidenTheColumns() throws {
         var trace = SyntheticTraces.hello()
-        trace.lesson.task = "classify"
+        trace.lesson.task = .classify
         trace.classification = ClassificationTrace(
             labels: ["negative", "positive"], readout: "last", evidence: trace.steps.map { _ in [0.3, 0.7] })
         for page in [PageSize.widescreen, .a4, .natural] {
