@@ -44,9 +44,17 @@ import Testing
     }
 
     @Test func aLessonThatIsNotACharacterModelIsNamed() throws {
-        let out = try Self.trained("stock")
-        defer { try? FileManager.default.removeItem(at: out) }
-        let result = try RNNLabProcess.run(["cells", "stock", "--out", out.path])
+        // A small regression lesson (two iterations of the adding problem), so the test is quick in debug.
+        let folder = try RNNLabProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lesson = folder.appendingPathComponent("sums.yaml")
+        try Data("""
+            task: regression
+            data: { generate: adding, length: 5, examples: 64 }
+            model: { cell: lstm, hidden: 4 }
+            train: { iterations: 2, loss: mean-squared }
+            """.utf8).write(to: lesson)
+        let result = try RNNLabProcess.run(["cells", lesson.path, "--out", folder.appendingPathComponent("out").path])
         #expect(result.status != 0 && result.errorLines.count == 1 && result.error.contains("reads character models"), "\(result.error)")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 extension LoadedModel {
     /// The text the cell hunter reads: the file at `url`, or else the lesson's own text — its
@@ -39,10 +40,19 @@ extension LoadedModel {
     ///
     /// - Throws: `LessonError` for any other kind of model, or one not reading one-hot characters.
     func huntedNetwork() throws -> SequenceModel {
-        guard case .sequence(let model) = network, task == .nextCharacter else {
-            throw LessonError("\(lesson.name) is a \(task.rawValue) lesson; the cell hunter reads character models (next-char)")
-        }
+        guard case .sequence(let model) = network, task == .nextCharacter else { throw Self.notHuntable(lesson.name, task) }
         try requireOneHot(model)
         return model
+    }
+
+    /// Refuses a lesson that is not a character model before anything is trained or read.
+    ///
+    /// - Throws: `LessonError` naming the lesson's task.
+    public static func requireHuntable(_ lesson: Lesson) throws {
+        guard lesson.task == .nextCharacter else { throw notHuntable(lesson.name, lesson.task) }
+    }
+
+    private static func notHuntable(_ name: String, _ task: LessonTask) -> LessonError {
+        LessonError("\(name) is a \(task.rawValue) lesson; the cell hunter reads character models (next-char)")
     }
 }

@@ -38,6 +38,8 @@ struct CellsCommand: ParsableCommand {
 
     func run() throws {
         let probes = try probe.isEmpty ? TextProbe.named : probe.map(TextProbe.init(parsing:))
+        // A lesson that is not a character model is refused before it would be trained.
+        if let name = source.lesson { try LoadedModel.requireHuntable(LessonFile(contentsOf: source.folder.lessonURL(name)).lesson) }
         let model = try source.load()
         let read = try model.huntText(file: text.map { URL(fileURLWithPath: $0) }, length: length)
         let hunt = try CellHunt(model: model, characters: read.characters, probes: probes)
