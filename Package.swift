@@ -51,9 +51,15 @@ let package = Package(
         .executableTarget(name: "rnnlab-fuzz", dependencies: ["RNNCore", "RNNTrace", "RNNLessons", "RNNRender"], path: "Fuzz/RNNLabFuzz"),
         .testTarget(
             name: "RNNCoreTests", dependencies: ["RNNCore", "RNNTrace"],
-            resources: [.copy("Resources/parity")]),
-        .testTarget(name: "RNNLessonsTests", dependencies: ["RNNLessons", "RNNCore", "RNNTrace"]),
-        .testTarget(name: "RNNRenderTests", dependencies: ["RNNRender", "RNNTrace"], resources: [.copy("References")]),
-        .testTarget(name: "rnnlabTests", dependencies: ["rnnlab"]),
+            resources: [.copy("Resources/parity")], swiftSettings: testCode),
+        .testTarget(name: "RNNLessonsTests", dependencies: ["RNNLessons", "RNNCore", "RNNTrace"], swiftSettings: testCode),
+        .testTarget(
+            name: "RNNRenderTests", dependencies: ["RNNRender", "RNNTrace"], resources: [.copy("References")], swiftSettings: testCode),
+        .testTarget(name: "rnnlabTests", dependencies: ["rnnlab"], swiftSettings: testCode),
     ]
 )
+
+// The tests' own code is compiled without optimization in the release build too: the suites that
+// run there (make test's second part) spend their time in the optimized library they call, and
+// optimizing the test code only lengthened the build.
+var testCode: [SwiftSetting] { [.unsafeFlags(["-Onone"])] }

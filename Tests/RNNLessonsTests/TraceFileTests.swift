@@ -34,6 +34,17 @@ struct TraceFileTests {
         return result
     }
 
+    @Test(
+        "the lessons' traces read back: a character model, a regression, a classifier (whose outputs are its labels, not its words)",
+        arguments: ["hello", "stock", "sentiment"])
+    func shippedLessonsReadBack(_ name: String) throws {
+        let folder = try LessonTestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let quick = try LessonTestSupport.lesson(name).patched([(["train", "iterations"], "2")])
+        let outcome = try LessonRunner(outputFolder: folder).run(quick)
+        #expect(try TraceFile.read(outcome.files[0]).lesson.name == name)
+    }
+
     @Test("a trace of another format version is refused first, saying which (formatVersion 99 was accepted)")
     func formatVersion() throws {
         var trace = try Self.helloTrace()

@@ -39,7 +39,12 @@ enum TraceCheck {
             within(model.outputSize, 1...TraceLimits.width, "model.outputSize")
             if let embedding = model.embeddingSize { within(embedding, LessonLimits.hidden, "model.embeddingSize") }
             within(trace.vocabulary.count, 0...TraceLimits.width, "the vocabulary's size")
-            if !trace.vocabulary.isEmpty { count(trace.vocabulary, model.outputSize, "vocabulary", "model.outputSize") }
+            // A classifier's outputs are its labels, not the words of its vocabulary.
+            if let labels = trace.classification?.labels {
+                count(labels, model.outputSize, "classification.labels", "model.outputSize")
+            } else if !trace.vocabulary.isEmpty {
+                count(trace.vocabulary, model.outputSize, "vocabulary", "model.outputSize")
+            }
             guard problem == nil else { return }
             check(trace.training, snapshots: trace.snapshots)
             check(steps: trace.steps, model: model)

@@ -93,7 +93,7 @@ struct UnrolledGeometry {
             return trace.steps.contains { $0.probabilities != nil } ? Double(outputRows) * 13 + 10 : 26
         }
         /// A classifier's output names its labels, which are words: a wider box.
-        var outputWidth: Double { trace.classification == nil ? 66 : 90 }
+        var outputWidth: Double { trace.classification == nil ? 66 : 112 }
         var arrowGap: Double { !outputBoxes ? 18 : layers > 2 ? 20 : 30 }
         var minimumPitch: Double { outputBoxes ? max(UnrolledGeometry.minimumPitch, outputWidth + 8) : 56 }
 

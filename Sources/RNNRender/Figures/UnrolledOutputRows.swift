@@ -14,7 +14,7 @@ struct OutputRows {
 
     init(trace: LessonTrace, steps: [Int]) {
         names = trace.outputTokens
-        nameWidth = trace.classification == nil ? 13 : 34
+        nameWidth = trace.classification == nil ? 13 : 52
         let shown = steps.filter { trace.steps.indices.contains($0) }
         guard names.count > Self.limit else { tokens = Array(names.indices); return }
         var best = [Float](repeating: 0, count: names.count)
