@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 /// Seq2seq training and decoding speed, issue #3's numbers: a GRU-128 / embedding-64 attention
 /// model over 356 words, batches of 32 short pairs (questions of 2–8 words, answers of 3–14).

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// Accuracy of the portable activations, and the vector versions' agreement with the scalar ones.
 @Suite struct ActivationTests {

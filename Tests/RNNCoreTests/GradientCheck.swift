@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// Central finite differences against analytic gradients, for float32 code.
 ///

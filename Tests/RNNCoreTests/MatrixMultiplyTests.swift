@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// The matrix product must equal, bit for bit, the plain loop that defines its summation order.
 @Suite struct MatrixMultiplyTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// Non-finite numbers never trap: a NaN argument gives NaN, a checkpoint holding one is refused
 /// naming the tensor, and a value's path is found for the error message.

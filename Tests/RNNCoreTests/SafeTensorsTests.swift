@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// Reading and writing safetensors: round trips, and clear errors for damaged files.
 @Suite("safetensors")

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RNNCore
+import RNNTrace
 
 /// The lecture's point about attention, measured: an encoder–decoder with attention learns to
 /// copy and reverse sequences; without attention it cannot once the sequence is longer than its

@@ -3,6 +3,7 @@ import RNNCore
 import Testing
 
 @testable import RNNLessons
+import RNNTrace
 
 /// The generated memory tasks are what they say, the same for the same seed, and their lesson
 /// keys are checked as any other.

@@ -3,6 +3,7 @@ import RNNCore
 import Testing
 
 @testable import RNNLessons
+import RNNTrace
 
 /// A text kept once as indices, its windows, the held-out end, and what is evaluated of it.
 @Suite("Texts as indices")

@@ -3,6 +3,7 @@ import RNNCore
 import Testing
 
 @testable import RNNLessons
+import RNNTrace
 
 /// Generated seq2seq strings: the answer is what the task says, the lengths what the lesson asks,
 /// and the lesson keys are checked.

@@ -1,4 +1,5 @@
 import Foundation
+import RNNTrace
 
 /// A lookup table from token index to a learned vector, as PyTorch's `nn.Embedding`
 /// (initialised from a standard normal distribution).

@@ -1,3 +1,5 @@
+import RNNTrace
+
 /// A fully connected layer `y = W x + b` applied to every row of its input.
 ///
 /// `W` is stored `[out][in]` as PyTorch's `nn.Linear`, initialised from `U(−1/√in, 1/√in)`.

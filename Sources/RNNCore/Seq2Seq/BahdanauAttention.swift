@@ -1,3 +1,5 @@
+import RNNTrace
+
 /// Additive attention (Bahdanau, Cho & Bengio 2014):
 /// `e_tj = vᵀ tanh(W_a s_{t−1} + U_a h_j)`, `α_t = softmax_j(e_t)` over the real (unpadded)
 /// source positions, `c_t = Σ_j α_tj h_j`.

@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// Which examples of a classify or generate lesson train and which are held out to judge it.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import RNNCore
+import RNNTrace
 
 extension LoadedModel {
     /// Generates `length` characters after `prime`: the prime is fed through the network, then one

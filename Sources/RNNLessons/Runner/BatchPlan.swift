@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// Which examples each iteration trains on: all of them (the lecture's lessons), or mini-batches
 /// taken in a seeded random order, a new order every pass.

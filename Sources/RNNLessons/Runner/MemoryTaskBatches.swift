@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// The training sequences of a generated lesson, batch by batch: fresh ones drawn from the
 /// lesson's data stream every iteration, or mini-batches of a fixed set (`data.examples`) drawn

@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// A text of any length made of words drawn from the seed — lines of a few words with commas and
 /// full stops, about 60 distinct characters — for measuring how a text lesson's time and memory

@@ -1,4 +1,5 @@
 import RNNCore
+import RNNTrace
 
 /// Sequence-to-sequence tasks generated from a seed, for encoder–decoders: a string over an
 /// alphabet of `symbols` letters (`a`, `b`, …) of a length drawn from `lengths`, answered by the

@@ -1,3 +1,5 @@
+import RNNTrace
+
 /// A unit against a probe: one dot per character (at most `maxDots`, evenly spread over the
 /// text; a probe of few values is spread sideways a little so the dots do not hide each other),
 /// and the unit's mean at each probe value with bars of ± one standard deviation.
@@ -10,9 +12,9 @@ struct CellScatterFigure: Figure {
         let stride = max(1, n / Self.maxDots)
         let distinct = Set(portrait.probeValues.prefix(n))
         let jitter = distinct.count <= 40 ? 0.3 : 0
-        var spread = DotSpread()  // the same spread, the same picture, every time
+        var spread = SeededGenerator(seed: 1)  // the same spread, the same picture, every time
         let dots = Swift.stride(from: 0, to: n, by: stride).map { t in
-            (x: Double(portrait.probeValues[t]) + (Double(spread.next()) - 0.5) * jitter, y: Double(portrait.values[t]))
+            (x: Double(portrait.probeValues[t]) + (Double(spread.nextUnitFloat()) - 0.5) * jitter, y: Double(portrait.values[t]))
         }
         // The mean and spread of the unit at each probe value.
         var groups: [Float: [Double]] = [:]
@@ -45,37 +47,4 @@ struct CellScatterFigure: Figure {
 
     func size(_ canvas: Canvas) throws -> Size { try figure.size(canvas) }
     func draw(_ canvas: Canvas, size: Size) throws { try figure.draw(canvas, size: size) }
-}
-
-/// The sideways offsets of a scatter's dots: a fixed sequence of numbers in 0 ..< 1 that looks
-/// random (xoshiro256** seeded through SplitMix64 with 1, the engine's `SeededGenerator(seed: 1)`
-/// and its `nextUnitFloat()`), the same on every platform and build.
-struct DotSpread {
-    private var state: (UInt64, UInt64, UInt64, UInt64)
-
-    init() {
-        var mixer: UInt64 = 1
-        func splitMix() -> UInt64 {
-            mixer &+= 0x9E37_79B9_7F4A_7C15
-            var z = mixer
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        state = (splitMix(), splitMix(), splitMix(), splitMix())
-    }
-
-    /// The next number, in steps of 2⁻²⁴.
-    mutating func next() -> Float {
-        func rotate(_ value: UInt64, _ amount: UInt64) -> UInt64 { (value << amount) | (value >> (64 - amount)) }
-        let result = rotate(state.1 &* 5, 7) &* 9
-        let shifted = state.1 << 17
-        state.2 ^= state.0
-        state.3 ^= state.1
-        state.1 ^= state.2
-        state.0 ^= state.3
-        state.2 ^= shifted
-        state.3 = rotate(state.3, 45)
-        return Float(result >> 40) * 0x1p-24
-    }
 }

@@ -2,6 +2,9 @@
 ///
 /// The state is xoshiro256** seeded through SplitMix64, so any 64-bit seed gives a well-mixed
 /// start. Floats are built from the top 24 bits of each draw, which keeps them exact in `Float`.
+///
+/// It lives beside the trace's types, which depend on nothing, so that the engine (weights,
+/// batches) and the figures (a scatter's sideways spread) draw from the one generator.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
 
@@ -49,11 +52,6 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     public mutating func nextInt(below upperBound: Int) -> Int {
         precondition(upperBound > 0)
         return Int(next(upperBound: UInt64(upperBound)))
-    }
-
-    /// Fills `tensor` with values drawn uniformly from `-bound ..< bound`, in index order.
-    public mutating func fillUniform(_ tensor: Tensor, bound: Float) {
-        for index in 0..<tensor.count { tensor[index] = nextFloat(in: -bound, bound) }
     }
 
     /// A permutation of `0 ..< count` (Fisher–Yates, drawing from this generator).
